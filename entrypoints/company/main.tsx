@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<main>Company Lens company</main>, document.getElementById('app')!);

@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<main>Company Lens popup</main>, document.getElementById('app')!);

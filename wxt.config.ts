@@ -1,0 +1,47 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// The manifest is the extension's security boundary, so every permission here is needed by a
+// named feature: storage/unlimitedStorage for the local knowledge base, alarms for periodic URL
+// sync, contextMenus for "Look up", tabs for opening profile pages. Host access for a sync URL is
+// requested at run time through optional_host_permissions.
+export default defineConfig({
+  srcDir: '.',
+  entrypointsDir: 'entrypoints',
+  publicDir: 'public',
+  outDir: '.output',
+  vite: () => ({
+    plugins: [preact()],
+    build: { target: 'es2022' },
+  }),
+  manifest: ({ browser }) => ({
+    name: 'Company Lens',
+    description:
+      'Hover a company name on any page to see what your local news corpus says about it. No page text leaves the browser.',
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'contextMenus', 'tabs'],
+    optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
+    omnibox: { keyword: 'co' },
+    commands: {
+      _execute_action: {
+        suggested_key: { default: 'Alt+Shift+L' },
+        description: 'Open the Company Lens search',
+      },
+      'open-card': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: 'Show the card for the company name at the selection',
+      },
+    },
+    externally_connectable: { matches: [] },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'company-lens@example.org',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
