@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+// Real-browser tests share one Chromium per file; files run one at a time because a 2-core
+// machine cannot drive several browsers at once without timing noise.
+export default defineConfig({
+  test: {
+    include: ['e2e/**/*.e2e.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    fileParallelism: false,
+  },
+});
