@@ -1,11 +1,12 @@
 import { browser } from 'wxt/browser';
+import { registerHandlers, route } from './router';
 
-/** Wires the background worker: message routing, install-time ingestion, menus. */
+/**
+ * Wires the background worker. Each concern (dataset store and sync, cards, look-ups, badge)
+ * lives in its own module under lib/background and registers its handlers here.
+ */
 export function startBackground(): void {
-  browser.runtime.onMessage.addListener((message: unknown) => {
-    if (message && typeof message === 'object' && (message as { type?: string }).type === 'ping') {
-      return Promise.resolve({ pong: true });
-    }
-    return undefined;
-  });
+  const origin = new URL(browser.runtime.getURL('/')).origin;
+  registerHandlers({ ping: () => ({ pong: true }) });
+  browser.runtime.onMessage.addListener((message, sender) => route(message, sender, origin));
 }

@@ -1,0 +1,46 @@
+import type { Browser } from 'wxt/browser';
+import { PRIVILEGED, parseMessage, type MessageOf, type MessageType } from '../messages';
+
+type Sender = Browser.runtime.MessageSender;
+export type Handler<T extends MessageType> = (message: MessageOf<T>, sender: Sender) => unknown;
+export type Handlers = { [K in MessageType]?: Handler<K> };
+
+const handlers: Handlers = {};
+
+/** Each background concern registers the messages it answers; a type answered twice is a bug. */
+export function registerHandlers(more: Handlers): void {
+  for (const type of Object.keys(more) as MessageType[]) {
+    if (handlers[type]) throw new Error(`Two handlers for message "${type}"`);
+  }
+  Object.assign(handlers, more);
+}
+
+/**
+ * True for the extension's own pages (popup, options, profile), false for content scripts.
+ * Extension pages opened in a tab also carry `sender.tab`, so the origin decides, not the tab.
+ */
+export function isExtensionPage(sender: Sender, extensionOrigin: string): boolean {
+  const from = sender.origin ?? (sender.url ? new URL(sender.url).origin : undefined);
+  return from === extensionOrigin;
+}
+
+/**
+ * Parses, authorises and dispatches one runtime message. Returns undefined (no answer) for
+ * anything dropped, so the sender sees "no response" rather than a crash.
+ */
+export function route(raw: unknown, sender: Sender, extensionOrigin: string): Promise<unknown> | undefined {
+  const message = parseMessage(raw);
+  if (!message) return undefined;
+  if (PRIVILEGED.has(message.type) && !isExtensionPage(sender, extensionOrigin)) {
+    console.warn(`[company-lens] refused "${message.type}" from a content script`);
+    return Promise.resolve({ ok: false, error: { code: 'forbidden', message: 'Not allowed from a web page' } });
+  }
+  const handler = handlers[message.type] as Handler<typeof message.type> | undefined;
+  if (!handler) return undefined;
+  return Promise.resolve()
+    .then(() => handler(message as never, sender))
+    .catch((error: unknown) => {
+      console.error(`[company-lens] "${message.type}" failed`, error);
+      return { ok: false, error: { code: 'internal', message: String((error as Error)?.message ?? error) } };
+    });
+}

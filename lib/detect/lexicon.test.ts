@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { Lexicon } from './lexicon';
+
+const lexicon = Lexicon.build([
+  { id: 'apple', name: 'Apple Inc.', aliases: [{ text: 'Apple', ambiguous: true, context: ['iPhone'] }] },
+  { id: 'ant-group', name: 'Ant Group', aliases: [{ text: 'Ant', ambiguous: true, context: ['Alipay'] }] },
+  { id: 'alipay', name: 'Alipay', aliases: [{ text: '支付宝' }] },
+]);
+const named = (text: string) => lexicon.mentions(text).map((m) => [text.slice(m.start, m.end), lexicon.companyIds[m.companyIndex]]);
+
+describe('Lexicon', () => {
+  it('drops an ordinary-word alias with nothing to confirm it', () => {
+    expect(named('An apple pie and an Apple a day.')).toEqual([]);
+  });
+  it('keeps it when the text names the company unambiguously, before or after', () => {
+    expect(named('Apple said... Apple Inc. confirmed')).toEqual([
+      ['Apple', 'apple'],
+      ['Apple Inc', 'apple'],
+    ]);
+  });
+  it('keeps it when a context word appears, even one that is another company', () => {
+    expect(named('Ant runs Alipay')).toEqual([
+      ['Ant', 'ant-group'],
+      ['Alipay', 'alipay'],
+    ]);
+    expect(named('The new iPhone from Apple')).toEqual([['Apple', 'apple']]);
+  });
+  it('round-trips through its payload', () => {
+    const copy = Lexicon.fromPayload(structuredClone(lexicon.toPayload()));
+    expect(copy.mentions('Ant Group and 支付宝')).toEqual(lexicon.mentions('Ant Group and 支付宝'));
+  });
+});

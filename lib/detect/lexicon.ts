@@ -1,0 +1,184 @@
+import type { AliasObject } from '../registry/schema';
+import { Matcher, type BuildReport, type MatcherPayload } from './matcher';
+
+/**
+ * The lexicon turns companies and their aliases into matcher entries, and decides which raw
+ * matches count as mentions. Ordinary-word aliases ("Ant", "Apple") count only when the same
+ * scope also names the company unambiguously or contains one of its context words.
+ */
+
+export interface LexiconCompany {
+  id: string;
+  name: string;
+  aliases: AliasObject[];
+}
+
+const AMBIGUOUS = 1;
+const ALIAS = 2;
+
+/** Compact, structured-clone-friendly form sent to content scripts. */
+export interface LexiconPayload {
+  matcher: MatcherPayload;
+  companyIds: string[];
+  /** Per matcher entry: the company it names, or -1 for a context-only word. */
+  company: Int32Array;
+  flags: Uint8Array;
+  /** CSR lists of the companies each entry is a context word for. */
+  contextStart: Int32Array;
+  contextList: Int32Array;
+}
+
+export interface Mention {
+  start: number;
+  end: number;
+  companyIndex: number;
+  entry: number;
+  /** Caller's tag for the text the hit came from (the scanner's block number). */
+  block?: number;
+}
+
+export class Lexicon {
+  private constructor(
+    readonly matcher: Matcher,
+    private readonly p: LexiconPayload,
+  ) {}
+
+  static build(companies: readonly LexiconCompany[]): Lexicon {
+    const texts: { text: string; caseSensitive: boolean }[] = [];
+    const company: number[] = [];
+    const flags: number[] = [];
+    const contexts: number[][] = [];
+    const byKey = new Map<string, number>();
+    const key = (text: string) => text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+    const add = (text: string, c: number, ambiguous: boolean, caseSensitive: boolean) => {
+      const k = key(text);
+      if (byKey.has(k)) return;
+      byKey.set(k, texts.length);
+      texts.push({ text, caseSensitive });
+      company.push(c);
+      flags.push(ALIAS | (ambiguous ? AMBIGUOUS : 0));
+      contexts.push([]);
+    };
+    companies.forEach((c, i) => {
+      add(c.name, i, false, false);
+      for (const a of c.aliases) add(a.text, i, a.ambiguous === true, a.caseSensitive ?? a.ambiguous === true);
+    });
+    // Context words go last so they never displace an alias; a context word that is itself an
+    // alias (Ant Group's "Alipay") simply gains a context role on the existing entry.
+    companies.forEach((c, i) => {
+      for (const a of c.aliases) {
+        for (const word of a.context ?? []) {
+          let at = byKey.get(key(word));
+          if (at === undefined) {
+            at = texts.length;
+            byKey.set(key(word), at);
+            texts.push({ text: word, caseSensitive: false });
+            company.push(-1);
+            flags.push(0);
+            contexts.push([]);
+          }
+          if (!contexts[at].includes(i)) contexts[at].push(i);
+        }
+      }
+    });
+    const report: BuildReport = { skipped: [] };
+    const matcher = Matcher.build(texts, report);
+    for (const s of report.skipped) {
+      // Two texts that differ only in ways the matcher normalises away: the first one wins.
+      company[s.index] = -1;
+      flags[s.index] = 0;
+    }
+    const contextStart = new Int32Array(contexts.length + 1);
+    contexts.forEach((list, i) => (contextStart[i + 1] = contextStart[i] + list.length));
+    return new Lexicon(matcher, {
+      matcher: matcher.toPayload(),
+      companyIds: companies.map((c) => c.id),
+      company: Int32Array.from(company),
+      flags: Uint8Array.from(flags),
+      contextStart,
+      contextList: Int32Array.from(contexts.flat()),
+    });
+  }
+
+  static fromPayload(p: LexiconPayload): Lexicon {
+    const n = p.company.length;
+    if (p.flags.length !== n || p.contextStart.length !== n + 1 || !Array.isArray(p.companyIds)) {
+      throw new Error('Lexicon payload is malformed');
+    }
+    return new Lexicon(Matcher.fromPayload(p.matcher), p);
+  }
+
+  toPayload(): LexiconPayload {
+    return this.p;
+  }
+
+  get companyIds(): readonly string[] {
+    return this.p.companyIds;
+  }
+
+  companyOf(entry: number): number {
+    return this.p.company[entry];
+  }
+
+  isAmbiguous(entry: number): boolean {
+    return (this.p.flags[entry] & AMBIGUOUS) !== 0;
+  }
+
+  /** A resolver for one scope (an article, a page); see MentionResolver. */
+  resolver(): MentionResolver {
+    return new MentionResolver(this.p);
+  }
+
+  /** All mentions in one text, with the ambiguity rule applied over the whole text. */
+  mentions(text: string): Mention[] {
+    const r = this.resolver();
+    r.add(this.matcher.scan(text));
+    return r.mentions();
+  }
+}
+
+/**
+ * Applies the ambiguity rule incrementally, because a page is scanned in slices: an ambiguous
+ * hit stays pending until something in the same scope confirms its company.
+ */
+export class MentionResolver {
+  private readonly confirmed = new Set<number>();
+  private readonly pending: Mention[] = [];
+  private readonly accepted: Mention[] = [];
+
+  constructor(private readonly p: LexiconPayload) {}
+
+  /** Adds raw matcher hits; returns the mentions accepted by this call (new and released). */
+  add(hits: readonly { start: number; end: number; value: number; block?: number }[]): Mention[] {
+    const { company, flags, contextStart, contextList } = this.p;
+    const fresh: Mention[] = [];
+    const newlyConfirmed: number[] = [];
+    const confirm = (c: number) => {
+      if (!this.confirmed.has(c)) {
+        this.confirmed.add(c);
+        newlyConfirmed.push(c);
+      }
+    };
+    for (const h of hits) {
+      for (let k = contextStart[h.value]; k < contextStart[h.value + 1]; k++) confirm(contextList[k]);
+      const c = company[h.value];
+      if (c < 0 || (flags[h.value] & ALIAS) === 0) continue;
+      const mention: Mention = { start: h.start, end: h.end, companyIndex: c, entry: h.value, block: h.block };
+      if ((flags[h.value] & AMBIGUOUS) === 0) confirm(c);
+      if ((flags[h.value] & AMBIGUOUS) === 0 || this.confirmed.has(c)) fresh.push(mention);
+      else this.pending.push(mention);
+    }
+    if (newlyConfirmed.length > 0 && this.pending.length > 0) {
+      for (let i = this.pending.length - 1; i >= 0; i--) {
+        if (this.confirmed.has(this.pending[i].companyIndex)) fresh.push(...this.pending.splice(i, 1));
+      }
+    }
+    this.accepted.push(...fresh);
+    return fresh;
+  }
+
+  /** Everything accepted so far, in text order when hits were added in text order. */
+  mentions(): Mention[] {
+    return [...this.accepted].sort((a, b) => a.start - b.start);
+  }
+}
