@@ -1,12 +1,19 @@
 import { browser } from 'wxt/browser';
 import { registerHandlers, route } from './router';
+import { startCardService } from './cards';
+import { startDatasetService } from './dataset';
+import { startLookupService } from './lookup';
 
 /**
- * Wires the background worker. Each concern (dataset store and sync, cards, look-ups, badge)
- * lives in its own module under lib/background and registers its handlers here.
+ * Wires the background worker. Each concern lives in its own module under lib/background and
+ * registers its message handlers with the router; listeners are added synchronously at start-up
+ * so that a worker woken by an event sees them.
  */
 export function startBackground(): void {
   const origin = new URL(browser.runtime.getURL('/')).origin;
   registerHandlers({ ping: () => ({ pong: true }) });
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender, origin));
+  startDatasetService();
+  startCardService();
+  startLookupService();
 }

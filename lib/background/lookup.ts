@@ -1,0 +1,2 @@
+/** Look-up service: the "Look up" context menu, the omnibox keyword, opening profiles. */
+export function startLookupService(): void {}
