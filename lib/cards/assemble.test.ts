@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import type { Article, Company, Fact, Person, Relation } from '../dataset/schema';
+import { assembleCard, type CardReader } from './assemble';
+
+const company = (id: string, name: string, extra: Partial<Company> = {}): Company => ({
+  id,
+  name,
+  aliases: [],
+  kind: 'company',
+  description: `${name} description`,
+  mentionCount: 3,
+  articleCount: 2,
+  ...extra,
+});
+const usd = (amount: number, text: string) => ({ amount, currency: 'USD', text, usd: amount });
+const article = (id: string, source: string, position: number): Article => ({
+  id,
+  title: `Title of ${id}`,
+  body: '',
+  tags: [],
+  source,
+  position,
+});
+
+const companies = [
+  company('xtransfer', 'XTransfer', { headquarters: 'Shanghai', parentId: 'ant-group' }),
+  company('ant-group', 'Ant Group'),
+  company('d1-partners', 'D1 Partners', { kind: 'investor' }),
+  company('paypal', 'PayPal'),
+];
+const articles = [article('a1', 'seeds/corpus/001_x.txt', 0), article('a2', 'seeds/corpus/004_y.txt', 2)];
+const facts: Fact[] = [
+  {
+    id: 'f1',
+    companyId: 'xtransfer',
+    type: 'funding',
+    sentence: 'The Series C round, led by D1 Partners, pulled in $138 million.',
+    articleId: 'a1',
+    values: { amount: usd(138e6, '$138 million'), round: 'Series C', leadInvestors: [{ name: 'D1 Partners', companyId: 'd1-partners' }], investors: [] },
+  },
+  {
+    id: 'f2',
+    companyId: 'xtransfer',
+    type: 'funding',
+    sentence: 'XTransfer raised $10 million more.',
+    articleId: 'a2',
+    values: { amount: usd(10e6, '$10 million'), leadInvestors: [], investors: [{ name: 'PayPal' }] },
+  },
+  {
+    id: 'f3',
+    companyId: 'xtransfer',
+    type: 'valuation',
+    sentence: 'catapulted Xtransfer’s valuation to over $1 billion',
+    articleId: 'a1',
+    values: { amount: { ...usd(1e9, '$1 billion'), qualifier: 'over' } },
+  },
+  { id: 'f4', companyId: 'xtransfer', type: 'founding', sentence: 'Founded in 2017', articleId: 'a1', values: { year: 2017, founders: [] } },
+];
+const relations: Relation[] = [
+  { a: 'ant-group', b: 'xtransfer', weight: 2, articleIds: ['a1'] },
+  { a: 'paypal', b: 'xtransfer', weight: 5, articleIds: ['a2'] },
+  { a: 'ghost', b: 'xtransfer', weight: 9, articleIds: ['a2'] },
+];
+const people: Person[] = [
+  { id: 'p1', name: 'Bill Deng', roles: [{ title: 'CEO', companyId: 'xtransfer', articleId: 'a1', sentence: '...' }], companyIds: ['xtransfer'], articleIds: ['a1'] },
+];
+
+const reader: CardReader = {
+  getCompany: async (id) => companies.find((c) => c.id === id),
+  getCompanies: async (ids) => ids.map((id) => companies.find((c) => c.id === id)),
+  getFactsFor: async (id) => facts.filter((f) => f.companyId === id),
+  getPeopleFor: async (id) => people.filter((p) => p.companyIds.includes(id)),
+  getRelationsFor: async (id) => relations.filter((r) => r.a === id || r.b === id),
+  getArticles: async (ids) => ids.map((id) => articles.find((a) => a.id === id)),
+};
+
+describe('assembleCard', () => {
+  it('returns null for an unknown company', async () => {
+    expect(await assembleCard(reader, 'nobody')).toBeNull();
+  });
+
+  it('shows the identity, with founding year read from a fact when the registry has none', async () => {
+    const card = await assembleCard(reader, 'xtransfer');
+    expect(card).toMatchObject({
+      id: 'xtransfer',
+      name: 'XTransfer',
+      kind: 'company',
+      headquarters: 'Shanghai',
+      founded: 2017,
+      parent: { id: 'ant-group', name: 'Ant Group' },
+      articleCount: 2,
+      mentionCount: 3,
+      people: [{ name: 'Bill Deng', role: 'CEO' }],
+    });
+  });
+
+  it('picks the largest and the latest funding separately, each with its source', async () => {
+    const card = (await assembleCard(reader, 'xtransfer'))!;
+    expect(card.facts.map((f) => [f.key, f.text])).toEqual([
+      ['funding-largest', '$138 million Series C, led by D1 Partners'],
+      ['funding-latest', '$10 million, from PayPal'],
+      ['valuation', 'over $1 billion'],
+    ]);
+    expect(card.facts[0].source).toEqual({
+      articleId: 'a1',
+      title: 'Title of a1',
+      sentence: 'The Series C round, led by D1 Partners, pulled in $138 million.',
+    });
+  });
+
+  it('lists related companies by weight and skips ids the store does not know', async () => {
+    const card = (await assembleCard(reader, 'xtransfer'))!;
+    expect(card.related).toEqual([
+      { id: 'paypal', name: 'PayPal', weight: 5 },
+      { id: 'ant-group', name: 'Ant Group', weight: 2 },
+    ]);
+  });
+
+  it('merges one funding round that is both the largest and the latest', async () => {
+    const card = (await assembleCard({ ...reader, getFactsFor: async () => [facts[0]] }, 'xtransfer'))!;
+    expect(card.facts.map((f) => f.label)).toEqual(['Largest and latest funding']);
+  });
+});

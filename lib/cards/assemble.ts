@@ -1,0 +1,90 @@
+import type { Article, Company, Fact, Person, Relation } from '../dataset/schema';
+import { factText, pickKeyFacts } from './facts';
+import type { CardData, CardSource } from './types';
+
+/**
+ * The part of the store's read API a card needs (lib/store/read.ts). Passing it in keeps card
+ * assembly testable with a plain fixture dataset.
+ */
+export interface CardReader {
+  getCompany(id: string): Promise<Company | null | undefined>;
+  getCompanies(ids: string[]): Promise<readonly (Company | null | undefined)[]>;
+  getFactsFor(companyId: string): Promise<Fact[]>;
+  getPeopleFor(companyId: string): Promise<Person[]>;
+  getRelationsFor(companyId: string): Promise<Relation[]>;
+  getArticles(ids: string[]): Promise<readonly (Article | null | undefined)[]>;
+}
+
+export const MAX_RELATED = 6;
+export const MAX_PEOPLE = 5;
+const MAX_SENTENCE = 600;
+
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
+
+async function byId<T extends { id: string }>(rows: Promise<readonly (T | null | undefined)[]>): Promise<Map<string, T>> {
+  const map = new Map<string, T>();
+  for (const row of await rows) if (row) map.set(row.id, row);
+  return map;
+}
+
+/** Assembles the card for one company, or null when the store does not know the id. */
+export async function assembleCard(reader: CardReader, id: string): Promise<CardData | null> {
+  const company = await reader.getCompany(id);
+  if (!company) return null;
+  const [facts, people, relations] = await Promise.all([
+    reader.getFactsFor(id),
+    reader.getPeopleFor(id),
+    reader.getRelationsFor(id),
+  ]);
+  const articles = await byId(reader.getArticles([...new Set(facts.map((f) => f.articleId))]));
+  const order = (f: Fact) => {
+    const a = articles.get(f.articleId);
+    return a ? articleRank(a) : -1;
+  };
+  const picked = pickKeyFacts(facts, order);
+
+  const related = relations
+    .map((r) => ({ id: r.a === id ? r.b : r.a, weight: r.weight }))
+    .filter((r) => r.id !== id)
+    .sort((x, y) => y.weight - x.weight || x.id.localeCompare(y.id))
+    .slice(0, MAX_RELATED);
+  const linked = await byId(reader.getCompanies([...related.map((r) => r.id), ...(company.parentId ? [company.parentId] : [])]));
+
+  const source = (f: Fact): CardSource | null => {
+    const a = articles.get(f.articleId);
+    return a ? { articleId: a.id, title: clip(a.title, 300), sentence: clip(f.sentence, MAX_SENTENCE) } : null;
+  };
+  const founding = facts.find((f): f is Extract<Fact, { type: 'founding' }> => f.type === 'founding' && f.values.year !== undefined);
+  const hq = facts.find((f): f is Extract<Fact, { type: 'headquarters' }> => f.type === 'headquarters');
+  const parent = company.parentId ? linked.get(company.parentId) : undefined;
+
+  return {
+    id: company.id,
+    name: company.name,
+    kind: company.kind,
+    description: company.description,
+    parent: parent ? { id: parent.id, name: parent.name } : undefined,
+    headquarters: company.headquarters ?? hq?.values.place,
+    founded: company.founded ?? founding?.values.year,
+    domain: company.domain,
+    facts: picked.map(({ key, label, fact }) => ({ key, label, text: factText(fact), source: source(fact) })),
+    related: related.flatMap((r) => {
+      const c = linked.get(r.id);
+      return c ? [{ id: c.id, name: c.name, weight: r.weight }] : [];
+    }),
+    people: people
+      .map((p) => ({ name: p.name, role: p.roles.find((r) => r.companyId === id)?.title ?? p.roles[0]?.title ?? '' }))
+      .slice(0, MAX_PEOPLE),
+    articleCount: company.articleCount,
+    mentionCount: company.mentionCount,
+  };
+}
+
+/**
+ * Corpus order of an article as one number: source files are named so that they sort in the
+ * order they were collected, and position orders articles within a file.
+ */
+function articleRank(a: Article): number {
+  const file = /^(\d+)/.exec(a.source.split('/').pop() ?? '');
+  return (file ? Number(file[1]) : 0) * 100_000 + a.position;
+}

@@ -1,0 +1,40 @@
+import type { OrgKind } from '../registry/schema';
+
+/**
+ * What a hover card shows for one company: a small, plain-data summary assembled in the
+ * background, so the content script never touches the store and never receives whole articles.
+ */
+export interface CardSource {
+  articleId: string;
+  title: string;
+  sentence: string;
+}
+
+export interface CardFact {
+  /** Stable key for lists and tests: `funding-largest`, `valuation`, `acquisition-0`, ... */
+  key: string;
+  label: string;
+  text: string;
+  source: CardSource | null;
+}
+
+export interface CardLink {
+  id: string;
+  name: string;
+}
+
+export interface CardData {
+  id: string;
+  name: string;
+  kind: OrgKind;
+  description: string;
+  parent?: CardLink;
+  headquarters?: string;
+  founded?: number;
+  domain?: string;
+  facts: CardFact[];
+  related: (CardLink & { weight: number })[];
+  people: { name: string; role: string }[];
+  articleCount: number;
+  mentionCount: number;
+}
