@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { browser } from 'wxt/browser';
+import { getDb } from './db';
+
+/**
+ * The user-data backup: stars, notes, recent views and everything in `storage.local` (the
+ * settings item and the sync schedule). The dataset is not part of it: it can always be synced
+ * again, and the "export dataset" button covers it separately.
+ */
+
+export const BACKUP_FORMAT = 'company-lens-backup';
+export const BACKUP_VERSION = 1;
+/** storage.local keys that hold caches rather than choices; they are rebuilt, not backed up. */
+const CACHE_PREFIXES = ['cache'];
+
+const Id = z.string().min(1).max(200);
+const Time = z.number().int().nonnegative();
+
+export const Backup = z.strictObject({
+  format: z.literal(BACKUP_FORMAT),
+  version: z.literal(BACKUP_VERSION),
+  exportedAt: Time,
+  stars: z.array(z.strictObject({ companyId: Id, starredAt: Time })).max(100_000),
+  notes: z.array(z.strictObject({ companyId: Id, text: z.string().max(20_000), updatedAt: Time })).max(100_000),
+  recent: z.array(z.strictObject({ companyId: Id, viewedAt: Time })).max(10_000),
+  storage: z.record(z.string().max(200), z.unknown()),
+});
+export type Backup = z.infer<typeof Backup>;
+
+export class BackupError extends Error {
+  constructor(
+    readonly code: 'not-json' | 'schema' | 'version',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'BackupError';
+  }
+}
+
+const isCache = (key: string) => CACHE_PREFIXES.some((prefix) => key.startsWith(prefix));
+
+export async function exportUserData(): Promise<string> {
+  const db = getDb();
+  const [stars, notes, recent] = await db.transaction('r', [db.stars, db.notes, db.recent], () =>
+    Promise.all([db.stars.toArray(), db.notes.toArray(), db.recent.toArray()]),
+  );
+  const local = await browser.storage.local.get(null);
+  const storage = Object.fromEntries(Object.entries(local).filter(([key]) => !isCache(key)));
+  const backup: Backup = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: Date.now(), stars, notes, recent, storage };
+  return JSON.stringify(backup, null, 2);
+}
+
+/** Validates a backup file's text; throws BackupError naming what is wrong. */
+export function parseBackup(text: string): Backup {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new BackupError('not-json', 'This file is not a Company Lens backup: it is not JSON.');
+  }
+  const format = (raw as { format?: unknown } | null)?.format;
+  if (format !== BACKUP_FORMAT) throw new BackupError('schema', 'This file is not a Company Lens backup (its "format" field is missing or different).');
+  const version = (raw as { version?: unknown }).version;
+  if (version !== BACKUP_VERSION) throw new BackupError('version', `This backup has version ${String(version)}; this Company Lens reads version ${BACKUP_VERSION}.`);
+  const parsed = Backup.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new BackupError('schema', `The backup is damaged: "${issue.path.join('.') || '(top level)'}" ${issue.message}.`);
+  }
+  return parsed.data;
+}
+
+/**
+ * Restores a backup: the user tables are replaced in one transaction (all or nothing) and the
+ * stored keys are written back. Returns what was restored, for the confirmation message.
+ */
+export async function importUserData(text: string): Promise<{ stars: number; notes: number; recent: number; keys: number }> {
+  const backup = parseBackup(text);
+  const db = getDb();
+  await db.transaction('rw', [db.stars, db.notes, db.recent], async () => {
+    await Promise.all([db.stars.clear(), db.notes.clear(), db.recent.clear()]);
+    await Promise.all([db.stars.bulkPut(backup.stars), db.notes.bulkPut(backup.notes), db.recent.bulkPut(backup.recent)]);
+  });
+  const storage = Object.fromEntries(Object.entries(backup.storage).filter(([key]) => !isCache(key)));
+  if (Object.keys(storage).length > 0) await browser.storage.local.set(storage);
+  return { stars: backup.stars.length, notes: backup.notes.length, recent: backup.recent.length, keys: Object.keys(storage).length };
+}

@@ -1,0 +1,158 @@
+import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { Article, Company, Fact, Mention, Person, Relation } from '../dataset/schema';
+import type { LexiconPayload } from '../detect/lexicon';
+
+/**
+ * The extension's IndexedDB database. Dataset rows carry the generation (`gen`) they belong to,
+ * so a sync can write a whole new dataset next to the one in use and then switch to it in one
+ * small transaction (see write.ts). `n` is the row's position in the dataset's array, kept so an
+ * export gives back the arrays in their original order. User data (stars, notes, recent views)
+ * lives in tables a sync never opens.
+ */
+
+export const DB_NAME = 'company-lens';
+
+export type Row<T> = T & { gen: number; n: number };
+/** People rows add `ck`: `${gen}:${companyId}` keys, because IndexedDB has no multi-entry compound index. */
+export type PersonRow = Row<Person> & { ck: string[] };
+export type ArtifactRow =
+  | { gen: number; name: 'lexicon'; value: LexiconPayload }
+  | { gen: number; name: 'search'; value: string };
+
+export type GenerationState = 'writing' | 'ready';
+
+/** One dataset written to the store, complete ('ready') or being written ('writing'). */
+export interface GenerationRow {
+  gen: number;
+  state: GenerationState;
+  startedAt: number;
+  /** When the switch to this generation happened (ready only). */
+  syncedAt?: number;
+  /** What the user chose: 'bundled', 'url', 'files'. */
+  sourceKind: SourceKind;
+  /** The dataset's own meta. */
+  meta: { source: string; contentHash: string; generator: string };
+  counts: DatasetCounts;
+  /** For URL sources: what the server said, so an unchanged dataset is not downloaded again. */
+  http?: { url: string; etag?: string; lastModified?: string };
+}
+
+export type SourceKind = 'bundled' | 'url' | 'files';
+
+export interface DatasetCounts {
+  companies: number;
+  articles: number;
+  facts: number;
+  people: number;
+  relations: number;
+  mentions: number;
+}
+
+export interface MetaRow {
+  key: 'active';
+  gen: number;
+}
+
+export type SyncOutcome = 'running' | 'ok' | 'unchanged' | 'error' | 'cancelled' | 'interrupted';
+
+export interface SyncLogRow {
+  id?: number;
+  startedAt: number;
+  finishedAt?: number;
+  /** Human-readable source: "bundled seed corpus", the URL, "3 files". */
+  source: string;
+  sourceKind: SourceKind;
+  outcome: SyncOutcome;
+  error?: { code: string; message: string; detail?: string };
+  counts?: DatasetCounts;
+}
+
+export interface StarRow {
+  companyId: string;
+  starredAt: number;
+}
+export interface NoteRow {
+  companyId: string;
+  text: string;
+  updatedAt: number;
+}
+export interface RecentRow {
+  companyId: string;
+  viewedAt: number;
+}
+
+export const DATASET_TABLES = ['companies', 'articles', 'facts', 'people', 'relations', 'mentions', 'artifacts'] as const;
+export type DatasetTable = (typeof DATASET_TABLES)[number];
+
+/** Version 1's stores, kept verbatim: Dexie needs every version to upgrade old databases. */
+export const SCHEMA_V1 = {
+  companies: '[gen+id]',
+  articles: '[gen+id]',
+  facts: '[gen+id], [gen+companyId]',
+  people: '[gen+id], *ck',
+  relations: '[gen+a+b], [gen+a], [gen+b]',
+  mentions: '[gen+n], [gen+companyId]',
+  artifacts: '[gen+name]',
+  generations: 'gen, state',
+  meta: 'key',
+  stars: 'companyId, starredAt',
+  notes: 'companyId, updatedAt',
+  recent: 'companyId, viewedAt',
+};
+
+/**
+ * Version 2 replaces v1's single "last sync" meta record with a sync log, because the options
+ * page shows the last several syncs and their outcomes, and an interrupted sync must be
+ * recorded even when the worker that started it never finished.
+ */
+export const SCHEMA_V2 = { syncLog: '++id, startedAt' };
+
+export class CompanyLensDB extends Dexie {
+  companies!: Table<Row<Company>, [number, string]>;
+  articles!: Table<Row<Article>, [number, string]>;
+  facts!: Table<Row<Fact>, [number, string]>;
+  people!: Table<PersonRow, [number, string]>;
+  relations!: Table<Row<Relation>, [number, string, string]>;
+  mentions!: Table<Row<Mention>, [number, number]>;
+  artifacts!: Table<ArtifactRow, [number, string]>;
+  generations!: EntityTable<GenerationRow, 'gen'>;
+  meta!: Table<MetaRow, string>;
+  syncLog!: EntityTable<SyncLogRow, 'id'>;
+  stars!: EntityTable<StarRow, 'companyId'>;
+  notes!: EntityTable<NoteRow, 'companyId'>;
+  recent!: EntityTable<RecentRow, 'companyId'>;
+
+  constructor(name = DB_NAME) {
+    super(name);
+    this.version(1).stores(SCHEMA_V1);
+    this.version(2)
+      .stores(SCHEMA_V2)
+      .upgrade(async (tx) => {
+        const last = (await tx.table('meta').get('lastSync')) as { value?: Partial<SyncLogRow> } | undefined;
+        if (last?.value?.startedAt) {
+          await tx.table('syncLog').add({
+            startedAt: last.value.startedAt,
+            finishedAt: last.value.finishedAt,
+            source: last.value.source ?? 'unknown',
+            sourceKind: last.value.sourceKind ?? 'bundled',
+            outcome: last.value.outcome ?? 'ok',
+            ...(last.value.error ? { error: last.value.error } : {}),
+          });
+        }
+        await tx.table('meta').delete('lastSync');
+      });
+  }
+}
+
+let shared: CompanyLensDB | undefined;
+
+/** The one database instance of this JavaScript context (worker or extension page). */
+export function getDb(): CompanyLensDB {
+  shared ??= new CompanyLensDB();
+  return shared;
+}
+
+/** Tests use a fresh database per case. */
+export function setDbForTests(db: CompanyLensDB | undefined): void {
+  shared = db;
+}
