@@ -1,12 +1,15 @@
 import MiniSearch from 'minisearch';
 import type { Dataset } from '../dataset/schema';
+import { INDEX_OPTIONS, SEARCH_INDEX_FORMAT, SEARCH_INDEX_VERSION, type SearchDocument } from './options';
+import { documentsFor } from './documents';
 
 /**
- * PROVISIONAL (owned by the popup/search work): builds the popup's search index from a dataset
- * and serialises it, so the background can store it with the dataset.
+ * Builds the popup's search index from a dataset and serialises it. The background calls this
+ * once when a dataset is stored and keeps the JSON next to it, so opening the popup only loads
+ * the index and never rebuilds it.
  */
 export function buildSearchIndex(dataset: Dataset): string {
-  const index = new MiniSearch({ fields: ['name'], storeFields: ['name', 'kind'] });
-  index.addAll(dataset.companies.map((c) => ({ id: `company:${c.id}`, name: c.name, kind: 'company' })));
-  return JSON.stringify(index);
+  const index = new MiniSearch<SearchDocument>(INDEX_OPTIONS);
+  index.addAll(documentsFor(dataset));
+  return JSON.stringify({ format: SEARCH_INDEX_FORMAT, version: SEARCH_INDEX_VERSION, index });
 }

@@ -1,0 +1,118 @@
+import type { Article, Company, Dataset, Person } from '../dataset/schema';
+import { aliasObject } from '../registry/schema';
+import type { SearchDocument } from './options';
+
+/**
+ * Per-company lists are capped: a giant company mentioned in thousands of articles would
+ * otherwise carry thousands of titles into the index, bloating it without improving ranking.
+ */
+const MAX_TITLES = 30;
+const MAX_TAGS = 30;
+const CONTEXT_CHARS = 160;
+
+export function oneLine(text: string, max = CONTEXT_CHARS): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
+}
+
+function pushCapped(map: Map<string, Set<string>>, key: string, value: string, cap: number): void {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  if (set.size < cap) set.add(value);
+}
+
+/** Which articles mention each company, and each article's most-mentioned company. */
+function mentionIndex(dataset: Dataset) {
+  const articlesOf = new Map<string, Set<string>>();
+  const countsIn = new Map<string, Map<string, number>>();
+  for (const m of dataset.mentions) {
+    pushCapped(articlesOf, m.companyId, m.articleId, MAX_TITLES);
+    let counts = countsIn.get(m.articleId);
+    if (!counts) countsIn.set(m.articleId, (counts = new Map()));
+    counts.set(m.companyId, (counts.get(m.companyId) ?? 0) + 1);
+  }
+  const mainCompanyOf = new Map<string, string>();
+  for (const [articleId, counts] of countsIn) {
+    let best: string | undefined;
+    let bestCount = 0;
+    for (const [companyId, n] of counts) if (n > bestCount) [best, bestCount] = [companyId, n];
+    if (best) mainCompanyOf.set(articleId, best);
+  }
+  return { articlesOf, mainCompanyOf };
+}
+
+function companyDocument(c: Company, articles: Article[], people: Person[]): SearchDocument {
+  const tags = new Set<string>();
+  for (const a of articles) for (const t of a.tags) if (tags.size < MAX_TAGS) tags.add(t);
+  const aliases = c.aliases.map((a) => aliasObject(a).text).concat(c.tickers ?? []);
+  return {
+    id: `company:${c.id}`,
+    t: 'company',
+    n: c.name,
+    k: c.kind,
+    x: oneLine(c.description),
+    r: c.id,
+    m: c.mentionCount,
+    name: c.name,
+    aliases: aliases.join(' · '),
+    description: c.description,
+    people: people.map((p) => p.name).join(' · '),
+    tags: [...tags].join(' · '),
+    titles: articles.map((a) => a.title).join(' · '),
+  };
+}
+
+function personDocument(p: Person, companies: Map<string, Company>): SearchDocument {
+  const names = p.companyIds.map((id) => companies.get(id)?.name).filter((n): n is string => !!n);
+  const first = p.roles[0];
+  const firstCompany = first?.companyId ? companies.get(first.companyId)?.name : names[0];
+  return {
+    id: `person:${p.id}`,
+    t: 'person',
+    n: p.name,
+    k: 'person',
+    x: oneLine([first?.title, firstCompany].filter(Boolean).join(', ') || names.join(', ')),
+    r: first?.companyId ?? p.companyIds[0],
+    m: p.articleIds.length,
+    name: p.name,
+    roles: [...new Set(p.roles.map((r) => r.title))].join(' · '),
+    companies: names.join(' · '),
+  };
+}
+
+function articleDocument(a: Article, mainCompany: string | undefined): SearchDocument {
+  return {
+    id: `article:${a.id}`,
+    t: 'article',
+    n: a.title,
+    k: 'article',
+    x: oneLine(a.tags.length ? a.tags.map((t) => `#${t}`).join(' ') : a.source),
+    r: mainCompany,
+    m: 0,
+    name: a.title,
+    tags: a.tags.join(' · '),
+  };
+}
+
+/** The documents of the search index: one per company, person and article. */
+export function documentsFor(dataset: Dataset): SearchDocument[] {
+  const companies = new Map(dataset.companies.map((c) => [c.id, c]));
+  const articles = new Map(dataset.articles.map((a) => [a.id, a]));
+  const { articlesOf, mainCompanyOf } = mentionIndex(dataset);
+  const peopleOf = new Map<string, Person[]>();
+  for (const p of dataset.people) {
+    for (const id of p.companyIds) {
+      const list = peopleOf.get(id);
+      if (list) list.push(p);
+      else peopleOf.set(id, [p]);
+    }
+  }
+  const docs: SearchDocument[] = [];
+  for (const c of dataset.companies) {
+    const mentioned = [...(articlesOf.get(c.id) ?? [])].map((id) => articles.get(id)).filter((a): a is Article => !!a);
+    docs.push(companyDocument(c, mentioned, peopleOf.get(c.id) ?? []));
+  }
+  for (const p of dataset.people) docs.push(personDocument(p, companies));
+  for (const a of dataset.articles) docs.push(articleDocument(a, mainCompanyOf.get(a.id)));
+  return docs;
+}

@@ -1,0 +1,63 @@
+import type { Options } from 'minisearch';
+import { processIndexTerm, tokenizeForIndex } from './terms';
+
+/** Bump when the document shape or the tokenizer changes: stored indexes of another version are rebuilt. */
+export const SEARCH_INDEX_FORMAT = 'company-lens-search';
+export const SEARCH_INDEX_VERSION = 1;
+
+export type HitKind = 'company' | 'person' | 'article';
+
+/**
+ * What each indexed document keeps for display, with short keys because the stored fields of
+ * every document are serialised into the persisted index.
+ */
+export interface StoredFields {
+  /** Kind of document. */
+  t: HitKind;
+  /** Display name: company name, person name or article title. */
+  n: string;
+  /** Small label: the company's kind, or a person's first role. */
+  k: string;
+  /** One line of context. */
+  x: string;
+  /** Company the result leads to: the company itself, a person's company, an article's main company. */
+  r?: string;
+  /** Mentions in the corpus, used as a gentle popularity boost. */
+  m: number;
+}
+
+export interface SearchDocument extends Partial<Record<SearchField, string>> {
+  id: string;
+  t: HitKind;
+  n: string;
+  k: string;
+  x: string;
+  r?: string;
+  m: number;
+}
+
+export const FIELDS = ['name', 'aliases', 'people', 'roles', 'companies', 'tags', 'description', 'titles'] as const;
+export type SearchField = (typeof FIELDS)[number];
+
+/**
+ * Names weigh most, then aliases (which carry the Chinese names and tickers), then people and
+ * the companies a person works for; running text weighs least.
+ */
+export const BOOST: Record<SearchField, number> = {
+  name: 10,
+  aliases: 7,
+  people: 2.5,
+  roles: 1,
+  companies: 2,
+  tags: 1,
+  description: 1,
+  titles: 0.6,
+};
+
+/** Options shared by the build (background) and the load (popup, lookup); they must agree. */
+export const INDEX_OPTIONS: Options<SearchDocument> = {
+  fields: [...FIELDS],
+  storeFields: ['t', 'n', 'k', 'x', 'r', 'm'],
+  tokenize: tokenizeForIndex,
+  processTerm: processIndexTerm,
+};
