@@ -1,0 +1,78 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { flatten, type Entry } from './entries';
+import { GroupList, rowId } from './GroupList';
+import { SearchBody } from './SearchBody';
+import { StatusLine } from './StatusLine';
+import { useHome } from './useHome';
+import { useSearch } from './useSearch';
+import { openProfile } from './open';
+
+interface Props {
+  initialQuery?: string;
+  /** The tab "On this page" describes, when popup.html was opened for a given tab. */
+  tabId?: number;
+}
+
+/** The toolbar popup: a search box over grouped results, or the home lists when it is empty. */
+export function Popup({ initialQuery = '', tabId }: Props) {
+  const [query, setQuery] = useState(initialQuery);
+  const [selected, setSelected] = useState(0);
+  const input = useRef<HTMLInputElement>(null);
+  const search = useSearch(query);
+  const home = useHome(tabId);
+  const searching = query.trim() !== '';
+  const groups = searching ? (search.status === 'ready' ? search.groups : []) : home.groups;
+  const rows = flatten(groups);
+
+  useEffect(() => input.current?.focus(), []);
+  useEffect(() => setSelected(0), [query, rows.length]);
+
+  const pick = (entry: Entry | undefined) => {
+    if (entry?.companyId) void openProfile(entry.companyId);
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      if (rows.length) setSelected((s) => (s + (e.key === 'ArrowDown' ? 1 : rows.length - 1)) % rows.length);
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      pick(rows[selected]);
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      if (query) setQuery('');
+      else window.close();
+    }
+  };
+
+  return (
+    <div class="cl-popup">
+      <header class="cl-search">
+        <input
+          ref={input}
+          type="search"
+          value={query}
+          placeholder="Search companies, people, articles"
+          aria-label="Search companies, people and articles"
+          role="combobox"
+          aria-expanded={rows.length > 0}
+          aria-controls="cl-results"
+          aria-activedescendant={rows.length ? rowId(selected) : undefined}
+          autocomplete="off"
+          spellcheck={false}
+          onInput={(e) => setQuery(e.currentTarget.value)}
+          onKeyDown={onKeyDown}
+        />
+      </header>
+      <main class="cl-body" aria-live="polite">
+        {searching ? (
+          <SearchBody state={search} selected={selected} onPick={pick} onSelect={setSelected} onSuggest={setQuery} />
+        ) : home.loading ? (
+          <p class="cl-muted cl-note">Loading…</p>
+        ) : (
+          <GroupList groups={home.groups} selected={selected} onPick={pick} onSelect={setSelected} emptyNotes={{ 'On this page': home.pageNote }} />
+        )}
+      </main>
+      <StatusLine />
+    </div>
+  );
+}
