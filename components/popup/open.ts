@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { profileUrl } from '../shared/links';
+import { profileUrl } from '../../lib/search/links';
 
 /**
  * Opens a company profile in a new tab. The real popup then closes itself, as toolbar popups
