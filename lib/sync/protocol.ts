@@ -1,0 +1,29 @@
+import type { DatasetStatus } from '../store/read';
+import type { SyncErrorInfo } from './errors';
+
+/**
+ * What the background tells extension pages about syncs: the answer to `dataset.sync`, and the
+ * events sent on the SYNC_PROGRESS_PORT port.
+ */
+
+/** Stages in the order a sync goes through them; sources skip the ones they do not need. */
+export const SYNC_STAGES = ['fetch', 'parse', 'build', 'index', 'write', 'switch'] as const;
+export type SyncStage = (typeof SYNC_STAGES)[number];
+
+export const STAGE_LABELS: Record<SyncStage, string> = {
+  fetch: 'Reading the source',
+  parse: 'Checking the dataset',
+  build: 'Building the knowledge base',
+  index: 'Preparing name matching and search',
+  write: 'Saving',
+  switch: 'Switching to the new dataset',
+};
+
+export type SyncResult =
+  | { ok: true; outcome: 'ok' | 'unchanged'; status: DatasetStatus }
+  | { ok: false; error: SyncErrorInfo; status: DatasetStatus };
+
+export type ProgressEvent =
+  | { kind: 'progress'; source: string; stage: SyncStage; done: number; total: number; startedAt: number }
+  | { kind: 'finished'; result: SyncResult }
+  | { kind: 'idle' };

@@ -1,0 +1,187 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CompanyLensDB, setDbForTests } from '../store/db';
+import { getAllCompanies, getStatus } from '../store/read';
+import { makeDataset } from '../store/testing';
+import { getNote, listStars, setNote, starCompany } from '../store/user';
+import { SyncRunner, type SyncDeps } from './runner';
+import { fakeDeps, fakeFetch } from './testing';
+import type { SyncStage } from './protocol';
+
+let db: CompanyLensDB;
+let n = 0;
+beforeEach(() => {
+  db = new CompanyLensDB(`runner-test-${++n}`);
+  setDbForTests(db);
+});
+afterEach(() => {
+  db.close();
+  setDbForTests(undefined);
+});
+
+const url = 'https://data.example.org/d.json';
+const serve = (body: string, headers: Record<string, string> = {}) => fakeFetch(() => new Response(body, { headers }));
+
+/** Everything a reader can observe about the active dataset. */
+async function snapshot() {
+  return { status: await getStatus(), companies: await getAllCompanies() };
+}
+
+describe('SyncRunner', () => {
+  it('fills an empty store from the bundled corpus, then finds it unchanged', async () => {
+    const runner = new SyncRunner(fakeDeps());
+    const first = await runner.run({ kind: 'bundled' });
+    expect(first).toMatchObject({ ok: true, outcome: 'ok', status: { companies: 4, source: 'bundled seed corpus' } });
+    const second = await runner.run({ kind: 'bundled' });
+    expect(second).toMatchObject({ ok: true, outcome: 'unchanged', status: first.status });
+    expect((await db.syncLog.toArray()).map((r) => r.outcome)).toEqual(['ok', 'unchanged']);
+  });
+
+  it('replaces the dataset from a URL and skips the import when the server says 304', async () => {
+    const body = JSON.stringify(makeDataset('remote', 7));
+    let conditional: string | undefined;
+    const fetchImpl = fakeFetch((_, init) => {
+      conditional = (init.headers as Record<string, string>)['if-none-match'];
+      return conditional === '"r1"' ? new Response(null, { status: 304 }) : new Response(body, { headers: { etag: '"r1"' } });
+    });
+    const runner = new SyncRunner(fakeDeps({ fetchImpl }));
+    await runner.run({ kind: 'bundled' });
+    const ok = await runner.run({ kind: 'url', url });
+    expect(ok).toMatchObject({ ok: true, outcome: 'ok', status: { companies: 7, source: url } });
+    const again = await runner.run({ kind: 'url', url });
+    expect(conditional).toBe('"r1"');
+    expect(again).toMatchObject({ ok: true, outcome: 'unchanged', status: ok.status });
+  });
+
+  it('builds text files together with the bundled corpus, and imports a dataset file as is', async () => {
+    const runner = new SyncRunner(fakeDeps());
+    const built = await runner.run({ kind: 'files', files: [{ name: 'a.txt', text: 'Hello.' }, { name: 'b.md', text: '# Hi' }] });
+    expect(built).toMatchObject({ ok: true, status: { companies: 6, source: 'bundled seed corpus + 2 files' } });
+    const imported = await runner.run({ kind: 'files', files: [{ name: 'mine.json', text: JSON.stringify(makeDataset('mine', 2)) }] });
+    expect(imported).toMatchObject({ ok: true, status: { companies: 2, source: 'mine.json' } });
+  });
+
+  describe('a failure at any stage leaves the previous dataset and the user data exactly as they were', () => {
+    const stages: SyncStage[] = ['fetch', 'parse', 'index', 'write', 'switch'];
+    it.each(stages)('failing at %s', async (failAt) => {
+      let armed = false;
+      const deps = fakeDeps({
+        fetchImpl: serve(JSON.stringify(makeDataset('next', 2500))),
+        onStage(stage, done) {
+          // Writing fails half-way, after some batches are already stored.
+          if (armed && stage === failAt && (stage !== 'write' || done >= 1000)) throw new Error(`injected failure at ${stage}`);
+        },
+      });
+      const runner = new SyncRunner(deps);
+      await runner.run({ kind: 'url', url: 'https://old.example.org/d.json' }).then(() => undefined);
+      await runner.run({ kind: 'bundled' });
+      await starCompany('bundled-co-0', true);
+      await setNote('bundled-co-1', 'keep me');
+      const before = await snapshot();
+      const rowsBefore = await db.companies.count();
+      armed = true;
+      const result = await runner.run({ kind: 'url', url });
+      expect(result.ok).toBe(false);
+      expect(result.ok ? '' : result.error.detail).toContain(`injected failure at ${failAt}`);
+      expect(await snapshot()).toEqual(before);
+      expect(await db.companies.count()).toBe(rowsBefore);
+      expect(await db.generations.count()).toBe(1);
+      expect((await listStars()).map((s) => s.companyId)).toEqual(['bundled-co-0']);
+      expect((await getNote('bundled-co-1'))?.text).toBe('keep me');
+      expect((await db.syncLog.orderBy('id').last())?.outcome).toBe('error');
+    });
+
+    it('failing in the build, with a typed dataset error', async () => {
+      const runner = new SyncRunner(fakeDeps());
+      await runner.run({ kind: 'bundled' });
+      const before = await snapshot();
+      const result = await runner.run({ kind: 'files', files: [{ name: 'x.json', text: '{"format":"company-lens-dataset","version":1}' }] });
+      expect(result).toMatchObject({ ok: false, error: { code: 'schema' } });
+      expect(await snapshot()).toEqual(before);
+    });
+
+    it('running out of storage space', async () => {
+      const deps = fakeDeps({
+        fetchImpl: serve(JSON.stringify(makeDataset('big', 1500))),
+        onStage(stage, done) {
+          if (stage === 'write' && done > 0) throw new DOMException('Quota exceeded', 'QuotaExceededError');
+        },
+      });
+      const runner = new SyncRunner(deps);
+      await new SyncRunner(fakeDeps()).run({ kind: 'bundled' });
+      const before = await snapshot();
+      expect(await runner.run({ kind: 'url', url })).toMatchObject({ ok: false, error: { code: 'quota' } });
+      expect(await snapshot()).toEqual(before);
+    });
+  });
+
+  it('refuses bad files by name without touching the store', async () => {
+    const runner = new SyncRunner(fakeDeps());
+    await runner.run({ kind: 'bundled' });
+    const cases: [string, string, string][] = [
+      ['empty.txt', '   \n', 'empty-file'],
+      ['photo.txt', 'GIF89a\u0000\u0001\u0002', 'binary-file'],
+      ['sheet.xlsx', 'PK', 'unsupported-file'],
+      ['page.json', '<!doctype html><html></html>', 'not-json'],
+      ['cut.json', '{"format":"company-lens-dataset","comp', 'truncated'],
+    ];
+    for (const [name, text, code] of cases) {
+      const result = await runner.run({ kind: 'files', files: [{ name, text }] });
+      expect(result, name).toMatchObject({ ok: false, error: { code } });
+      if (!result.ok && code !== 'not-json' && code !== 'truncated') expect(result.error.message).toContain(name);
+    }
+    expect((await getStatus()).companies).toBe(4);
+  });
+
+  it('lets readers see the old dataset or the new one, never a mix', async () => {
+    const runner = new SyncRunner(fakeDeps({ fetchImpl: serve(JSON.stringify(makeDataset('new', 4000))) }));
+    await runner.run({ kind: 'bundled' });
+    const seen = new Set<string>();
+    let done = false;
+    const reader = (async () => {
+      while (!done) {
+        const companies = await getAllCompanies();
+        const prefixes = new Set(companies.map((c) => c.id.split('-co-')[0]));
+        expect(prefixes.size).toBe(1);
+        const [prefix] = prefixes;
+        expect(companies.length).toBe(prefix === 'new' ? 4000 : 4);
+        seen.add(prefix);
+      }
+    })();
+    const result = await runner.run({ kind: 'url', url });
+    done = true;
+    await reader;
+    expect(result.ok).toBe(true);
+    expect(seen.has('bundled')).toBe(true);
+  });
+
+  it('cancels a running sync and keeps the old dataset', async () => {
+    let runner: SyncRunner;
+    const deps: SyncDeps = fakeDeps({
+      fetchImpl: serve(JSON.stringify(makeDataset('new', 3000))),
+      onStage: (stage, done) => void (stage === 'write' && done >= 1000 && runner.cancel()),
+    });
+    runner = new SyncRunner(deps);
+    await runner.run({ kind: 'bundled' });
+    const before = await snapshot();
+    expect(await runner.run({ kind: 'url', url })).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    expect(await snapshot()).toEqual(before);
+    expect((await db.syncLog.orderBy('id').last())?.outcome).toBe('cancelled');
+  });
+
+  it('recovers from a worker stopped mid-sync: unfinished rows go, the log says interrupted', async () => {
+    const runner = new SyncRunner(fakeDeps());
+    await runner.run({ kind: 'bundled' });
+    const before = await snapshot();
+    // What a stopped worker leaves behind: a 'running' log entry and a half-written generation.
+    await db.syncLog.add({ startedAt: 1, source: url, sourceKind: 'url', outcome: 'running' });
+    await db.generations.add({ gen: 50, state: 'writing', startedAt: 1, sourceKind: 'url', meta: { source: url, contentHash: 'h', generator: 'g' }, counts: { companies: 2, articles: 0, facts: 0, people: 0, relations: 0, mentions: 0 } });
+    await db.companies.bulkAdd(makeDataset('half', 2).companies.map((c, i) => ({ ...c, gen: 50, n: i })));
+    const fresh = new SyncRunner(fakeDeps());
+    expect(await fresh.recover()).toBe(2);
+    expect(await snapshot()).toEqual(before);
+    expect(await db.companies.count()).toBe(4);
+    expect((await db.syncLog.orderBy('id').last())).toMatchObject({ outcome: 'interrupted', error: { code: 'interrupted' } });
+    expect(await fresh.run({ kind: 'files', files: [{ name: 'd.json', text: JSON.stringify(makeDataset('second', 5)) }] })).toMatchObject({ ok: true, status: { companies: 5 } });
+  });
+});

@@ -1,0 +1,159 @@
+import type { SyncSource } from '../messages';
+import type { LexiconPayload } from '../detect/lexicon';
+import type { Company } from '../dataset/schema';
+import type { CompanyLensDB, SyncLogRow } from '../store/db';
+import { activeGeneration, getStatus } from '../store/read';
+import { discardUnfinished, writeDataset } from '../store/write';
+import { SyncError, toSyncError } from './errors';
+import type { ProgressEvent, SyncResult, SyncStage } from './protocol';
+import { describeSource, resolveSource, type KnowledgeBase } from './sources';
+
+/**
+ * Runs syncs one at a time. Each sync is logged before it starts (so a worker stopped mid-sync
+ * leaves a 'running' entry that the next start turns into 'interrupted'), reports progress to
+ * listeners, and can be cancelled. Nothing here touches the user-data tables.
+ */
+
+export interface SyncDeps extends KnowledgeBase {
+  db(): CompanyLensDB;
+  buildLexicon(companies: Company[]): LexiconPayload;
+  fetchImpl?: typeof fetch;
+  hasHostPermission?(url: URL): Promise<boolean>;
+  /** Observes every progress report; tests throw from it to fail a sync at a chosen stage. */
+  onStage?(stage: SyncStage, done: number, total: number): void;
+}
+
+export interface RunOptions {
+  timeoutMs?: number;
+  maxBytes?: number;
+}
+
+const LOG_KEEP = 20;
+
+export const INTERRUPTED_MESSAGE = 'The sync was stopped before it finished (the browser stopped the extension in the middle). The previous dataset was kept.';
+
+export class SyncRunner {
+  private queue: Promise<unknown> = Promise.resolve();
+  private controller?: AbortController;
+  private last: ProgressEvent = { kind: 'idle' };
+  private readonly listeners = new Set<(event: ProgressEvent) => void>();
+
+  constructor(private readonly deps: SyncDeps) {}
+
+  /** Subscribes to progress events; returns the unsubscribe function. */
+  subscribe(listener: (event: ProgressEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The latest event: what a page that just connected should show. */
+  snapshot(): ProgressEvent {
+    return this.last;
+  }
+
+  get running(): boolean {
+    return this.controller !== undefined;
+  }
+
+  /** Cancels the running sync; true when there was one. */
+  cancel(): boolean {
+    if (!this.controller) return false;
+    this.controller.abort(new SyncError('cancelled', 'The sync was cancelled. The previous dataset was kept.'));
+    return true;
+  }
+
+  /** Queues a sync; it starts when the previous one has finished. */
+  run(source: SyncSource, options: RunOptions = {}): Promise<SyncResult> {
+    return this.enqueue(() => this.runNow(source, options));
+  }
+
+  /**
+   * Cleans up after a worker that was stopped mid-sync: deletes unfinished generations and marks
+   * their log entries 'interrupted'. Queued like a sync so it never races one.
+   */
+  recover(): Promise<number> {
+    return this.enqueue(async () => {
+      const db = this.deps.db();
+      const discarded = await discardUnfinished(db);
+      const stale = await db.syncLog.filter((row) => row.outcome === 'running').toArray();
+      for (const row of stale) {
+        await db.syncLog.update(row.id!, { outcome: 'interrupted', finishedAt: Date.now(), error: { code: 'interrupted', message: INTERRUPTED_MESSAGE } });
+      }
+      return discarded + stale.length;
+    });
+  }
+
+  /** Runs a bundled sync when the store has no dataset, or when the bundled corpus changed. */
+  ensureBundled(): Promise<SyncResult | null> {
+    return this.enqueue(async () => {
+      const active = await activeGeneration(this.deps.db());
+      if (active && active.sourceKind !== 'bundled') return null;
+      return this.runNow({ kind: 'bundled' }, {});
+    });
+  }
+
+  private enqueue<T>(job: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(job, job);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private emit(event: ProgressEvent): void {
+    this.last = event;
+    for (const listener of this.listeners) listener(event);
+  }
+
+  private async runNow(source: SyncSource, options: RunOptions): Promise<SyncResult> {
+    const db = this.deps.db();
+    const label = describeSource(source);
+    const startedAt = Date.now();
+    const controller = new AbortController();
+    this.controller = controller;
+    const log: SyncLogRow = { startedAt, source: label, sourceKind: source.kind, outcome: 'running' };
+    log.id = await db.syncLog.add(log);
+    const progress = (stage: SyncStage, done: number, total: number) => {
+      this.deps.onStage?.(stage, done, total);
+      this.emit({ kind: 'progress', source: label, stage, done, total, startedAt });
+    };
+    let result: SyncResult;
+    try {
+      const active = await activeGeneration(db);
+      const resolved = await resolveSource(source, { ...this.deps, kb: this.deps, signal: controller.signal, progress, active, timeoutMs: options.timeoutMs, maxBytes: options.maxBytes });
+      if (controller.signal.aborted) throw controller.signal.reason;
+      if (resolved.unchanged) {
+        result = { ok: true, outcome: 'unchanged', status: await getStatus() };
+      } else {
+        const { dataset } = resolved;
+        progress('index', 0, 2);
+        const lexicon = this.deps.buildLexicon(dataset.companies);
+        progress('index', 1, 2);
+        const searchIndex = this.deps.buildSearchIndex(dataset);
+        progress('index', 2, 2);
+        await writeDataset(
+          db,
+          { dataset, sourceKind: resolved.sourceKind, lexicon, searchIndex, http: resolved.http },
+          { signal: controller.signal, onProgress: (done, total) => progress('write', done, total), beforeSwitch: () => progress('switch', 0, 1) },
+        );
+        progress('switch', 1, 1);
+        result = { ok: true, outcome: 'ok', status: await getStatus() };
+      }
+    } catch (error) {
+      const info = toSyncError(controller.signal.aborted ? controller.signal.reason : error).toInfo();
+      result = { ok: false, error: info, status: await getStatus() };
+    } finally {
+      this.controller = undefined;
+    }
+    await this.finishLog(log, result);
+    this.emit({ kind: 'finished', result });
+    return result;
+  }
+
+  private async finishLog(log: SyncLogRow, result: SyncResult): Promise<void> {
+    const db = this.deps.db();
+    const outcome = result.ok ? result.outcome : result.error.code === 'cancelled' ? 'cancelled' : 'error';
+    const counts = result.ok ? (await activeGeneration(db))?.counts : undefined;
+    await db.syncLog.put({ ...log, finishedAt: Date.now(), outcome, ...(result.ok ? {} : { error: result.error }), ...(counts ? { counts } : {}) });
+    const excess = (await db.syncLog.count()) - LOG_KEEP;
+    if (excess > 0) await db.syncLog.bulkDelete(await db.syncLog.orderBy('id').limit(excess).primaryKeys());
+  }
+}
