@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { safeVendor } from './build/safe-vendor';
 
 // The manifest is the extension's security boundary, so every permission here is needed by a
 // named feature: storage/unlimitedStorage for the local knowledge base, alarms for periodic URL
@@ -11,7 +12,9 @@ export default defineConfig({
   publicDir: 'public',
   outDir: '.output',
   vite: () => ({
-    plugins: [preact()],
+    // safeVendor (issue #8) removes zod's `new Function` paths and Preact's innerHTML branch from
+    // the bundle, so `web-ext lint` and e2e/security-bundle.e2e.ts find neither.
+    plugins: [safeVendor(), preact()],
     build: { target: 'es2022' },
   }),
   manifest: ({ browser }) => ({
@@ -32,6 +35,11 @@ export default defineConfig({
       },
     },
     externally_connectable: { matches: [] },
+    // Issue #8: stricter than Chrome's MV3 default (no plugins, no <base> or form hijacking). No
+    // frame-ancestors: the browser frames the options page. Pinned by e2e/fixtures/golden/csp.json.
+    content_security_policy: {
+      extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
