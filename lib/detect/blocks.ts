@@ -50,7 +50,7 @@ export function isSkipped(el: Element): boolean {
   return editable !== null && editable !== 'false';
 }
 
-const isInline = (el: Element) => INLINE.has(el.tagName.toUpperCase());
+export const isInline = (el: Element) => INLINE.has(el.tagName.toUpperCase());
 
 /** The nearest ancestor that is not an inline element (or the walk's root). */
 export function blockOf(node: Node, root: Node): Node {
@@ -91,18 +91,40 @@ export class BlockWalker {
     }
   }
 
-  /** The next block with some non-space text, or null at the end. */
-  next(): TextBlock | null {
-    const nodes: Text[] = [];
-    const starts: number[] = [];
-    const parts: string[] = [];
-    let length = 0;
-    let owner: Node | null = null;
-    let hasText = false;
-    // A block ends where the node that does not belong to it starts; that node is left as
+  private nodes: Text[] = [];
+  private starts: number[] = [];
+  private parts: string[] = [];
+  private length = 0;
+  private owner: Node | null = null;
+  private hasText = false;
+
+  /** True once the whole root (or the part up to `stopAt`) has been walked. */
+  get finished(): boolean {
+    return this.done || this.node === null;
+  }
+
+  private take(): TextBlock | null {
+    const block = this.hasText ? { nodes: this.nodes, starts: this.starts, text: this.parts.join('') } : null;
+    this.nodes = [];
+    this.starts = [];
+    this.parts = [];
+    this.length = 0;
+    this.owner = null;
+    this.hasText = false;
+    return block;
+  }
+
+  /**
+   * The next block with some non-space text. Returns null at the end, or early after visiting
+   * `maxNodes` nodes so that a long stretch without text cannot overrun a time slice; the walk
+   * then resumes where it paused (check `finished`).
+   */
+  next(maxNodes = Infinity): TextBlock | null {
+    let visited = 0;
+    // A block ends where the first node that does not belong to it starts; that node stays in
     // `this.node` so the next call begins with it.
-    const finish = () => (hasText ? { nodes, starts, text: parts.join('') } : null);
     while (!this.done && this.node) {
+      if (++visited > maxNodes) return null;
       const node = this.node;
       if (node === this.stopAt) {
         this.done = true;
@@ -111,10 +133,9 @@ export class BlockWalker {
       if (node.nodeType === 1) {
         const el = node as Element;
         const skipped = isSkipped(el);
-        if (!skipped && !isInline(el) && nodes.length > 0) {
-          if (hasText) return finish();
-          nodes.length = starts.length = parts.length = length = 0;
-          owner = null;
+        if (!skipped && !isInline(el) && this.nodes.length > 0) {
+          const block = this.take();
+          if (block) return block;
         }
         if (skipped) {
           const tag = el.tagName.toUpperCase();
@@ -127,22 +148,22 @@ export class BlockWalker {
       const text = node as Text;
       const data = text.data;
       if (data.length > 0) {
-        const b = blockOf(text, this.root);
-        if (owner !== null && b !== owner) {
-          if (hasText) return finish();
-          nodes.length = starts.length = parts.length = length = 0;
+        const owner = blockOf(text, this.root);
+        if (this.owner !== null && owner !== this.owner) {
+          const block = this.take();
+          if (block) return block;
         }
-        owner = b;
-        nodes.push(text);
-        starts.push(length);
-        parts.push(data);
-        length += data.length;
-        if (!hasText && /\S/.test(data)) hasText = true;
+        this.owner = owner;
+        this.nodes.push(text);
+        this.starts.push(this.length);
+        this.parts.push(data);
+        this.length += data.length;
+        if (!this.hasText && /\S/.test(data)) this.hasText = true;
       }
       this.walker.currentNode = text;
       this.node = this.advance(false);
     }
-    return finish();
+    return this.take();
   }
 }
 

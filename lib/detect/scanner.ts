@@ -1,0 +1,230 @@
+import { BlockWalker, OWN_UI_TAG, blockOf, isInline, pointAt, type TextBlock } from './blocks';
+import type { Lexicon, Mention, MentionResolver } from './lexicon';
+import type { MatchHit } from './matcher';
+
+/**
+ * Scans a page for company names in short slices: no slice runs longer than `sliceMs`, and the
+ * scanner yields to the page between slices, so it never causes a long task. One resolver serves
+ * the whole page, so an ordinary-word alias ("Ant") counts once anything on the page confirms its
+ * company. Roots are queued: the document (visible part first), then open shadow roots and
+ * same-origin frames as they are found, then whatever the page adds later.
+ */
+
+export interface PageMention extends Mention {
+  block: number;
+  range: StaticRange;
+}
+
+interface BlockRecord {
+  nodes: Text[];
+  starts: number[];
+}
+
+export interface ScannerOptions {
+  sliceMs?: number;
+  /** Called with the mentions each slice accepted (including ones released by later evidence). */
+  onMentions?(fresh: PageMention[]): void;
+  /** Called when a root (a document, shadow root or frame document) is first met. */
+  onScope?(scope: Document | ShadowRoot): void;
+  signal?: AbortSignal;
+}
+
+/** Longest stretch of one block scanned in one go; a multi-megabyte <pre> is cut at line breaks. */
+const CHUNK = 64 * 1024;
+const NODES_PER_STEP = 512;
+
+export function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Where to cut a long text near `to` so that a name is unlikely to straddle the cut. */
+export function chunkEnd(text: string, from: number, to: number): number {
+  if (to >= text.length) return text.length;
+  const floor = Math.max(from + 1, to - 4096);
+  for (const sep of ['\n', ' ']) {
+    const at = text.lastIndexOf(sep, to);
+    if (at >= floor) return at + 1;
+  }
+  return to;
+}
+
+export class PageScanner {
+  readonly mentions: PageMention[] = [];
+  readonly stats = { chars: 0, ms: 0, blocks: 0 };
+  private readonly blocks = new Map<number, BlockRecord>();
+  private readonly byNode = new WeakMap<Text, PageMention[]>();
+  private readonly queue: BlockWalker[] = [];
+  private readonly scopes = new Set<Document | ShadowRoot>();
+  private readonly hits: MatchHit[] = [];
+  private nextBlock = 0;
+  private running: Promise<void> | null = null;
+  private readonly sliceMs: number;
+
+  constructor(
+    readonly lexicon: Lexicon,
+    readonly resolver: MentionResolver,
+    private readonly options: ScannerOptions = {},
+  ) {
+    this.sliceMs = options.sliceMs ?? 8;
+  }
+
+  /** Open shadow roots and frame documents met so far (hit-testing needs the shadow roots). */
+  get knownScopes(): ReadonlySet<Document | ShadowRoot> {
+    return this.scopes;
+  }
+
+  private hooks = {
+    onShadowRoot: (root: ShadowRoot) => this.addScope(root),
+    onFrame: (frame: HTMLIFrameElement | HTMLFrameElement) => {
+      let doc: Document | null = null;
+      try {
+        doc = frame.contentDocument; // null for cross-origin frames
+      } catch {
+        doc = null;
+      }
+      if (doc?.documentElement) this.addScope(doc);
+    },
+  };
+
+  private addScope(scope: Document | ShadowRoot): void {
+    if (this.scopes.has(scope)) return;
+    this.scopes.add(scope);
+    this.options.onScope?.(scope);
+    const root = scope.nodeType === 9 ? ((scope as Document).body ?? (scope as Document).documentElement) : scope;
+    if (root) this.queue.push(new BlockWalker(root, this.hooks));
+  }
+
+  /** Scans a document, the part in view first. */
+  scanDocument(doc: Document, startAt?: Element | null): Promise<void> {
+    this.scopes.add(doc);
+    this.options.onScope?.(doc);
+    const body = doc.body ?? doc.documentElement;
+    const start = startAt && body.contains(startAt) && startAt !== body ? startAt : undefined;
+    this.queue.push(new BlockWalker(body, this.hooks, start));
+    if (start) this.queue.push(new BlockWalker(body, this.hooks, undefined, start));
+    return this.run();
+  }
+
+  /** Rescans subtrees the page changed; mentions previously found inside them are dropped. */
+  rescan(roots: readonly Node[]): { removed: PageMention[]; done: Promise<void> } {
+    const removed = this.forget((m) => roots.some((r) => r.contains(m.range.startContainer)) || !m.range.startContainer.isConnected);
+    for (const root of roots) if (root.isConnected) this.queue.push(new BlockWalker(root, this.hooks));
+    return { removed, done: this.run() };
+  }
+
+  private forget(drop: (m: PageMention) => boolean): PageMention[] {
+    const removed: PageMention[] = [];
+    let w = 0;
+    for (const m of this.mentions) {
+      if (drop(m)) removed.push(m);
+      else this.mentions[w++] = m;
+    }
+    this.mentions.length = w;
+    for (const m of removed) {
+      for (const node of this.blocks.get(m.block)?.nodes ?? []) {
+        const list = this.byNode.get(node);
+        if (list) this.byNode.set(node, list.filter((x) => x !== m));
+      }
+    }
+    return removed;
+  }
+
+  /** Runs the queue to the end; concurrent callers share one run. */
+  run(): Promise<void> {
+    this.running ??= this.loop().finally(() => (this.running = null));
+    return this.running;
+  }
+
+  private async loop(): Promise<void> {
+    while (this.queue.length > 0) {
+      if (this.options.signal?.aborted) return;
+      const start = performance.now();
+      const deadline = start + this.sliceMs;
+      const fresh: PageMention[] = [];
+      while (this.queue.length > 0 && performance.now() < deadline) {
+        const walker = this.queue[0];
+        const block = walker.next(NODES_PER_STEP);
+        if (block) await this.scanBlock(block, fresh, deadline);
+        else if (walker.finished) this.queue.shift();
+      }
+      this.stats.ms += performance.now() - start;
+      if (fresh.length > 0) this.options.onMentions?.(fresh);
+      if (this.queue.length > 0) await yieldToPage();
+    }
+  }
+
+  private async scanBlock(block: TextBlock, fresh: PageMention[], deadline: number): Promise<void> {
+    const id = this.nextBlock++;
+    const { text } = block;
+    this.stats.chars += text.length;
+    this.stats.blocks++;
+    let stored = false;
+    for (let from = 0; from < text.length; ) {
+      const to = chunkEnd(text, from, from + CHUNK);
+      this.hits.length = 0;
+      this.lexicon.matcher.scan(text, from, to, this.hits);
+      if (this.hits.length > 0) {
+        if (!stored) this.blocks.set(id, { nodes: block.nodes, starts: block.starts });
+        stored = true;
+        for (const h of this.hits) (h as MatchHit & { block: number }).block = id;
+        for (const m of this.resolver.add(this.hits)) fresh.push(this.accept(m));
+      }
+      from = to;
+      if (from < text.length && performance.now() >= deadline) await yieldToPage();
+    }
+  }
+
+  private accept(m: Mention): PageMention {
+    const block = this.blocks.get(m.block!)!;
+    const start = pointAt(block, m.start, false);
+    const end = pointAt(block, m.end, true);
+    const range = new StaticRange({ startContainer: start.node, startOffset: start.offset, endContainer: end.node, endOffset: end.offset });
+    const mention: PageMention = { ...m, block: m.block!, range };
+    this.mentions.push(mention);
+    const first = block.nodes.indexOf(start.node);
+    const last = block.nodes.indexOf(end.node, first);
+    for (let i = first; i <= last; i++) {
+      const list = this.byNode.get(block.nodes[i]);
+      if (list) list.push(mention);
+      else this.byNode.set(block.nodes[i], [mention]);
+    }
+    return mention;
+  }
+
+  /** The mention covering a caret position, if any. */
+  mentionAt(node: Node, offset: number): PageMention | null {
+    const list = node.nodeType === 3 ? this.byNode.get(node as Text) : undefined;
+    if (!list) return null;
+    for (const m of list) {
+      const r = m.range;
+      if ((node !== r.startContainer || offset >= r.startOffset) && (node !== r.endContainer || offset <= r.endOffset)) return m;
+    }
+    return null;
+  }
+
+  /** Mentions per company, for `page.mentions` and the badge. */
+  counts(): Map<number, { count: number; entry: number }> {
+    const out = new Map<number, { count: number; entry: number }>();
+    for (const m of this.mentions) {
+      const c = out.get(m.companyIndex);
+      if (c) c.count++;
+      else out.set(m.companyIndex, { count: 1, entry: m.entry });
+    }
+    return out;
+  }
+}
+
+/** The element to rescan for a changed node: its text block, or the node itself if an element. */
+export function rescanRoot(node: Node): Node | null {
+  if (node.nodeType === 3) {
+    const parent = node.parentNode;
+    return parent ? blockOf(node, node.getRootNode()) : null;
+  }
+  if (node.nodeType !== 1) return null;
+  const el = node as Element;
+  if (el.tagName.toUpperCase() === OWN_UI_TAG) return null;
+  // An inline element joins the text around it, so its whole block is read again.
+  return isInline(el) && el.parentNode ? blockOf(el, el.getRootNode()) : el;
+}
