@@ -1,3 +1,10 @@
 import { render } from 'preact';
+import { ProfilePage } from '../../components/profile/ProfilePage';
+import '../../components/theme.css';
+import '../../components/shared/shared.css';
+import '../../components/profile/profile.css';
 
-render(<main>Company Lens company</main>, document.getElementById('app')!);
+// Deep link: company.html?id=<company id>.
+const id = new URLSearchParams(location.search).get('id');
+
+render(<ProfilePage id={id} />, document.getElementById('app')!);

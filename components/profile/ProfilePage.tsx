@@ -1,0 +1,63 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { recordView } from '../../lib/store/user';
+import { ArticleList } from './ArticleList';
+import { CopyButtons } from './CopyButtons';
+import { loadProfile, type Profile } from './data';
+import { FactList } from './FactList';
+import { Identity } from './Identity';
+import { PeopleList } from './PeopleList';
+import { Related } from './Related';
+import { UserData } from './UserData';
+
+type State = { status: 'loading' } | { status: 'missing' } | { status: 'error'; message: string } | { status: 'ready'; profile: Profile };
+
+/** The full profile of one company (company.html?id=…), with loading, not-found and error states. */
+export function ProfilePage({ id }: { id: string | null }) {
+  const [state, setState] = useState<State>({ status: 'loading' });
+  // The copy buttons export the star and note as they are now, not as they were on load.
+  const user = useRef({ starred: false, note: '' });
+  useEffect(() => {
+    if (!id) return setState({ status: 'missing' });
+    let live = true;
+    loadProfile(id).then(
+      (profile) => {
+        if (!live) return;
+        if (!profile) return setState({ status: 'missing' });
+        user.current = { starred: profile.starred, note: profile.note };
+        document.title = `${profile.company.name} · Company Lens`;
+        setState({ status: 'ready', profile });
+        recordView(id).catch(() => undefined);
+      },
+      (error: unknown) => live && setState({ status: 'error', message: (error as Error)?.message ?? String(error) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [id]);
+
+  if (state.status === 'loading') return <p class="cl-page-note cl-muted">Loading…</p>;
+  if (state.status === 'error') return <p class="cl-page-note cl-error" role="alert">The profile could not be read: {state.message}</p>;
+  if (state.status === 'missing')
+    return (
+      <div class="cl-page-note" data-testid="not-found">
+        <h1>Company not found</h1>
+        <p>{id ? `The current dataset has no company with the id “${id}”.` : 'No company was asked for.'} It may have been removed by the last sync.</p>
+      </div>
+    );
+  const { profile } = state;
+  return (
+    <div class="cl-profile">
+      <main>
+        <Identity company={profile.company} parent={profile.parent} />
+        <FactList facts={profile.facts} titles={profile.titles} />
+        <ArticleList articles={profile.articles} total={profile.articleTotal} />
+      </main>
+      <aside>
+        <UserData companyId={profile.company.id} starred={profile.starred} note={profile.note} onChange={(starred, note) => (user.current = { starred, note })} />
+        <CopyButtons getProfile={() => ({ ...profile, ...user.current })} />
+        <Related company={profile.company} related={profile.related} />
+        <PeopleList people={profile.people} companyId={profile.company.id} titles={profile.titles} />
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import type { Article, Company, Fact, Mention, Person } from '../../lib/dataset/schema';
+import { getArticles, getCompanies, getCompany, getFactsFor, getMentionsFor, getPeopleFor, getRelationsFor } from '../../lib/store/read';
+import { getNote, isStarred } from '../../lib/store/user';
+
+/** Articles shown with their mention snippets; the profile lists the rest only as a count. */
+export const MAX_ARTICLES = 25;
+
+export interface RelatedCompany {
+  company: Company;
+  weight: number;
+  articleIds: string[];
+}
+
+export interface ArticleMentions {
+  article: Article;
+  mentions: Mention[];
+}
+
+export interface Profile {
+  company: Company;
+  parent: Company | null;
+  facts: Fact[];
+  people: Person[];
+  related: RelatedCompany[];
+  articles: ArticleMentions[];
+  /** Articles mentioning the company, including those not loaded. */
+  articleTotal: number;
+  /** Titles of every article a fact or role cites, by id. */
+  titles: Map<string, string>;
+  starred: boolean;
+  note: string;
+}
+
+/** Everything the profile page shows for one company, or null when the dataset lacks it. */
+export async function loadProfile(id: string): Promise<Profile | null> {
+  const company = await getCompany(id);
+  if (!company) return null;
+  const [parent, facts, people, relations, mentions, starred, note] = await Promise.all([
+    company.parentId ? getCompany(company.parentId) : Promise.resolve(null),
+    getFactsFor(id),
+    getPeopleFor(id),
+    getRelationsFor(id),
+    getMentionsFor(id),
+    isStarred(id),
+    getNote(id),
+  ]);
+  const byArticle = new Map<string, Mention[]>();
+  for (const m of mentions) {
+    const list = byArticle.get(m.articleId);
+    if (list) list.push(m);
+    else byArticle.set(m.articleId, [m]);
+  }
+  const shownIds = [...byArticle.keys()].slice(0, MAX_ARTICLES);
+  const cited = new Set([...facts.map((f) => f.articleId), ...people.flatMap((p) => p.roles.map((r) => r.articleId))]);
+  const articles = await getArticles([...new Set([...shownIds, ...cited])]);
+  const articleById = new Map(articles.map((a) => [a.id, a]));
+  const others = relations.map((r) => (r.a === id ? r.b : r.a));
+  const relatedCompanies = new Map((await getCompanies(others)).map((c) => [c.id, c]));
+  return {
+    company,
+    parent,
+    facts,
+    people,
+    related: relations.flatMap((r) => {
+      const other = relatedCompanies.get(r.a === id ? r.b : r.a);
+      return other ? [{ company: other, weight: r.weight, articleIds: r.articleIds }] : [];
+    }),
+    articles: shownIds.flatMap((aid) => {
+      const article = articleById.get(aid);
+      return article ? [{ article, mentions: byArticle.get(aid)! }] : [];
+    }),
+    articleTotal: byArticle.size,
+    titles: new Map(articles.map((a) => [a.id, a.title])),
+    starred,
+    note: note?.text ?? '',
+  };
+}
