@@ -10,7 +10,12 @@ const Url = z.string().max(4_000);
 
 export const SyncSource = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('bundled') }),
-  z.strictObject({ kind: z.literal('url'), url: Url }),
+  z.strictObject({
+    kind: z.literal('url'),
+    url: Url,
+    /** Time limit for the download; the background's default (30 s) when absent. */
+    timeoutMs: z.number().int().min(1_000).max(300_000).optional(),
+  }),
   z.strictObject({
     kind: z.literal('files'),
     files: z

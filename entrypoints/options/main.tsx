@@ -1,3 +1,7 @@
 import { render } from 'preact';
+import { OptionsPage } from '../../components/options/OptionsPage';
+import '../../components/theme.css';
+import '../../components/shared/shared.css';
+import '../../components/options/options.css';
 
-render(<main>Company Lens options</main>, document.getElementById('app')!);
+render(<OptionsPage />, document.getElementById('app')!);

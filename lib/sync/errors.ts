@@ -78,6 +78,12 @@ export function toSyncError(error: unknown): SyncError {
     const known = code in DATASET_MESSAGES ? (code as SyncErrorCode) : 'schema';
     return new SyncError(known, DATASET_MESSAGES[known] ?? DATASET_MESSAGES.schema, text);
   }
+  if (name === 'CorpusError' || name === 'RegistryError') {
+    // Corpus and registry errors already name the file and the line, in words a user can act on.
+    const code = (error as { code?: string }).code;
+    const mapped: SyncErrorCode = code === 'empty' ? 'empty-file' : code === 'binary' || code === 'encoding' ? 'binary-file' : code === 'too-large' ? 'too-large' : 'schema';
+    return new SyncError(mapped, text);
+  }
   if (name === 'QuotaExceededError') {
     return new SyncError('quota', 'There is not enough storage space for this dataset. The previous dataset was kept.', text);
   }

@@ -118,7 +118,7 @@ export class SyncRunner {
     let result: SyncResult;
     try {
       const active = await activeGeneration(db);
-      const resolved = await resolveSource(source, { ...this.deps, kb: this.deps, signal: controller.signal, progress, active, timeoutMs: options.timeoutMs, maxBytes: options.maxBytes });
+      const resolved = await resolveSource(source, { ...this.deps, kb: this.deps, signal: controller.signal, progress, active, timeoutMs: (source.kind === 'url' ? source.timeoutMs : undefined) ?? options.timeoutMs, maxBytes: options.maxBytes });
       if (controller.signal.aborted) throw controller.signal.reason;
       if (resolved.unchanged) {
         result = { ok: true, outcome: 'unchanged', status: await getStatus() };

@@ -1,0 +1,37 @@
+import type { ComponentType } from 'preact';
+import { BackupPanel } from './BackupPanel';
+import { SyncOutcome } from './ErrorNotice';
+import { SourcePanel } from './SourcePanel';
+import { StatusCard } from './StatusCard';
+import { SyncHistory } from './SyncHistory';
+import { SyncProgress } from './SyncProgress';
+import { useDatasetSync } from './useDatasetSync';
+
+// The detection settings panel is written separately; a glob import finds it when it exists
+// without making this page's build depend on it.
+const settingsModules = import.meta.glob<{ SettingsPanel?: ComponentType }>('./SettingsPanel.tsx', { eager: true });
+const SettingsPanel = Object.values(settingsModules)[0]?.SettingsPanel;
+
+/** The options page: dataset status and sync, history, backup, and the detection settings. */
+export function OptionsPage() {
+  const sync = useDatasetSync();
+  const busy = sync.progress !== null;
+  return (
+    <main class="cl-options">
+      <header>
+        <h1>Company Lens</h1>
+        <p class="cl-muted">Everything stays in this browser: the dataset, your stars and notes, your settings.</p>
+      </header>
+      <StatusCard status={sync.status} loading={sync.loading} />
+      <SourcePanel busy={busy} start={sync.start} fail={sync.fail} />
+      <section class="cl-card cl-sync-state" aria-label="Sync progress and outcome">
+        <SyncProgress progress={sync.progress} onCancel={sync.cancel} />
+        {!busy && <SyncOutcome result={sync.last} />}
+        {!busy && !sync.last && <p class="cl-muted">No sync running.</p>}
+      </section>
+      <SyncHistory history={sync.history} />
+      {SettingsPanel && <SettingsPanel />}
+      <BackupPanel />
+    </main>
+  );
+}
