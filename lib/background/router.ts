@@ -20,8 +20,14 @@ export function registerHandlers(more: Handlers): void {
  * Extension pages opened in a tab also carry `sender.tab`, so the origin decides, not the tab.
  */
 export function isExtensionPage(sender: Sender, extensionOrigin: string): boolean {
-  const from = sender.origin ?? (sender.url ? new URL(sender.url).origin : undefined);
-  return from === extensionOrigin;
+  // An opaque origin ("null") is what sandboxed pages, data: URLs and about:blank frames have,
+  // and what URL parsers without special handling give for extension schemes: it never proves
+  // the sender is the extension, so it never matches.
+  if (!extensionOrigin || extensionOrigin === 'null') return false;
+  if (sender.origin !== undefined) return sender.origin === extensionOrigin;
+  // Without sender.origin, compare the URL's prefix rather than parse it: a malformed URL then
+  // cannot throw, and no web URL starts with the extension's scheme.
+  return typeof sender.url === 'string' && sender.url.startsWith(`${extensionOrigin}/`);
 }
 
 /**

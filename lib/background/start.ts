@@ -10,7 +10,9 @@ import { startLookupService } from './lookup';
  * so that a worker woken by an event sees them.
  */
 export function startBackground(): void {
-  const origin = new URL(browser.runtime.getURL('/')).origin;
+  // Not `new URL(...).origin`: for a non-special scheme such as moz-extension:// that can be the
+  // opaque "null", which would match sandboxed web pages (see isExtensionPage).
+  const origin = browser.runtime.getURL('/').replace(/\/$/, '');
   registerHandlers({ ping: () => ({ pong: true }) });
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender, origin));
   startDatasetService();
