@@ -112,6 +112,8 @@ export const Fact = z.discriminatedUnion('type', [
       venue: z.string().max(200).optional(),
       amount: Money.optional(),
       valuation: Money.optional(),
+      /** Offer price of one share ("priced its offering at HK$226 a share"). */
+      sharePrice: Money.optional(),
     }),
   }),
   z.strictObject({

@@ -36,6 +36,7 @@ export class SyncRunner {
   private queue: Promise<unknown> = Promise.resolve();
   private controller?: AbortController;
   private last: ProgressEvent = { kind: 'idle' };
+  private bundledChecked = false;
   private readonly listeners = new Set<(event: ProgressEvent) => void>();
 
   constructor(private readonly deps: SyncDeps) {}
@@ -83,9 +84,14 @@ export class SyncRunner {
     });
   }
 
-  /** Runs a bundled sync when the store has no dataset, or when the bundled corpus changed. */
+  /**
+   * Runs a bundled sync when the store has no dataset, or when the bundled corpus changed (the
+   * build is compared by content hash). Once per worker: install and start-up both ask for it.
+   */
   ensureBundled(): Promise<SyncResult | null> {
     return this.enqueue(async () => {
+      if (this.bundledChecked) return null;
+      this.bundledChecked = true;
       const active = await activeGeneration(this.deps.db());
       if (active && active.sourceKind !== 'bundled') return null;
       return this.runNow({ kind: 'bundled' }, {});

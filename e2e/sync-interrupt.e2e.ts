@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchExtension, FIXTURES_DIR, type Extension } from './harness';
+import { startServer } from './server';
+import { makeDataset } from '../lib/store/testing';
+import type { DatasetStatus } from '../lib/store/read';
+import { openOptions, storeFacts, waitForDataset, writeUserData } from './fixtures/datasets/helpers';
+
+/**
+ * MV3 stops service workers whenever it likes. Stopping the worker (through CDP) in the middle of
+ * writing a large dataset must leave the store consistent — the old dataset active, no stray
+ * rows — and the next sync must succeed.
+ */
+
+const big = JSON.stringify(makeDataset('big', 60_000));
+let ext: Extension;
+let server: Awaited<ReturnType<typeof startServer>>;
+
+beforeAll(async () => {
+  server = await startServer(FIXTURES_DIR, [
+    (req, res) => {
+      if (req.url !== '/big.json') return false;
+      res.writeHead(200, { 'content-type': 'application/json' }).end(big);
+      return true;
+    },
+  ]);
+  ext = await launchExtension();
+});
+afterAll(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+describe('a worker stopped mid-sync', () => {
+  it('leaves the old dataset and a clean store; the next sync succeeds', async () => {
+    const before = await waitForDataset(ext);
+    const page = await openOptions(ext);
+    await writeUserData(page);
+    await page.getByLabel('Dataset address').fill(`${server.url}/big.json`);
+    await page.getByTestId('sync-url').click();
+    // Wait until rows are being written, so the stop lands between batches.
+    await expect.poll(() => page.getByTestId('progress-stage').textContent(), { timeout: 30_000, interval: 50 }).toMatch(/^Saving — [1-9]/);
+
+    const cdp = await ext.context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+
+    // The page learns that the worker went away; the next message starts a new worker.
+    await expect.poll(() => page.getByTestId('sync-error').getAttribute('data-code'), { timeout: 20_000 }).toBe('interrupted');
+    await expect.poll(() => ext.send<DatasetStatus>({ type: 'dataset.status' }).catch(() => null), { timeout: 20_000 }).toEqual(before);
+    await expect.poll(async () => (await storeFacts(page)).syncLog.at(-1), { timeout: 20_000 }).toBe('interrupted');
+    const facts = await storeFacts(page);
+    expect(facts.generations).toHaveLength(1);
+    expect(facts.companyRows).toBe(before.companies);
+    expect(facts.stars).toEqual([{ companyId: 'kept-star', starredAt: 42 }]);
+
+    await page.reload();
+    await page.getByTestId('sync-url').click();
+    await expect.poll(() => page.getByTestId('sync-ok').textContent(), { timeout: 60_000 }).toContain('60,000 companies');
+    const after = await storeFacts(page);
+    expect(after.generations).toHaveLength(1);
+    expect(after.companyRows).toBe(60_000);
+    expect(after.stars).toEqual(facts.stars);
+    expect(after.settings).toEqual(facts.settings);
+  }, 120_000);
+});

@@ -1,0 +1,56 @@
+import type { Article, Fact } from '../dataset/schema';
+import type { Lexicon } from '../detect/lexicon';
+import { Ctx, type PersonRoleDraft } from './context';
+import { NAME, isPersonName } from './grammar';
+import { deals } from './patterns/deals';
+import { numbers } from './patterns/numbers';
+import { profile } from './patterns/profile';
+import { sentenceViews, type BodyMention, type SentenceView } from './view';
+
+/** Everything read from one article. */
+export interface ArticleKnowledge {
+  articleId: string;
+  mentions: BodyMention[];
+  sentences: SentenceView[];
+  facts: Fact[];
+  people: (PersonRoleDraft & { articleId: string; sentence: string })[];
+}
+
+const PATTERNS = [deals, profile, numbers];
+const NAME_RE = new RegExp(NAME, 'gu');
+
+/** Every capitalised multi-word name outside company mentions, to expand one-word references. */
+function fullNames(body: string, mentions: BodyMention[]): string[] {
+  const out = new Set<string>();
+  for (const m of body.matchAll(NAME_RE)) {
+    const at = m.index!;
+    if (mentions.some((x) => at < x.end && at + m[0].length > x.start)) continue;
+    if (isPersonName(m[1])) out.add(m[1]);
+  }
+  return [...out];
+}
+
+export function extractArticle(article: Article, lexicon: Lexicon, nameOf: (id: string) => string): ArticleKnowledge {
+  const ids = lexicon.companyIds;
+  const mentions: BodyMention[] = lexicon
+    .mentions(article.body)
+    .map((m) => ({ start: m.start, end: m.end, companyId: ids[m.companyIndex] }));
+  const sentences = sentenceViews(article.id, article.body, mentions);
+  const names = fullNames(article.body, mentions);
+  const facts: Fact[] = [];
+  const people: ArticleKnowledge['people'] = [];
+  for (const view of sentences) {
+    const ctx = new Ctx(view, nameOf, names);
+    for (const pattern of PATTERNS) pattern(ctx);
+    const seen = new Set<string>();
+    for (const draft of ctx.facts) {
+      const key = `${draft.type}|${draft.companyId}|${JSON.stringify(draft.values)}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const id = `${article.id}@${view.start}/${draft.type}/${draft.companyId}/${seen.size}`;
+      facts.push({ ...draft, id, articleId: article.id, sentence: view.sentence } as Fact);
+    }
+    for (const p of ctx.people) people.push({ ...p, articleId: article.id, sentence: view.sentence });
+  }
+  return { articleId: article.id, mentions, sentences, facts, people };
+}

@@ -1,0 +1,186 @@
+import type { Party } from '../../dataset/schema';
+import type { Ctx } from '../context';
+import { C, M, PERCENT, roundOf, re } from '../grammar';
+
+/**
+ * Funding, valuation, stake, acquisition and IPO facts. Each pattern names the company by its
+ * grammatical role: the one that raised, the one whose valuation it is, the holder of a stake.
+ */
+
+const DESC = String.raw`(?:(?:[\p{L}\p{N}&.-]+|⟦C\d+⟧'s)\s){0,4}?`;
+
+const FUND_VERB = /\b(raised|raises|pulled in|bagged|nabbed|secured|secures|landed|lands|closed|closes|completed|completes)\b/gu;
+const STRONG = /^(?:raised|raises|pulled in|bagged|nabbed|secured|secures|landed|lands)$/;
+const ROUND_WORD = /\b(?:round|funding|financing|Series [A-H])\b/;
+const LEAD_CUE = /\b(?:co-)?led by\s/u;
+const INVESTOR_CUE = /\b(?:from (?:investors |backers )?(?:including |such as )?|with participation (?:from|of) |investors including |backed by )/u;
+
+function sameCompany(a: Party, b: Party) {
+  return a.companyId !== undefined && a.companyId === b.companyId;
+}
+
+function funding(x: Ctx): void {
+  const tpl = x.v.tpl;
+  const lead = x.partiesAfter(LEAD_CUE);
+  const investors = x.partiesAfter(INVESTOR_CUE);
+  const seen = new Set<string>();
+  for (const m of tpl.matchAll(FUND_VERB)) {
+    const at = m.index!;
+    const clause = tpl.slice(at).split(/[;]|\.\s|, (?:but|while|whereas) /)[0];
+    const hasRound = ROUND_WORD.test(clause);
+    const amount = x.firstMoney(clause.slice(0, 120));
+    if (STRONG.test(m[1]) ? !amount && !hasRound : !hasRound) continue;
+    // Closing a fund is a venture firm raising money to invest, not a company being funded.
+    if (/\bfund\b/.test(clause) && !/\bround\b/.test(clause)) continue;
+    let company = x.subjectBefore(at);
+    if (company === undefined && hasRound) company = soleBeneficiary(x, [...lead, ...investors]);
+    if (company === undefined) continue;
+    const id = x.id(company);
+    const key = `${id}|${amount?.amount ?? ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const others = (list: Party[]) => list.filter((p) => p.companyId !== id);
+    x.add({
+      companyId: id,
+      type: 'funding',
+      values: {
+        ...(amount ? { amount } : {}),
+        ...(roundOf(clause) ? { round: roundOf(clause) } : {}),
+        leadInvestors: others(lead),
+        investors: others(investors).filter((p) => !lead.some((l) => sameCompany(l, p) || l.name === p.name)),
+      },
+    });
+  }
+  // "Ant Financial had committed an investment of $150 million into the startup"
+  const invest = String.raw`${C} (?:(?:had|has|have|also|reportedly) )*(?:committed|made|invested|poured|injected) (?:an? (?:[\p{L}-]+ )?investment of )?${M} (?:in|into) ${DESC}${C}`;
+  for (const m of tpl.matchAll(re(invest))) {
+    if (!x.acting(tpl, m.index!) || x.id(m[1]) === x.id(m[3])) continue;
+    x.add({ companyId: x.id(m[3]), type: 'funding', values: { amount: x.money(m[2]), leadInvestors: [], investors: [x.party(m[1])] } });
+  }
+  // "Alibaba co-led the $196 million C3 funding round of Nice Tuan"
+  for (const m of tpl.matchAll(re(String.raw`${C} (?:co-)?led (?:the|a|an) ((?:(?!⟦C)[^.;]){0,80}?)\bround (?:of|in|for|into) ${DESC}${C}`))) {
+    if (!x.acting(tpl, m.index!)) continue;
+    const amount = x.firstMoney(m[2]);
+    x.add({
+      companyId: x.id(m[3]),
+      type: 'funding',
+      values: {
+        ...(amount ? { amount } : {}),
+        ...(roundOf(`${m[2]}round`) ? { round: roundOf(`${m[2]}round`) } : {}),
+        leadInvestors: [x.party(m[1])],
+        investors: [],
+      },
+    });
+  }
+}
+
+/** When a round is the subject ("The Series C round, led by X, pulled in ..."), the one company left that is not an investor. */
+function soleBeneficiary(x: Ctx, investors: Party[]): number | undefined {
+  const candidates = new Map<string, number>();
+  for (const t of x.bare.matchAll(/⟦C(\d+)⟧/g)) {
+    const id = x.id(t[1]);
+    if (investors.some((p) => p.companyId === id)) continue;
+    if (!x.acting(x.bare, t.index!)) continue;
+    candidates.set(id, Number(t[1]));
+  }
+  return candidates.size === 1 ? [...candidates.values()][0] : undefined;
+}
+
+const VALUATION = String.raw`(?:(?:valued at |valuation (?:[\p{L}]+ ){0,3}?)${M}|(?:a|an) ${M} valuation)`;
+
+function valuation(x: Ctx): void {
+  const found = new Set<string>();
+  const add = (company: string, money: string) => {
+    const id = x.id(company);
+    if (found.has(id)) return;
+    found.add(id);
+    x.add({ companyId: id, type: 'valuation', values: { amount: x.money(money) } });
+  };
+  for (const m of x.v.tpl.matchAll(re(String.raw`${C}'s valuation (?:[\p{L}]+ ){0,3}?${M}`))) add(m[1], m[2]);
+  for (const m of x.v.tpl.matchAll(re(String.raw`${C}, (?:a|an|the) [^⟦,;]{0,120}?${VALUATION}`))) add(m[1], m[2] ?? m[3]);
+  for (const m of x.bare.matchAll(re(String.raw`${C}[^⟦;]{0,140}?${VALUATION}`))) {
+    if (x.acting(x.bare, m.index!)) add(m[1], m[2] ?? m[3]);
+  }
+}
+
+function stake(x: Ctx): void {
+  const tpl = x.v.tpl;
+  const add = (holder: string, target: string, pct: string) => {
+    if (x.id(holder) === x.id(target)) return;
+    x.add({ companyId: x.id(holder), type: 'stake', values: { holder: x.party(holder), target: x.party(target), percent: Number(pct) } });
+  };
+  const own = String.raw`${C} (?:(?:only|now|still|will|would|currently|also) )*(?:holds|owns|controls|held|owned|hold|own|control)(?: (?:about|around|roughly|nearly|over|more than|almost))? ${PERCENT} (?:of|in) (?:the )?(?:[\p{L}-]+ ){0,3}?(?:in |of )?${C}`;
+  for (const m of tpl.matchAll(re(own))) if (x.acting(tpl, m.index!)) add(m[1], m[3], m[2]);
+  for (const m of tpl.matchAll(re(String.raw`${C}'s ${PERCENT} (?:stake|share|holding|interest|shareholding) in ${DESC}${C}`))) add(m[1], m[3], m[2]);
+  const change = String.raw`${C} (?:ups|raises|raised|increases|increased|boosts|boosted|lifts|lifted|cuts|cut|reduces|reduced|trims|trimmed) ⟦C\d+⟧'s (?:stake|holding|shareholding) in ${DESC}${C} to ${PERCENT}`;
+  for (const m of tpl.matchAll(re(change))) if (x.acting(tpl, m.index!)) add(m[1], m[2], m[3]);
+}
+
+const BUY = String.raw`(?:acquire|acquired|acquires|acquiring|buy|buys|bought|buying|purchase|purchased|purchases|take over|took over|takes over)`;
+
+function acquisition(x: Ctx): void {
+  const tpl = x.v.tpl;
+  const add = (acq: string, target: string, amount?: string, pct?: string) => {
+    if (x.id(acq) === x.id(target)) return;
+    x.add({
+      companyId: x.id(acq),
+      type: 'acquisition',
+      values: {
+        acquirer: x.party(acq),
+        target: x.party(target),
+        ...(amount ? { amount: x.money(amount) } : {}),
+        ...(pct ? { stakePercent: Number(pct) } : {}),
+      },
+    });
+  };
+  // "Alibaba Group will spend about $3.6 billion to take a controlling stake in Sun Art"
+  const spend = String.raw`${C} (?:(?:will|would|has|had|agreed to|plans to|is set to|first) )*(?:spend|spends|spent|spending|pay|pays|paid|paying|invest|invests|invested) ${M} (?:to|for) (?:(?:take|acquire|buy|pick up|purchase|gain) (?:a |an |the )?(?:controlling |majority |remaining |minority )?(?:${PERCENT} )?(?:stake|control|share|interest|shares)(?: in| of) )?${DESC}${C}`;
+  for (const m of tpl.matchAll(re(spend))) if (x.acting(tpl, m.index!)) add(m[1], m[4], m[2], m[3]);
+  // "Alibaba first invested in Sun Art back in 2017, spending about $2.88 billion to pick up a 36.16% share"
+  const invested = String.raw`${C} (?:(?:first|has|had|also) )*invested in ${C}[^⟦;]{0,60}?${M}[^⟦;]{0,40}?(?:a|an) ${PERCENT} (?:stake|share|interest)`;
+  for (const m of tpl.matchAll(re(invested))) if (x.acting(tpl, m.index!)) add(m[1], m[2], m[3], m[4]);
+  const buys = String.raw`${C} (?:(?:will|would|has|had|agreed to|plans to|is set to|also) )*${BUY} (?:out )?(?:(?:a|an|the) (?:controlling |majority |remaining )?(?:${PERCENT} )?(?:stake|share|interest) (?:in|of) )?${DESC}${C}(?: for ${M})?`;
+  for (const m of tpl.matchAll(re(buys))) if (x.acting(tpl, m.index!)) add(m[1], m[3], m[4], m[2]);
+  const takeover = String.raw`${C} (?:(?:has|had|also) )?(?:announced|agreed|completed|made|closed) (?:a|an|its|the) (?:${M} )?(?:takeover|acquisition|purchase|buyout) of ${DESC}${C}`;
+  for (const m of tpl.matchAll(re(takeover))) if (x.acting(tpl, m.index!)) add(m[1], m[3], m[2]);
+  for (const m of tpl.matchAll(re(String.raw`${C}'s (?:acquisitions?|purchases?|takeovers?) of ${C}(?:,? and ${C})?`))) {
+    add(m[1], m[2]);
+    if (m[3]) add(m[1], m[3]);
+  }
+  for (const m of tpl.matchAll(re(String.raw`${C},? \(?(?:which was |was |has been )?(?:acquired|bought|taken over) by ${C}(?: for ${M})?`)))
+    add(m[2], m[1], m[3]);
+}
+
+const VENUE = String.raw`(Nasdaq|NASDAQ|NYSE|New York Stock Exchange|Hong Kong Stock Exchange|HKEX|STAR Market|London Stock Exchange|Shanghai Stock Exchange|Shenzhen Stock Exchange|Tokyo Stock Exchange)`;
+
+function ipo(x: Ctx): void {
+  const tpl = x.v.tpl;
+  for (const m of x.bare.matchAll(re(String.raw`${C}[^⟦;]{0,100}?\b(?:floats|floated|float|listed|lists|list|debuted|debuts|went public|goes public|IPO'?e?d) on (?:the )?${VENUE}`))) {
+    if (!x.acting(x.bare, m.index!)) continue;
+    const val = re(String.raw`valuation (?:[\p{L}]+ ){0,3}?${M}`, 'u').exec(tpl);
+    const raised = re(String.raw`rais(?:e|ed|es|ing) ${M}`, 'u').exec(tpl);
+    x.add({
+      companyId: x.id(m[1]),
+      type: 'ipo',
+      values: { venue: m[2], ...(raised ? { amount: x.money(raised[1]) } : {}), ...(val ? { valuation: x.money(val[1]) } : {}) },
+    });
+  }
+  for (const m of tpl.matchAll(re(String.raw`${C}'s ${M} (?:IPO|initial public offering)(?: in ((?:\p{Lu}\p{L}+ ?){1,3}))?`))) {
+    x.add({ companyId: x.id(m[1]), type: 'ipo', values: { amount: x.money(m[2]), ...(m[3] ? { venue: m[3].trim() } : {}) } });
+  }
+  for (const m of x.bare.matchAll(re(String.raw`${C} (?:(?:has|had|reportedly|also) )*priced ⟦C\d+⟧'s (?:offering|IPO|shares|listing) at ${M} (?:a|per) share`))) {
+    if (x.acting(x.bare, m.index!)) x.add({ companyId: x.id(m[1]), type: 'ipo', values: { sharePrice: x.money(m[2]) } });
+  }
+}
+
+export function deals(x: Ctx): void {
+  const s = x.v.tpl;
+  if (!s.includes('⟦C')) return;
+  // Deals name a sum, a share or a buying verb; skip the many sentences that have none.
+  if (!/⟦M|%|per ?cent|acqui|bought|buy|purchas|takeover|took over|took control|stake|round|funding|priced|float|list|public/i.test(s)) return;
+  funding(x);
+  valuation(x);
+  stake(x);
+  acquisition(x);
+  ipo(x);
+}

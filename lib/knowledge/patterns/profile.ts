@@ -1,0 +1,131 @@
+import { DESCRIBED_TOKEN, type Ctx } from '../context';
+import { C, NAME, PERSON_ROLES, PLACE, ROLES, SHORT_NAME, YEAR, cleanRole, isFormerRole, isFounderRole, isPersonName, re } from '../grammar';
+
+/** Founding, headquarters and leadership facts, and the people the sentence gives a role. */
+
+const FOUND = String.raw`(?:[Cc]o-?founded|[Ff]ounded|[Ee]stablished|[Ss]et up|[Ss]tarted|[Ll]aunched|[Cc]reated|[Ii]ncorporated)`;
+/** Founders as written, up to the end of the phrase: "Alibaba and state-owned carmaker SAIC Motor". */
+const FOUNDERS = String.raw`((?:(?! (?:to|with|after|before|in|amid|because|which|who|and has|and is)\b)[^,;.]){2,120}?)(?=\s(?:to|with|after|before|amid|in \d)\b|[,;.]|$)`;
+
+function founders(x: Ctx, text: string): string[] {
+  const out: string[] = [];
+  for (const raw of text.split(/,\s*(?:and\s+)?|\s+and\s+/)) {
+    const part = raw.trim();
+    if (!part) continue;
+    const token = DESCRIBED_TOKEN.exec(part);
+    if (token) {
+      out.push(x.party(token[1]).name);
+      continue;
+    }
+    const tail = re(String.raw`${NAME}$`, 'u').exec(part);
+    if (tail && isPersonName(tail[1]) && !/⟦/.test(part.slice(0, tail.index).replace(/⟦C\d+⟧ co-?founder\s*$/, ''))) {
+      out.push(tail[1]);
+      continue;
+    }
+    if (/^(?:my|his|her)\b/i.test(part)) continue;
+    out.push(part.replace(/⟦C(\d+)⟧/g, (_, i) => x.party(i).name));
+  }
+  return out;
+}
+
+function founding(x: Ctx): void {
+  const tpl = x.v.tpl;
+  const seen = new Set<string>();
+  const add = (company: string, year?: string, who?: string) => {
+    const list = who ? founders(x, who) : [];
+    if (!year && list.length === 0) return;
+    const id = x.id(company);
+    const key = `${id}|${year ?? ''}|${list.join()}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    x.add({ companyId: id, type: 'founding', values: { ...(year ? { year: Number(year) } : {}), founders: list } });
+  };
+  // "Founded by former executives from Ant Group, XTransfer tries ..."; "Registered in Hong Kong in 2019 ..., WalletsClub"
+  const lead = String.raw`^(?:Co-?founded|Founded|Established|Set up|Started|Launched|Registered|Incorporated)(?: in (?:\p{Lu}[\p{L}.]*\s?){1,4})?(?: in ${YEAR})?(?: by ${FOUNDERS})?(?: in ${YEAR})?[^⟦;]{0,80}?, (?:[\p{L}-]+ ){0,3}?${C}`;
+  for (const m of tpl.matchAll(re(lead))) add(m[4], m[1] ?? m[3], m[2]);
+  // "XTransfer, which was founded by a team of Ant veterans"; "Alipay: Launched in 2004"; "the company ..., founded only in 2019 by Zhou Guang"
+  const after = String.raw`${C}(?: [^⟦;]{0,40}?)?(?:,|:)? (?:(?:which|that|who) )?(?:(?:was|is|were|had been) )?${FOUND}(?: only)?(?: in ${YEAR})?(?: by ${FOUNDERS})?(?: in ${YEAR})?`;
+  for (const m of tpl.matchAll(re(after))) add(m[1], m[2] ?? m[4], m[3]);
+  // "Eswin, a semiconductor company founded by the boss of ..."
+  const appos = String.raw`${C}, (?:a|an|the) [^⟦,;]{0,80}?\b${FOUND}(?: in ${YEAR})?(?: by ${FOUNDERS})?`;
+  for (const m of tpl.matchAll(re(appos))) add(m[1], m[2], m[3]);
+  // "Jack Ma, who co-founded Alibaba Group"
+  for (const m of tpl.matchAll(re(String.raw`${NAME}, who (?:co-?founded|founded|started|set up) (?:[\p{Ll}-]+ ){0,3}?${C}`)))
+    if (isPersonName(m[1])) {
+      add(m[2], undefined, m[1]);
+      x.person(m[1], /co-?founded/.test(m[0]) ? 'Co-founder' : 'Founder', x.id(m[2]));
+    }
+}
+
+function headquarters(x: Ctx): void {
+  const tpl = x.v.tpl;
+  const seen = new Set<string>();
+  const add = (companyId: string | undefined, place: string) => {
+    const clean = place.replace(/^(?:The|In|At|From|A|An)\s+/, '').trim();
+    if (!companyId || !clean || seen.has(companyId)) return;
+    seen.add(companyId);
+    x.add({ companyId, type: 'headquarters', values: { place: clean } });
+  };
+  const notVerb = String.raw`(?:(?!(?:told|said|says|say|is|are|was|were|has|have|had|will|to|and|or|of|in|on|at|for|by|with|from|that|which|who)\b)[\p{L}-]+ ){0,3}?`;
+  for (const m of tpl.matchAll(re(String.raw`${PLACE}-(?:based|headquartered) ${notVerb}${C}`))) add(x.id(m[2]), m[1]);
+  for (const m of tpl.matchAll(re(String.raw`${C}, (?:a|an|the) ${PLACE}-(?:based|headquartered)\b`))) add(x.id(m[1]), m[2]);
+  for (const m of tpl.matchAll(re(String.raw`${C},? (?:(?:is|was|remains|which is|is now) )?(?:headquartered|based) in ${PLACE}`)))
+    if (x.acting(tpl, m.index!)) add(x.id(m[1]), m[2]);
+  for (const m of tpl.matchAll(re(String.raw`${PLACE}, the (?:[\p{L}-]+ ){0,3}?(?:province|city|region|country|state|town|district) where ${C} is (?:headquartered|based)`)))
+    add(x.id(m[2]), m[1]);
+  for (const m of tpl.matchAll(re(String.raw`${PLACE} is the home (?:base|town) of ${C}`))) add(x.id(m[2]), m[1]);
+  for (const m of tpl.matchAll(re(String.raw`^(?:Registered|Headquartered|Based) in ${PLACE}[^⟦;]{0,80}?, (?:[\p{L}-]+ ){0,3}?${C}`)))
+    add(x.id(m[2]), m[1].replace(/ in$/, ''));
+  // "The Gurgaon-based startup has ..." refers back to the paragraph's topic.
+  const ref = /^(?:[^⟦]{0,40}\s)?[Tt]he ((?:\p{Lu}[\p{L}.]*)(?:\s\p{Lu}[\p{L}.]*){0,2})-(?:based|headquartered) (?:[\p{L}-]+ ){0,2}?(?:startup|company|firm)\b/u.exec(tpl);
+  if (ref && !/⟦C/.test(tpl.slice(0, ref.index + ref[0].length))) add(x.v.topic, ref[1]);
+}
+
+function leadership(x: Ctx): void {
+  const tpl = x.v.tpl;
+  const seen = new Set<string>();
+  const add = (rawName: string, rawRole: string, company: string) => {
+    const name = x.fullName(rawName);
+    if (!name || !isPersonName(name)) return;
+    const role = cleanRole(rawRole);
+    const companyId = x.id(company);
+    const key = `${name}|${companyId}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    x.person(name, role, companyId);
+    if (isFormerRole(role)) return;
+    if (isFounderRole(role)) x.add({ companyId, type: 'founding', values: { founders: [name] } });
+    const lead = role.replace(/,?\s*and\s+co-?founder|co-?founder,?\s*and\s+|^co-?founder$|^founder$|founder,?\s*and\s+|,?\s*and\s+founder/gi, '').trim();
+    if (lead && !/^(?:co-?)?founder$/i.test(lead)) x.add({ companyId, type: 'leadership', values: { person: name, role: lead } });
+  };
+  const of = String.raw`(?:of|at) (?:[\p{Ll}-]+ ){0,3}?${C}`;
+  // "Daniel Zhang, Chairman and Chief Executive Officer of Alibaba Group"; "Kevin Mayer, the chief executive of TikTok"
+  for (const m of tpl.matchAll(re(String.raw`${NAME}, ${ROLES} ${of}`))) add(m[1], m[2], m[3]);
+  // "Alibaba's CEO Daniel Zhang"; "Sun Art chief executive officer Peter Huang"; "SoftBank Group founder Masayoshi Son"
+  for (const m of tpl.matchAll(re(String.raw`${C}(?:'s)? ${ROLES} ${NAME}`))) add(m[3], m[2], m[1]);
+  // "president of Alibaba Cloud Zhang Jianfeng"
+  for (const m of tpl.matchAll(re(String.raw`${ROLES} of ${C} ${NAME}`))) add(m[3], m[1], m[2]);
+  // "Hu Xiao, Ningsuan's general manager"; "Xue, the company's CEO"
+  for (const m of tpl.matchAll(re(String.raw`(?:${NAME}|${SHORT_NAME}), ${C}'s ${ROLES}\b`))) add(m[1] ?? m[2], m[4], m[3]);
+  // "Karthik Reddy is the co-founder of Blume Ventures"
+  for (const m of tpl.matchAll(re(String.raw`${NAME} (?:is|was|remains|became) (?:the |a |an )?${ROLES} ${of}`))) add(m[1], m[2], m[3]);
+  // People named with a role that is not leadership: "Tarun Pathak, an analyst at research firm Counterpoint".
+  for (const m of tpl.matchAll(re(String.raw`${NAME}, (?:an? |the )?${PERSON_ROLES} ${of}`)))
+    if (isPersonName(m[1])) x.person(m[1], cleanRole(m[2]), x.id(m[3]));
+  for (const m of tpl.matchAll(re(String.raw`${PERSON_ROLES} ${NAME} of ${C}`)))
+    if (isPersonName(m[2])) x.person(m[2], cleanRole(m[1]).replace(/^\p{Ll}/u, (c) => c.toUpperCase()), x.id(m[3]));
+}
+
+/** Cheap keyword checks first: most sentences state none of these facts. */
+const FOUNDING_HINT = /found|establish|set up|start|launch|creat|incorporat|register/i;
+const HQ_HINT = /based|headquarter|home (?:base|town)|^Registered/i;
+const ROLE_HINT = /founder|chair|president|chief|CEO|CFO|CTO|COO|CMO|manager|director|head|partner|executive|analyst|spokes|economist|researcher|scientist|engineer|investor|capitalist/i;
+
+export function profile(x: Ctx): void {
+  const s = x.v.tpl;
+  // Without a company the only pattern left is "The Gurgaon-based startup", which needs a topic.
+  if (!s.includes('⟦C') && !x.v.topic) return;
+  if (FOUNDING_HINT.test(s)) founding(x);
+  if (HQ_HINT.test(s)) headquarters(x);
+  if (ROLE_HINT.test(s)) leadership(x);
+}

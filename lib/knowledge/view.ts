@@ -1,0 +1,192 @@
+import type { Money } from '../dataset/schema';
+import { APPOSITIVE, PREPOSITIONS, TOKEN_RE } from './grammar';
+import { findMoney } from './money';
+import { splitSentences } from './sentences';
+
+/**
+ * A sentence prepared for pattern matching: company mentions become ⟦C<n>⟧, money becomes ⟦M<n>⟧,
+ * and references that clearly point back to a company ("it", "its", "the company", "the startup")
+ * become that company's token. Resolution is deliberately timid: a pronoun takes the nearest
+ * company before it that is acting (not after "by", "from", "of", ... and not inside an aside), a
+ * noun phrase like "the startup" takes the sentence's subject, or the paragraph's topic when no
+ * other company has been named before it. Anything unclear stays unresolved, so no fact attaches.
+ */
+
+export interface TokenRef {
+  companyId: string;
+  /** Text as written (the alias, or the pronoun for resolved references). */
+  text: string;
+  anaphor?: boolean;
+}
+
+export interface SentenceView {
+  articleId: string;
+  /** The sentence, verbatim. */
+  sentence: string;
+  start: number;
+  end: number;
+  paragraph: number;
+  tpl: string;
+  companies: TokenRef[];
+  money: Money[];
+  /** Token index of the company the sentence is about, when it has one. */
+  subject?: number;
+  /** The company the preceding sentences were about, if still current. */
+  topic?: string;
+}
+
+export interface BodyMention {
+  start: number;
+  end: number;
+  companyId: string;
+}
+
+const CONJUNCTIONS = new Set('after before when while as because since and but that which who if once until whereas'.split(' '));
+
+const normalise = (s: string) => s.replace(/[’‘]/g, "'").replace(/[“”]/g, '"').replace(/\u00a0/g, ' ');
+
+function appositiveSpans(tpl: string): [number, number][] {
+  return [...tpl.matchAll(APPOSITIVE)].map((m) => [m.index!, m.index! + m[0].length]);
+}
+
+const inside = (spans: [number, number][], at: number) => spans.some(([a, b]) => at > a && at < b);
+
+/** True when the words just before `at` (within the clause) do not make the token an object. */
+export function actingPosition(tpl: string, at: number): boolean {
+  const before = tpl.slice(Math.max(0, at - 60), at);
+  const clause = before.split(/[,;:()—–"]/).pop() ?? '';
+  const words = clause.trim().split(/\s+/).filter(Boolean).slice(-4);
+  // A conjunction starts a new clause: "in China after PayPal bought" leaves PayPal acting.
+  for (let i = words.length - 1; i >= 0; i--) {
+    const w = words[i].toLowerCase();
+    if (CONJUNCTIONS.has(w)) return true;
+    if (PREPOSITIONS.has(w)) return false;
+  }
+  return true;
+}
+
+function tokensOf(tpl: string): { index: number; at: number; end: number }[] {
+  return [...tpl.matchAll(TOKEN_RE)].map((m) => ({ index: Number(m[1]), at: m.index!, end: m.index! + m[0].length }));
+}
+
+/** Words that, before a company, show it is not what the sentence is about ("came from X", "said X"). */
+const NOT_SUBJECT = /^(?:will|would|can|could|may|might|must|should|shall|to|did|does|do|said|says|say|told|is|are|was|were|be|been|has|have|had|came|comes|come|went|goes|got|gets|saw|sees|made|makes|put|puts|called|named|like|such|than)$/i;
+
+/**
+ * The sentence's subject: a company at the start of the main clause, after at most a short
+ * introductory phrase ("Despite ..., Meituan") and a few descriptive words ("Chip company Eswin").
+ */
+function subjectOf(tpl: string, spans: [number, number][]): number | undefined {
+  for (const t of tokensOf(tpl)) {
+    if (t.at > 140) break;
+    if (inside(spans, t.at)) continue;
+    const lead = /^(?:[^,⟦]{0,80},\s)?((?:[\p{L}\p{N}'.&-]+\s){0,5})$/u.exec(tpl.slice(0, t.at));
+    if (!lead) return undefined;
+    const words = lead[1].trim().split(/\s+/).filter(Boolean);
+    if (words.some((w) => PREPOSITIONS.has(w.toLowerCase()) || NOT_SUBJECT.test(w))) return undefined;
+    return t.index;
+  }
+  return undefined;
+}
+
+const NOMINAL = /\b[Tt]he (?:(?![\p{L}-]*-(?:based|headquartered)\b)[\p{L}-]+ ){0,3}?(?:company|firm|startup|giant|unicorn|conglomerate|retailer|chain)\b(?!'s? (?:own|rivals?|competitors?))(?! of\b)/gu;
+const PRONOUN = /\b(its|it)\b(?!')|^(Its|It)\b/g;
+
+interface Topic {
+  companyId: string;
+  paragraph: number;
+}
+
+function buildTemplate(sentence: string, mentions: BodyMention[], offset: number) {
+  const companies: TokenRef[] = [];
+  const money: Money[] = [];
+  const spans: { start: number; end: number; token: string }[] = [];
+  for (const m of mentions) {
+    spans.push({ start: m.start - offset, end: m.end - offset, token: `⟦C${companies.length}⟧` });
+    companies.push({ companyId: m.companyId, text: sentence.slice(m.start - offset, m.end - offset) });
+  }
+  for (const s of findMoney(sentence)) {
+    if (spans.some((x) => s.start < x.end && s.end > x.start)) continue;
+    spans.push({ start: s.start, end: s.end, token: `⟦M${money.length}⟧` });
+    money.push(s.money);
+  }
+  spans.sort((a, b) => a.start - b.start);
+  let tpl = '';
+  let at = 0;
+  for (const s of spans) {
+    tpl += normalise(sentence.slice(at, s.start)) + s.token;
+    at = s.end;
+  }
+  return { tpl: tpl + normalise(sentence.slice(at)), companies, money };
+}
+
+/** Resolves pronouns and "the company"-style references; returns the rewritten template. */
+function resolve(tpl: string, companies: TokenRef[], topic: string | undefined): { tpl: string; subject?: number } {
+  const spans = appositiveSpans(tpl);
+  let subject = subjectOf(tpl, spans);
+  const tokens = tokensOf(tpl);
+  const edits: { at: number; end: number; text: string }[] = [];
+  const refer = (companyId: string, text: string) => {
+    companies.push({ companyId, text, anaphor: true });
+    return companies.length - 1;
+  };
+  for (const m of tpl.matchAll(PRONOUN)) {
+    const at = m.index!;
+    const word = m[0];
+    const possessive = /^its$/i.test(word);
+    let target: number | undefined;
+    const before = tokens.filter((t) => t.end <= at && !inside(spans, t.at) && actingPosition(tpl, t.at));
+    if (before.length > 0) target = before[before.length - 1].index;
+    else if (at === 0 && topic && tokens.length === 0) target = refer(topic, word);
+    if (target === undefined) continue;
+    if (at === 0 && subject === undefined) subject = target;
+    edits.push({ at, end: at + word.length, text: possessive ? `⟦C${target}⟧'s` : `⟦C${target}⟧` });
+  }
+  for (const m of tpl.matchAll(NOMINAL)) {
+    const at = m.index!;
+    const earlier = tokens.filter((t) => t.end <= at);
+    let target: number | undefined;
+    if (subject !== undefined && earlier.some((t) => t.index === subject)) target = subject;
+    else if (earlier.length === 0 && topic) target = refer(topic, m[0]);
+    if (target === undefined) continue;
+    if (subject === undefined && actingPosition(tpl, at)) subject = target;
+    edits.push({ at, end: at + m[0].length, text: `⟦C${target}⟧` });
+  }
+  edits.sort((a, b) => b.at - a.at);
+  let out = tpl;
+  let last = Infinity;
+  for (const e of edits) {
+    if (e.end > last) continue;
+    out = out.slice(0, e.at) + e.text + out.slice(e.end);
+    last = e.at;
+  }
+  return { tpl: out, subject };
+}
+
+/** Prepares every sentence of an article, tracking the topic from sentence to sentence. */
+export function sentenceViews(articleId: string, body: string, mentions: readonly BodyMention[]): SentenceView[] {
+  const views: SentenceView[] = [];
+  let topic: Topic | undefined;
+  let paragraph = 0;
+  let scanned = 0;
+  let k = 0;
+  for (const s of splitSentences(body)) {
+    for (let i = body.indexOf('\n\n', scanned); i !== -1 && i < s.start; i = body.indexOf('\n\n', i + 2)) {
+      paragraph++;
+      scanned = i + 2;
+    }
+    while (k < mentions.length && mentions[k].start < s.start) k++;
+    const inSentence: BodyMention[] = [];
+    for (let j = k; j < mentions.length && mentions[j].start < s.end; j++) if (mentions[j].end <= s.end) inSentence.push(mentions[j]);
+    const sentence = body.slice(s.start, s.end);
+    const built = buildTemplate(sentence, inSentence, s.start);
+    const live = topic && paragraph - topic.paragraph <= 1 ? topic.companyId : undefined;
+    const { tpl, subject } = resolve(built.tpl, built.companies, live);
+    if (subject !== undefined) topic = { companyId: built.companies[subject].companyId, paragraph };
+    // A sentence that names companies but neither acts through one nor names the topic moves
+    // the story elsewhere; "it" in the next sentence would be a guess.
+    else if (topic && inSentence.length > 0 && !inSentence.some((m) => m.companyId === topic!.companyId)) topic = undefined;
+    views.push({ articleId, sentence, start: s.start, end: s.end, paragraph, tpl, companies: built.companies, money: built.money, subject, topic: live });
+  }
+  return views;
+}
