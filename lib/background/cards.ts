@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { assembleCard } from '../cards/assemble';
 import type { LexiconPayload } from '../detect/lexicon';
+import { encodeLexicon, type WireLexicon } from '../detect/wire';
 import * as read from '../store/read';
 import { registerHandlers } from './router';
 
@@ -10,7 +11,7 @@ import { registerHandlers } from './router';
  * here. None of these messages change state, so they are not privileged.
  */
 
-type LexiconEntry = { version: string; payload: LexiconPayload };
+type LexiconEntry = { version: string; payload: LexiconPayload; wire: WireLexicon };
 let cached: LexiconEntry | null = null;
 
 /**
@@ -20,7 +21,10 @@ let cached: LexiconEntry | null = null;
 async function currentLexicon(): Promise<LexiconEntry | null> {
   const { version } = await read.getStatus();
   if (!version) return null;
-  if (cached?.version !== version) cached = await read.getLexiconPayload();
+  if (cached?.version !== version) {
+    const entry = await read.getLexiconPayload();
+    cached = entry ? { ...entry, wire: encodeLexicon(entry.payload) } : null;
+  }
   return cached;
 }
 
@@ -42,7 +46,8 @@ export function startCardService(): void {
       const lexicon = await currentLexicon();
       if (!lexicon) return null;
       if (haveVersion === lexicon.version) return { version: lexicon.version, unchanged: true };
-      return lexicon;
+      // Encoded because Chrome sends messages as JSON, which does not keep typed arrays.
+      return { version: lexicon.version, payload: lexicon.wire };
     },
     'matcher.resolve': async ({ version, values }) => {
       const lexicon = await currentLexicon();

@@ -61,6 +61,7 @@ export class HoverController {
   private graceTimer = 0;
   private anchor = { x: -1e9, y: -1e9 };
   private last = { x: 0, y: 0, t: 0 };
+  private stopped = false;
 
   constructor(
     private readonly scanner: PageScanner,
@@ -72,10 +73,20 @@ export class HoverController {
   /** Listens in a document (the top one, or a same-origin frame's). */
   attach(doc: Document): void {
     const opts = { capture: true, passive: true };
-    this.env.addEventListener(doc, 'pointermove', (e) => this.onMove(doc, e as PointerEvent), opts);
-    this.env.addEventListener(doc, 'pointerdown', (e) => this.onDown(e), opts);
-    this.env.addEventListener(doc, 'keydown', (e) => this.onKey(e as KeyboardEvent), { capture: true });
-    this.env.addEventListener(doc, 'pointerleave', () => this.clearDwell(), opts);
+    const live = <E extends Event>(handler: (e: E) => void) => (e: Event) => {
+      if (!this.stopped) handler(e as E);
+    };
+    this.env.addEventListener(doc, 'pointermove', live<PointerEvent>((e) => this.onMove(doc, e)), opts);
+    this.env.addEventListener(doc, 'pointerdown', live((e) => this.onDown(e)), opts);
+    this.env.addEventListener(doc, 'keydown', live<KeyboardEvent>((e) => this.onKey(e)), { capture: true });
+    this.env.addEventListener(doc, 'pointerleave', live(() => this.clearDwell()), opts);
+  }
+
+  /** Stops reacting to the page (listeners registered on the context stay until it dies). */
+  stop(): void {
+    this.stopped = true;
+    this.clearDwell();
+    this.cancelGrace();
   }
 
   private clearDwell(): void {

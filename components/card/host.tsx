@@ -1,0 +1,187 @@
+import { autoUpdate, computePosition, flip, offset, shift, size, type VirtualElement } from '@floating-ui/dom';
+import { render } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { CardClient } from '../../lib/cards/client';
+import type { CardView, HoverTarget } from '../../lib/detect/hover';
+import type { PageMention } from '../../lib/detect/scanner';
+import { Card, type CardState } from './Card';
+import { pageTheme } from './theme';
+import './card.css';
+
+export interface CardHostDeps {
+  ctx: ContentScriptContext;
+  client: CardClient;
+  companyId(companyIndex: number): string;
+  site: string;
+  openProfile(id: string): void;
+  mute(id: string, name: string): void;
+  disableSite(): void;
+}
+
+/**
+ * The card's place on the page: a WXT shadow-root UI appended to <html> (outside <body>, which
+ * page frameworks own), mounted on first use and kept, so its live region exists before it
+ * announces anything. Placement uses floating-ui: below the name, flipped above when there is no
+ * room, shifted to stay on screen.
+ */
+export class CardHost implements CardView {
+  isOpen = false;
+  pinned = false;
+  current: PageMention | null = null;
+  private ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
+  private target: HoverTarget | null = null;
+  private companyId = '';
+  private state: CardState = { status: 'loading' };
+  private theme: 'light' | 'dark' = 'light';
+  private announce = '';
+  private stopFollowing: (() => void) | null = null;
+  private returnFocus: Element | null = null;
+  private request = 0;
+
+  constructor(private readonly deps: CardHostDeps) {}
+
+  private async mount(): Promise<HTMLElement> {
+    if (!this.ui) {
+      this.ui = await createShadowRootUi(this.deps.ctx, {
+        name: 'company-lens-card',
+        position: 'inline',
+        anchor: () => document.documentElement,
+        append: 'last',
+        onMount: (container) => container,
+        onRemove: (container) => container && render(null, container),
+      });
+      this.ui.mount();
+    }
+    return this.ui.mounted!;
+  }
+
+  containsEvent(event: Event): boolean {
+    return !!this.ui && event.composedPath().includes(this.ui.shadowHost);
+  }
+
+  show(target: HoverTarget, { focus }: { focus: boolean }): void {
+    this.target = target;
+    this.current = target.mention;
+    this.isOpen = true;
+    this.theme = pageTheme(target.mention.range.startContainer);
+    if (focus) this.returnFocus = document.activeElement;
+    void this.load(this.deps.companyId(target.mention.companyIndex), focus);
+  }
+
+  /** Switches the open card to another company (a related one or the parent). */
+  switchTo(id: string): void {
+    this.pinned = true;
+    void this.load(id, true);
+  }
+
+  private async load(id: string, focus: boolean): Promise<void> {
+    const seq = ++this.request;
+    this.companyId = id;
+    const cached = this.deps.client.peek(id);
+    this.state = cached === undefined ? { status: 'loading' } : cached ? { status: 'ready', data: cached } : { status: 'missing' };
+    await this.paint(focus);
+    if (cached !== undefined) return;
+    try {
+      const data = await this.deps.client.get(id);
+      if (seq !== this.request) return;
+      this.state = data ? { status: 'ready', data } : { status: 'missing' };
+    } catch (error) {
+      if (seq !== this.request) return;
+      this.state = { status: 'error', message: (error as Error).message };
+    }
+    await this.paint(false);
+  }
+
+  hide({ restoreFocus = false }: { restoreFocus?: boolean } = {}): void {
+    if (!this.isOpen) return;
+    const hadFocus = !!this.ui && this.ui.shadow.activeElement !== null;
+    this.isOpen = false;
+    this.pinned = false;
+    this.current = null;
+    this.target = null;
+    this.request++;
+    this.stopFollowing?.();
+    this.stopFollowing = null;
+    this.announce = '';
+    if (this.ui?.mounted) render(<LiveRegion text="" />, this.ui.mounted);
+    if ((restoreFocus || hadFocus) && this.returnFocus instanceof HTMLElement) this.returnFocus.focus({ preventScroll: true });
+    this.returnFocus = null;
+  }
+
+  private async paint(focus: boolean): Promise<void> {
+    const container = await this.mount();
+    if (!this.isOpen || !this.target) return;
+    const { state } = this;
+    const alias = this.target && this.deps.companyId(this.target.mention.companyIndex) === this.companyId ? this.target.text : null;
+    if (state.status === 'ready') this.announce = `Company card: ${state.data.name}. ${state.data.description}`;
+    render(
+      <>
+        <Card
+          state={state}
+          alias={alias}
+          theme={this.theme}
+          pinned={this.pinned}
+          site={this.deps.site}
+          onPin={() => {
+            this.pinned = !this.pinned;
+            void this.paint(false);
+          }}
+          onClose={() => this.hide({ restoreFocus: true })}
+          onSwitch={(id) => this.switchTo(id)}
+          onOpenProfile={() => this.deps.openProfile(this.companyId)}
+          onMute={() => {
+            if (state.status === 'ready') this.deps.mute(state.data.id, state.data.name);
+            this.hide({ restoreFocus: true });
+          }}
+          onDisableSite={() => {
+            this.hide({ restoreFocus: true });
+            this.deps.disableSite();
+          }}
+        />
+        <LiveRegion text={this.announce} />
+      </>,
+      container,
+    );
+    const card = container.querySelector<HTMLElement>('.cl-card');
+    if (!card) return;
+    if (!this.stopFollowing) this.follow(card);
+    if (focus) card.focus({ preventScroll: true });
+  }
+
+  /** Keeps the card next to the name while the page scrolls or resizes. */
+  private follow(card: HTMLElement): void {
+    const target = this.target!;
+    const anchor: VirtualElement = {
+      getBoundingClientRect: () => target.rects()[0] ?? new DOMRect(-9999, -9999, 0, 0),
+      getClientRects: () => target.rects(),
+      contextElement: target.mention.range.startContainer.parentElement ?? undefined,
+    };
+    const place = () =>
+      computePosition(anchor, card, {
+        strategy: 'fixed',
+        placement: 'bottom-start',
+        middleware: [
+          offset(6),
+          flip({ padding: 8 }),
+          shift({ padding: 8 }),
+          size({ padding: 8, apply: ({ availableHeight }) => {
+              card.style.maxHeight = `${Math.max(160, Math.min(520, availableHeight))}px`;
+            },
+          }),
+        ],
+      }).then(({ x, y }) => {
+        card.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+        card.dataset.placed = '';
+      });
+    this.stopFollowing = autoUpdate(anchor, card, () => void place(), { animationFrame: false });
+  }
+}
+
+function LiveRegion({ text }: { text: string }) {
+  return (
+    <div class="cl-sr" role="status" aria-live="polite">
+      {text}
+    </div>
+  );
+}
