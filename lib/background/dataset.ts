@@ -1,2 +1,55 @@
-/** Dataset store and sync service: install-time ingestion, dataset.* messages, progress port. */
-export function startDatasetService(): void {}
+import { browser } from 'wxt/browser';
+import { SYNC_PROGRESS_PORT } from '../messages';
+import { getStatus } from '../store/read';
+import { backgroundSyncDeps } from '../sync/deps';
+import { SyncRunner } from '../sync/runner';
+import { applySchedule, scheduleItem, SYNC_ALARM } from '../sync/schedule';
+import { isExtensionPage, registerHandlers } from './router';
+
+/** Chrome stops a worker idle for 30 s; an extension API call every 20 s during a sync keeps it. */
+const KEEPALIVE_MS = 20_000;
+
+/**
+ * Dataset store and sync service: dataset.* messages, the progress port, ingestion of the bundled
+ * corpus on install/update (or whenever the store is found empty), periodic URL sync, and the
+ * clean-up after a worker that was stopped mid-sync. Listeners are added synchronously so a worker
+ * woken by one of these events sees them.
+ */
+export function startDatasetService(): void {
+  const runner = new SyncRunner(backgroundSyncDeps());
+  const origin = new URL(browser.runtime.getURL('/')).origin;
+
+  registerHandlers({
+    'dataset.status': () => getStatus(),
+    'dataset.sync': ({ source }) => runner.run(source),
+    'dataset.cancel': () => ({ ok: runner.cancel() }),
+  });
+
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== SYNC_PROGRESS_PORT) return;
+    if (!port.sender || !isExtensionPage(port.sender, origin)) return port.disconnect();
+    port.postMessage(runner.snapshot());
+    const unsubscribe = runner.subscribe((event) => port.postMessage(event));
+    port.onDisconnect.addListener(unsubscribe);
+  });
+
+  let keepalive: ReturnType<typeof setInterval> | undefined;
+  runner.subscribe((event) => {
+    if (event.kind === 'progress' && !keepalive) keepalive = setInterval(() => void browser.runtime.getPlatformInfo(), KEEPALIVE_MS);
+    if (event.kind !== 'progress' && keepalive) keepalive = void clearInterval(keepalive);
+  });
+
+  // First clean up after a stopped worker; then make sure there is a dataset at all.
+  void runner.recover().then(async () => {
+    if (!(await getStatus()).version) await runner.ensureBundled();
+  });
+  browser.runtime.onInstalled.addListener(() => void runner.ensureBundled());
+
+  browser.alarms.onAlarm.addListener(async (alarm) => {
+    if (alarm.name !== SYNC_ALARM) return;
+    const schedule = await scheduleItem.getValue();
+    if (schedule && schedule.everyHours > 0) await runner.run({ kind: 'url', url: schedule.url });
+  });
+  scheduleItem.watch((schedule) => void applySchedule(schedule));
+  void scheduleItem.getValue().then(applySchedule);
+}

@@ -1,0 +1,26 @@
+import { browser } from 'wxt/browser';
+import { buildDataset } from '../dataset/build';
+import { parseDataset } from '../dataset/parse';
+import { Lexicon } from '../detect/lexicon';
+import { parseRegistry } from '../registry/load';
+import { buildSearchIndex } from '../search/build';
+import { getDb } from '../store/db';
+import { BUNDLED_REGISTRY_NAME, bundledDocuments, bundledRegistryText } from './bundled';
+import { permissionPattern } from './fetch';
+import type { SyncDeps } from './runner';
+
+/** The real knowledge-base code and browser APIs behind the sync runner, as the background uses them. */
+export function backgroundSyncDeps(): SyncDeps {
+  let registry: ReturnType<typeof parseRegistry> | undefined;
+  return {
+    db: getDb,
+    bundledDocuments,
+    // Parsed once per worker: the bundled registry never changes while the worker runs.
+    bundledRegistry: () => (registry ??= parseRegistry(bundledRegistryText(), BUNDLED_REGISTRY_NAME)),
+    buildDataset: (input) => buildDataset(input),
+    parseDataset,
+    buildSearchIndex,
+    buildLexicon: (companies) => Lexicon.build(companies).toPayload(),
+    hasHostPermission: (url) => browser.permissions.contains({ origins: [permissionPattern(url)] }),
+  };
+}
