@@ -42,10 +42,18 @@ const HEADING_MARK = /^#{1,6}\s+/;
 /** A repeated line is a title only if it is short enough to be one. */
 const MAX_TITLE = 300;
 
+/** Article ids are `${stem}#${position}` and the dataset schema allows 200 characters. */
+const MAX_STEM = 180;
+/** Schema limits on article fields (lib/dataset/schema.ts). */
+const MAX_ARTICLE_TITLE = 2_000;
+const MAX_TAG = 200;
+const MAX_SOURCE = 500;
+const MAX_BODY = 5_000_000;
+
 export function fileStem(name: string): string {
   const base = name.replace(/^.*[\\/]/, '');
   const dot = base.lastIndexOf('.');
-  return dot > 0 ? base.slice(0, dot) : base;
+  return (dot > 0 ? base.slice(0, dot) : base).slice(0, MAX_STEM);
 }
 
 function blocksOf(text: string): Block[] {
@@ -75,7 +83,8 @@ const isSingle = (b: Block | undefined): b is Block => b !== undefined && b.line
 function tagSlugs(text: string, into: string[]): void {
   for (const m of text.matchAll(INLINE_TAG)) {
     const slug = m[1].toLowerCase().replace(/[._]+$/, '');
-    if (slug && !into.includes(slug)) into.push(slug);
+    // A "tag" longer than the schema allows is a run of characters, not a tag.
+    if (slug && slug.length <= MAX_TAG && !into.includes(slug)) into.push(slug);
   }
 }
 
@@ -97,8 +106,16 @@ export function splitText(name: string, text: string): Article[] {
   const drafts: Draft[] = [];
   let open: Draft | null = null;
   const start = (b: Block, skipDuplicate: boolean): Draft => {
-    const draft: Draft = { title: b.lines[0].replace(HEADING_MARK, ''), paragraphs: [], tags: [], line: b.line };
-    const rest = b.lines.slice(1);
+    let title = b.lines[0].replace(HEADING_MARK, '');
+    let rest = b.lines.slice(1);
+    // A first line too long for a title is a paragraph: keep all of it in the body and show a
+    // shortened title, so no text is lost and the article still fits the dataset schema.
+    if (title.length > MAX_ARTICLE_TITLE) {
+      rest = b.lines;
+      title = `${title.slice(0, MAX_ARTICLE_TITLE - 1)}…`;
+      skipDuplicate = false;
+    }
+    const draft: Draft = { title, paragraphs: [], tags: [], line: b.line };
     if (rest.length > 0 && !skipDuplicate) draft.paragraphs.push(rest.join('\n'));
     drafts.push(draft);
     return draft;
@@ -132,7 +149,12 @@ export function splitText(name: string, text: string): Article[] {
   const articles = drafts.map((d, position): Article => {
     const tags = [...d.tags];
     for (const p of d.paragraphs) tagSlugs(p, tags);
-    return { id: `${stem}#${position}`, title: d.title, body: d.paragraphs.join('\n\n'), tags, source: name, position };
+    const body = d.paragraphs.join('\n\n');
+    if (body.length > MAX_BODY) {
+      throw new CorpusError('too-large', name, `has an article of ${(body.length / 1e6).toFixed(1)} million characters; the limit is 5 million`, d.line);
+    }
+    // Long paths keep their end, where the file name is.
+    return { id: `${stem}#${position}`, title: d.title, body, tags, source: name.slice(-MAX_SOURCE), position };
   });
   if (articles.length === 0) throw new CorpusError('empty', name, 'has no article text, only tag lines');
   return articles;

@@ -28,7 +28,12 @@ export class Ctx {
     /** Full names of people the article mentions, to expand "Xue" into "Xue Zhixiang". */
     readonly fullNames: readonly string[],
   ) {
-    this.bare = v.tpl.replace(APPOSITIVE, ' ').replace(/ {2,}/g, ' ');
+    // Exchanges are registry entries too ("floats on the Nasdaq"); in the bare template they read
+    // as plain words so they neither interrupt a pattern nor pass for the company acting.
+    this.bare = v.tpl
+      .replace(APPOSITIVE, ' ')
+      .replace(/ {2,}/g, ' ')
+      .replace(/⟦C(\d+)⟧/g, (t, i) => (EXCHANGE.test(v.companies[Number(i)].text) ? v.companies[Number(i)].text : t));
   }
 
   id(token: string | number): string {
@@ -113,6 +118,8 @@ export class Ctx {
 
 /** "Chinese automaker ⟦C3⟧": a company after a few lower-case words that are not prepositions. */
 export const DESCRIBED_TOKEN = /^(?:(?!(?:by|from|of|in|with|to|for|at|on|including|like|than|via|into)\s)[\p{Ll}-]+\s){0,3}⟦C(\d+)⟧$/u;
+
+export const EXCHANGE = /^(?:Nasdaq|NASDAQ|NYSE|New York Stock Exchange|Hong Kong Stock Exchange|HKEX|STAR Market|London Stock Exchange|Shanghai Stock Exchange|Shenzhen Stock Exchange|Tokyo Stock Exchange)$/;
 
 const BRIDGE =
   /^\s*,?\s*(?:(?:which|that|who)\s)?(?:(?:has|had|have|just|recently|reportedly|also|now|finally|successfully|already|officially|itself|only|will|would|still|first|then|quickly|swiftly|this week|today|yesterday|last week)\s)*$/;

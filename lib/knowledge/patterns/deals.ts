@@ -52,13 +52,13 @@ function funding(x: Ctx): void {
     });
   }
   // "Ant Financial had committed an investment of $150 million into the startup"
-  const invest = String.raw`${C} (?:(?:had|has|have|also|reportedly) )*(?:committed|made|invested|poured|injected) (?:an? (?:[\p{L}-]+ )?investment of )?${M} (?:in|into) ${DESC}${C}`;
+  const invest = String.raw`${C} (?:(?:had|has|have|also|reportedly) )*(?:committed|made|invested|poured|injected) (?:an? (?:[\p{L}-]+ )?investment of )?${M} (?:in|into) ${DESC}${C}(?!')`;
   for (const m of tpl.matchAll(re(invest))) {
     if (!x.acting(tpl, m.index!) || x.id(m[1]) === x.id(m[3])) continue;
     x.add({ companyId: x.id(m[3]), type: 'funding', values: { amount: x.money(m[2]), leadInvestors: [], investors: [x.party(m[1])] } });
   }
   // "Alibaba co-led the $196 million C3 funding round of Nice Tuan"
-  for (const m of tpl.matchAll(re(String.raw`${C} (?:co-)?led (?:the|a|an) ((?:(?!⟦C)[^.;]){0,80}?)\bround (?:of|in|for|into) ${DESC}${C}`))) {
+  for (const m of tpl.matchAll(re(String.raw`${C} (?:co-)?led (?:the|a|an) ((?:(?!⟦C)[^.;]){0,80}?)\bround (?:of|in|for|into) ${DESC}${C}(?!')`))) {
     if (!x.acting(tpl, m.index!)) continue;
     const amount = x.firstMoney(m[2]);
     x.add({
@@ -111,8 +111,8 @@ function stake(x: Ctx): void {
   };
   const own = String.raw`${C} (?:(?:only|now|still|will|would|currently|also) )*(?:holds|owns|controls|held|owned|hold|own|control)(?: (?:about|around|roughly|nearly|over|more than|almost))? ${PERCENT} (?:of|in) (?:the )?(?:[\p{L}-]+ ){0,3}?(?:in |of )?${C}`;
   for (const m of tpl.matchAll(re(own))) if (x.acting(tpl, m.index!)) add(m[1], m[3], m[2]);
-  for (const m of tpl.matchAll(re(String.raw`${C}'s ${PERCENT} (?:stake|share|holding|interest|shareholding) in ${DESC}${C}`))) add(m[1], m[3], m[2]);
-  const change = String.raw`${C} (?:ups|raises|raised|increases|increased|boosts|boosted|lifts|lifted|cuts|cut|reduces|reduced|trims|trimmed) ⟦C\d+⟧'s (?:stake|holding|shareholding) in ${DESC}${C} to ${PERCENT}`;
+  for (const m of tpl.matchAll(re(String.raw`${C}'s ${PERCENT} (?:stake|share|holding|interest|shareholding) in ${DESC}${C}(?!')`))) add(m[1], m[3], m[2]);
+  const change = String.raw`${C} (?:ups|raises|raised|increases|increased|boosts|boosted|lifts|lifted|cuts|cut|reduces|reduced|trims|trimmed) ⟦C\d+⟧'s (?:stake|holding|shareholding) in ${DESC}${C}(?!') to ${PERCENT}`;
   for (const m of tpl.matchAll(re(change))) if (x.acting(tpl, m.index!)) add(m[1], m[2], m[3]);
 }
 
@@ -134,14 +134,14 @@ function acquisition(x: Ctx): void {
     });
   };
   // "Alibaba Group will spend about $3.6 billion to take a controlling stake in Sun Art"
-  const spend = String.raw`${C} (?:(?:will|would|has|had|agreed to|plans to|is set to|first) )*(?:spend|spends|spent|spending|pay|pays|paid|paying|invest|invests|invested) ${M} (?:to|for) (?:(?:take|acquire|buy|pick up|purchase|gain) (?:a |an |the )?(?:controlling |majority |remaining |minority )?(?:${PERCENT} )?(?:stake|control|share|interest|shares)(?: in| of) )?${DESC}${C}`;
+  const spend = String.raw`${C} (?:(?:will|would|has|had|agreed to|plans to|is set to|first) )*(?:spend|spends|spent|spending|pay|pays|paid|paying|invest|invests|invested) ${M} (?:to|for) (?:(?:take|acquire|buy|pick up|purchase|gain) (?:a |an |the )?(?:controlling |majority |remaining |minority )?(?:${PERCENT} )?(?:stake|control|share|interest|shares)(?: in| of) )?${DESC}${C}(?!')`;
   for (const m of tpl.matchAll(re(spend))) if (x.acting(tpl, m.index!)) add(m[1], m[4], m[2], m[3]);
   // "Alibaba first invested in Sun Art back in 2017, spending about $2.88 billion to pick up a 36.16% share"
   const invested = String.raw`${C} (?:(?:first|has|had|also) )*invested in ${C}[^⟦;]{0,60}?${M}[^⟦;]{0,40}?(?:a|an) ${PERCENT} (?:stake|share|interest)`;
   for (const m of tpl.matchAll(re(invested))) if (x.acting(tpl, m.index!)) add(m[1], m[2], m[3], m[4]);
-  const buys = String.raw`${C} (?:(?:will|would|has|had|agreed to|plans to|is set to|also) )*${BUY} (?:out )?(?:(?:a|an|the) (?:controlling |majority |remaining )?(?:${PERCENT} )?(?:stake|share|interest) (?:in|of) )?${DESC}${C}(?: for ${M})?`;
+  const buys = String.raw`${C} (?:(?:will|would|has|had|agreed to|plans to|is set to|also) )*${BUY} (?:out )?(?:(?:a|an|the) (?:controlling |majority |remaining )?(?:${PERCENT} )?(?:stake|share|interest) (?:in|of) )?${DESC}${C}(?!')(?: for ${M})?`;
   for (const m of tpl.matchAll(re(buys))) if (x.acting(tpl, m.index!)) add(m[1], m[3], m[4], m[2]);
-  const takeover = String.raw`${C} (?:(?:has|had|also) )?(?:announced|agreed|completed|made|closed) (?:a|an|its|the) (?:${M} )?(?:takeover|acquisition|purchase|buyout) of ${DESC}${C}`;
+  const takeover = String.raw`${C} (?:(?:has|had|also) )?(?:announced|agreed|completed|made|closed) (?:a|an|its|the) (?:${M} )?(?:takeover|acquisition|purchase|buyout) of ${DESC}${C}(?!')`;
   for (const m of tpl.matchAll(re(takeover))) if (x.acting(tpl, m.index!)) add(m[1], m[3], m[2]);
   for (const m of tpl.matchAll(re(String.raw`${C}'s (?:acquisitions?|purchases?|takeovers?) of ${C}(?:,? and ${C})?`))) {
     add(m[1], m[2]);
@@ -157,8 +157,8 @@ function ipo(x: Ctx): void {
   const tpl = x.v.tpl;
   for (const m of x.bare.matchAll(re(String.raw`${C}[^⟦;]{0,100}?\b(?:floats|floated|float|listed|lists|list|debuted|debuts|went public|goes public|IPO'?e?d) on (?:the )?${VENUE}`))) {
     if (!x.acting(x.bare, m.index!)) continue;
-    const val = re(String.raw`valuation (?:[\p{L}]+ ){0,3}?${M}`, 'u').exec(tpl);
-    const raised = re(String.raw`rais(?:e|ed|es|ing) ${M}`, 'u').exec(tpl);
+    const val = re(String.raw`valuation (?:[\p{L}]+ ){0,3}?${M}`, 'u').exec(x.bare);
+    const raised = re(String.raw`rais(?:e|ed|es|ing) ${M}`, 'u').exec(x.bare);
     x.add({
       companyId: x.id(m[1]),
       type: 'ipo',

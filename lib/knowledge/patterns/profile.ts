@@ -41,7 +41,7 @@ function founding(x: Ctx): void {
     x.add({ companyId: id, type: 'founding', values: { ...(year ? { year: Number(year) } : {}), founders: list } });
   };
   // "Founded by former executives from Ant Group, XTransfer tries ..."; "Registered in Hong Kong in 2019 ..., WalletsClub"
-  const lead = String.raw`^(?:Co-?founded|Founded|Established|Set up|Started|Launched|Registered|Incorporated)(?: in (?:\p{Lu}[\p{L}.]*\s?){1,4})?(?: in ${YEAR})?(?: by ${FOUNDERS})?(?: in ${YEAR})?[^⟦;]{0,80}?, (?:[\p{L}-]+ ){0,3}?${C}`;
+  const lead = String.raw`^(?:Co-?founded|Founded|Established|Set up|Started|Launched|Registered|Incorporated)(?: in \p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*){0,3})?(?: in ${YEAR})?(?: by ${FOUNDERS})?(?: in ${YEAR})?[^⟦;]{0,80}?, (?:[\p{L}-]+ ){0,3}?${C}`;
   for (const m of tpl.matchAll(re(lead))) add(m[4], m[1] ?? m[3], m[2]);
   // "XTransfer, which was founded by a team of Ant veterans"; "Alipay: Launched in 2004"; "the company ..., founded only in 2019 by Zhou Guang"
   const after = String.raw`${C}(?: [^⟦;]{0,40}?)?(?:,|:)? (?:(?:which|that|who) )?(?:(?:was|is|were|had been) )?${FOUND}(?: only)?(?: in ${YEAR})?(?: by ${FOUNDERS})?(?: in ${YEAR})?`;
