@@ -1,4 +1,4 @@
-import type { Browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { PRIVILEGED, parseMessage, type MessageOf, type MessageType } from '../messages';
 
 type Sender = Browser.runtime.MessageSender;
@@ -13,6 +13,15 @@ export function registerHandlers(more: Handlers): void {
     if (handlers[type]) throw new Error(`Two handlers for message "${type}"`);
   }
   Object.assign(handlers, more);
+}
+
+/**
+ * The extension's origin as senders report it ("chrome-extension://<id>"). Not computed with
+ * `new URL(...).origin`: for a non-special scheme such as moz-extension:// that can be the opaque
+ * "null", which would match sandboxed web pages.
+ */
+export function extensionOrigin(): string {
+  return browser.runtime.getURL('/').replace(/\/$/, '');
 }
 
 /**

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { registerHandlers, route } from './router';
+import { extensionOrigin, registerHandlers, route } from './router';
 import { startCardService } from './cards';
 import { startDatasetService } from './dataset';
 import { startLookupService } from './lookup';
@@ -10,9 +10,7 @@ import { startLookupService } from './lookup';
  * so that a worker woken by an event sees them.
  */
 export function startBackground(): void {
-  // Not `new URL(...).origin`: for a non-special scheme such as moz-extension:// that can be the
-  // opaque "null", which would match sandboxed web pages (see isExtensionPage).
-  const origin = browser.runtime.getURL('/').replace(/\/$/, '');
+  const origin = extensionOrigin();
   registerHandlers({ ping: () => ({ pong: true }) });
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender, origin));
   startDatasetService();
