@@ -25,6 +25,8 @@ const contentSender = (url = 'https://evil.example/page') => ({
 });
 const pageSender = { id: fakeBrowser.runtime.id, url: `${ORIGIN}/options.html`, origin: ORIGIN };
 
+const connectListeners: Array<(port: unknown) => void> = [];
+
 /** APIs the fake browser does not implement; the services only register listeners on them. */
 function stubUnimplemented(): void {
   const b = fakeBrowser as unknown as Record<string, Record<string, unknown>>;
@@ -32,6 +34,8 @@ function stubUnimplemented(): void {
   for (const [ns, names] of Object.entries({ commands: ['onCommand'], contextMenus: ['onClicked'], omnibox: ['onInputChanged', 'onInputEntered'] })) {
     for (const name of names) (b[ns] as Record<string, unknown>)[name] = { addListener: vi.fn(noop) };
   }
+  connectListeners.length = 0;
+  b.runtime.onConnect = { addListener: vi.fn((l: (port: unknown) => void) => connectListeners.push(l)) };
   b.contextMenus.removeAll = vi.fn(async () => undefined);
   b.contextMenus.create = vi.fn(noop);
   b.action.setBadgeText = vi.fn(async () => undefined);
@@ -87,7 +91,20 @@ beforeEach(async () => {
   await writeDataset(db, { dataset, sourceKind: 'bundled', lexicon: Lexicon.build(dataset.companies).toPayload(), searchIndex: '{}' });
   const { startBackground } = await import('./start');
   startBackground();
+  await settle();
 });
+
+/** Start-up work (recovering an interrupted sync) runs in the background; wait until it is done. */
+async function settle(): Promise<void> {
+  let previous = JSON.stringify(await snapshot());
+  for (let i = 0; i < 50; i++) {
+    await new Promise((r) => setTimeout(r, 20));
+    const next = JSON.stringify(await snapshot());
+    if (next === previous) return;
+    previous = next;
+  }
+  throw new Error('the background never settled after start-up');
+}
 afterEach(() => {
   db.close();
   vi.restoreAllMocks();
@@ -146,6 +163,25 @@ describe('the background router under hostile input', () => {
     expect(isExtensionPage({ url: `${ORIGIN}.evil.example/options.html` } as never, ORIGIN)).toBe(false);
     expect(isExtensionPage({ origin: 'https://evil.example', url: `${ORIGIN}/options.html` } as never, ORIGIN)).toBe(false);
     expect(isExtensionPage({} as never, ORIGIN)).toBe(false);
+  });
+
+  it('closes the sync progress port to content scripts and opaque origins', async () => {
+    const { SYNC_PROGRESS_PORT } = await import('../messages');
+    expect(connectListeners.length).toBeGreaterThan(0);
+    const port = (sender: object) => ({
+      name: SYNC_PROGRESS_PORT,
+      sender,
+      disconnect: vi.fn(),
+      postMessage: vi.fn(),
+      onDisconnect: { addListener: vi.fn() },
+      onMessage: { addListener: vi.fn() },
+    });
+    for (const sender of [contentSender(), contentSender('about:blank'), { origin: 'null' }, {}]) {
+      const p = port(sender);
+      for (const listener of connectListeners) listener(p);
+      expect(p.disconnect, JSON.stringify(sender)).toHaveBeenCalled();
+      expect(p.postMessage).not.toHaveBeenCalled();
+    }
   });
 
   it('treats the privileged set as exactly the state-changing messages', () => {
