@@ -4,7 +4,7 @@ import { getStatus } from '../store/read';
 import { backgroundSyncDeps } from '../sync/deps';
 import { SyncRunner } from '../sync/runner';
 import { applySchedule, scheduleItem, SYNC_ALARM } from '../sync/schedule';
-import { isExtensionPage, registerHandlers } from './router';
+import { extensionOrigin, isExtensionPage, registerHandlers } from './router';
 
 /** Chrome stops a worker idle for 30 s; an extension API call every 20 s during a sync keeps it. */
 const KEEPALIVE_MS = 20_000;
@@ -17,7 +17,7 @@ const KEEPALIVE_MS = 20_000;
  */
 export function startDatasetService(): void {
   const runner = new SyncRunner(backgroundSyncDeps());
-  const origin = new URL(browser.runtime.getURL('/')).origin;
+  const origin = extensionOrigin();
 
   registerHandlers({
     'dataset.status': () => getStatus(),
