@@ -1,4 +1,4 @@
-import { autoUpdate, computePosition, flip, offset, shift, size, type VirtualElement } from '@floating-ui/dom';
+import { computePosition, flip, offset, shift, type VirtualElement } from '@floating-ui/dom';
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
@@ -161,20 +161,27 @@ export class CardHost implements CardView {
       computePosition(anchor, card, {
         strategy: 'fixed',
         placement: 'bottom-start',
-        middleware: [
-          offset(6),
-          flip({ padding: 8 }),
-          shift({ padding: 8 }),
-          size({ padding: 8, apply: ({ availableHeight }) => {
-              card.style.maxHeight = `${Math.max(160, Math.min(520, availableHeight))}px`;
-            },
-          }),
-        ],
+        // The card's CSS caps its height to the viewport, so flip and shift can always fit it.
+        middleware: [offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
       }).then(({ x, y }) => {
         card.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
         card.dataset.placed = '';
       });
-    this.stopFollowing = autoUpdate(anchor, card, () => void place(), { animationFrame: false });
+    // Scroll events of any scroller reach a capturing window listener; one placement per frame.
+    // (floating-ui's autoUpdate does the same plus observers, at a size the bundle cannot afford.)
+    let frame = 0;
+    const schedule = () => {
+      if (!frame) frame = requestAnimationFrame(() => ((frame = 0), void place()));
+    };
+    const opts = { capture: true, passive: true };
+    window.addEventListener('scroll', schedule, opts);
+    window.addEventListener('resize', schedule, opts);
+    void place();
+    this.stopFollowing = () => {
+      cancelAnimationFrame(frame);
+      window.removeEventListener('scroll', schedule, opts);
+      window.removeEventListener('resize', schedule, opts);
+    };
   }
 }
 
