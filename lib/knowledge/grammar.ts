@@ -50,9 +50,12 @@ export function isPersonName(name: string): boolean {
   return name.split(/\s+/).every((w) => !NOT_NAME_WORDS.has(w));
 }
 
+/** Lets every word of a pattern start with either case: "Chief Executive Officer" or "chief executive officer". */
+const anyCase = (source: string) => source.replace(/(^|[|( :-])([a-z])/g, (_, before: string, c: string) => `${before}[${c}${c.toUpperCase()}]`);
+
 /** Leadership titles; "co-founder" and "founder" also produce founding facts. */
-const ROLE_WORD = String.raw`(?:co-?founder|founder|chairman|chairwoman|chairperson|chair|vice[ -]chairman|president|vice president|chief executive officer|chief executive|chief [a-z]+ officer|CEO|CFO|CTO|COO|CMO|general manager|managing director|managing partner|founding partner|general partner|director|head|partner|board chairman|executive chairman)`;
-export const ROLES = String.raw`((?:(?:former|then|current|interim|acting|deputy|senior|global|North American|European|North American and European|the)\s)*${ROLE_WORD}(?:(?:,\s|\s)and\s${ROLE_WORD})*)`;
+const ROLE_WORD = anyCase(String.raw`(?:co-?founder|founder|chairman|chairwoman|chairperson|chair|vice[ -]chairman|president|vice president|chief executive officer|chief executive|chief \p{Ll}+ officer|CEO|CFO|CTO|COO|CMO|general manager|managing director|managing partner|founding partner|general partner|director|head|partner|board chairman|executive chairman)`);
+export const ROLES = String.raw`((?:(?:${anyCase('former|then|current|interim|acting|deputy|senior|global')}|North American|European|North American and European|the)\s)*${ROLE_WORD}(?:(?:,\s|\s)and\s${ROLE_WORD})*)`;
 /** Roles that describe people without making them leaders. */
 export const PERSON_ROLES = String.raw`((?:technology |senior |chief |lead |industry )?(?:analyst|spokesperson|spokesman|spokeswoman|economist|researcher|scientist|engineer|investor|venture capitalist))`;
 

@@ -27,7 +27,8 @@ function funding(x: Ctx): void {
   for (const m of tpl.matchAll(FUND_VERB)) {
     const at = m.index!;
     const clause = tpl.slice(at).split(/[;]|\.\s|, (?:but|while|whereas) /)[0];
-    const hasRound = ROUND_WORD.test(clause);
+    // The round may be the subject ("The Series C round, led by X, pulled in $138 million").
+    const hasRound = ROUND_WORD.test(clause) || ROUND_WORD.test(tpl.slice(0, at));
     const amount = x.firstMoney(clause.slice(0, 120));
     if (STRONG.test(m[1]) ? !amount && !hasRound : !hasRound) continue;
     // Closing a fund is a venture firm raising money to invest, not a company being funded.
@@ -45,7 +46,7 @@ function funding(x: Ctx): void {
       type: 'funding',
       values: {
         ...(amount ? { amount } : {}),
-        ...(roundOf(clause) ? { round: roundOf(clause) } : {}),
+        ...(roundOf(clause) ?? roundOf(tpl) ? { round: roundOf(clause) ?? roundOf(tpl) } : {}),
         leadInvestors: others(lead),
         investors: others(investors).filter((p) => !lead.some((l) => sameCompany(l, p) || l.name === p.name)),
       },
