@@ -1,4 +1,4 @@
-import { splitCorpus, type Document } from '../corpus';
+import { decodeDocument, splitCorpus, type Document } from '../corpus';
 import { Lexicon } from '../detect/lexicon';
 import { counts, extractArticle, mentionsOf, people, relations } from '../knowledge';
 import { aliasObject, type Registry } from '../registry/schema';
@@ -24,7 +24,8 @@ const byName = (a: Document, b: Document) => (a.name < b.name ? -1 : a.name > b.
  * anything is produced.
  */
 export function buildDataset(input: BuildInput): Dataset {
-  const documents = [...input.documents].sort(byName);
+  // Decoding first means bytes and the same text as a string build the same dataset.
+  const documents = [...input.documents].sort(byName).map((d) => ({ name: d.name, text: decodeDocument(d.name, d.text) }));
   const articles = splitCorpus(documents);
   const entries = [...input.registry.companies].sort((a, b) => (a.id < b.id ? -1 : 1));
   const lexicon = Lexicon.build(entries.map((e) => ({ id: e.id, name: e.name, aliases: e.aliases.map(aliasObject) })));
@@ -47,9 +48,7 @@ export function buildDataset(input: BuildInput): Dataset {
     articleCount: tally.get(e.id)?.articles ?? 0,
   }));
   const hashParts: string[] = [GENERATOR, JSON.stringify(input.registry)];
-  for (const d of documents) {
-    hashParts.push(d.name, typeof d.text === 'string' ? d.text : Array.from(d.text, (b) => String.fromCharCode(b)).join(''));
-  }
+  for (const d of documents) hashParts.push(d.name, d.text);
   return {
     format: DATASET_FORMAT,
     version: DATASET_VERSION,

@@ -69,7 +69,7 @@ const matches = (fact: Fact, e: Expected, strict: boolean) =>
   Object.entries(e.key).every(([k, w]) => agrees(fact, k, w, strict));
 
 describe('knowledge extraction on the seed corpus', () => {
-  const want = expected.facts as Expected[];
+  const want = expected.facts as unknown as Expected[];
 
   it('finds the facts a reader finds, and attaches none to the wrong company', () => {
     const correct = dataset.facts.filter((f) => want.some((e) => matches(f, e, false)));
