@@ -65,6 +65,8 @@ export interface SyncLogRow {
   outcome: SyncOutcome;
   error?: { code: string; message: string; detail?: string };
   counts?: DatasetCounts;
+  /** Milliseconds spent in each stage, to see where a slow sync spends its time. */
+  stageMs?: Partial<Record<string, number>>;
 }
 
 export interface StarRow {

@@ -58,6 +58,28 @@ function rowsFor(table: (typeof DATASET_TABLES)[number], gen: number, input: Wri
   }
 }
 
+type Part = { name: string; rows: object[] };
+
+/** Cuts the tables' rows into transactions of at most BATCH_SIZE rows, several tables to one. */
+function* chunks(tables: Part[]): Generator<Part[]> {
+  let chunk: Part[] = [];
+  let size = 0;
+  for (const { name, rows } of tables) {
+    for (let i = 0; i < rows.length; ) {
+      const take = Math.min(BATCH_SIZE - size, rows.length - i);
+      chunk.push({ name, rows: rows.slice(i, i + take) });
+      size += take;
+      i += take;
+      if (size === BATCH_SIZE) {
+        yield chunk;
+        chunk = [];
+        size = 0;
+      }
+    }
+  }
+  if (size > 0) yield chunk;
+}
+
 function abortIfCancelled(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw signal.reason ?? new DOMException('Cancelled', 'AbortError');
 }
@@ -81,14 +103,14 @@ export async function writeDataset(db: CompanyLensDB, input: WriteInput, hooks: 
     const total = tables.reduce((sum, t) => sum + t.rows.length, 0);
     let done = 0;
     hooks.onProgress?.(0, total);
-    for (const { name, rows } of tables) {
-      for (let i = 0; i < rows.length; i += BATCH_SIZE) {
-        abortIfCancelled(hooks.signal);
-        const batch = rows.slice(i, i + BATCH_SIZE);
-        await db.table(name).bulkAdd(batch);
-        done += batch.length;
-        hooks.onProgress?.(done, total);
-      }
+    for (const chunk of chunks(tables)) {
+      abortIfCancelled(hooks.signal);
+      // Small tables share a transaction: each commit costs more than writing a few hundred rows.
+      await db.transaction('rw', chunk.map((part) => part.name), async () => {
+        for (const part of chunk) await db.table(part.name).bulkAdd(part.rows);
+      });
+      done += chunk.reduce((sum, part) => sum + part.rows.length, 0);
+      hooks.onProgress?.(done, total);
     }
     abortIfCancelled(hooks.signal);
     await hooks.beforeSwitch?.();

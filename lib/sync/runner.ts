@@ -117,9 +117,17 @@ export class SyncRunner {
     this.controller = controller;
     const log: SyncLogRow = { startedAt, source: label, sourceKind: source.kind, outcome: 'running' };
     log.id = await db.syncLog.add(log);
-    const progress = (stage: SyncStage, done: number, total: number) => {
-      this.deps.onStage?.(stage, done, total);
-      this.emit({ kind: 'progress', source: label, stage, done, total, startedAt });
+    const stageMs: Partial<Record<SyncStage, number>> = {};
+    let stage: SyncStage | undefined;
+    let stageStart = performance.now();
+    const progress = (next: SyncStage, done: number, total: number) => {
+      this.deps.onStage?.(next, done, total);
+      if (next !== stage) {
+        if (stage) stageMs[stage] = Math.round(performance.now() - stageStart);
+        stage = next;
+        stageStart = performance.now();
+      }
+      this.emit({ kind: 'progress', source: label, stage: next, done, total, startedAt });
     };
     let result: SyncResult;
     try {
@@ -149,7 +157,8 @@ export class SyncRunner {
     } finally {
       this.controller = undefined;
     }
-    await this.finishLog(log, result);
+    if (stage) stageMs[stage] = Math.round(performance.now() - stageStart);
+    await this.finishLog({ ...log, stageMs }, result);
     this.emit({ kind: 'finished', result });
     return result;
   }

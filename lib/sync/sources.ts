@@ -86,7 +86,11 @@ async function fromUrl(ctx: SourceContext, raw: string): Promise<Resolved> {
   } catch (error) {
     // Without host permission a server that does not allow other origins looks unreachable.
     if (!permitted && error instanceof SyncError && error.code === 'network') {
-      throw new SyncError('permission', `Company Lens needs your permission to read from ${url.host}. Sync again and allow access when asked.`, error.detail);
+      throw new SyncError(
+        'permission',
+        `Could not read from ${url.host}: either the server is unreachable or Company Lens may not read from it. Check the address, sync again and allow access when asked.`,
+        error.detail,
+      );
     }
     throw error;
   }
