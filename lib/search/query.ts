@@ -85,13 +85,21 @@ function storedWords(r: SearchResult): string[] {
   return tokenizeForIndex(`${s.n} ${s.a ?? ''} ${s.x}`).map(normaliseTerm);
 }
 
+/**
+ * What to mark in a result: the typed word where it is the start of the matched word (so
+ * "tencen" marks "Tencen" in "Tencent"), the matched word itself where a typo was forgiven.
+ */
+function markTerms(r: SearchResult): string[] {
+  return [...r.queryTerms, ...r.terms.filter((t) => !r.queryTerms.some((q) => t.startsWith(q)))];
+}
+
 function toHit(r: SearchResult, extraTerms: string[] = []): SearchHit {
   const s = r as SearchResult & StoredFields;
   const id = String(r.id).slice(s.t.length + 1);
   const nameTerms = Object.keys(r.match).filter((t) => r.match[t].some((f) => NAME_FIELDS.includes(f)));
   const nameWords = extraTerms.length ? tokenizeForIndex(`${s.n} ${s.a ?? ''}`).map(normaliseTerm) : [];
   const nameMatch = r.queryTerms.every((q) => nameTerms.some((t) => wordMatches(q, t))) && extraTerms.every((q) => nameWords.some((w) => wordMatches(q, w)));
-  return { kind: s.t, id, name: s.n, label: s.k, context: s.x, companyId: s.r, score: r.score, terms: [...r.terms, ...extraTerms], nameMatch };
+  return { kind: s.t, id, name: s.n, label: s.k, context: s.x, companyId: s.r, score: r.score, terms: [...markTerms(r), ...extraTerms], nameMatch };
 }
 
 /** A loaded search index with the queries the popup, the omnibox and the context menu need. */

@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchExtension, FIXTURES_DIR, type Extension } from './harness';
+import { startServer } from './server';
+import { waitForDataset } from './fixtures/datasets/helpers';
+
+let ext: Extension;
+let server: Awaited<ReturnType<typeof startServer>>;
+
+beforeAll(async () => {
+  server = await startServer(FIXTURES_DIR);
+  ext = await launchExtension();
+  await waitForDataset(ext);
+});
+afterAll(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+async function openPopup(): Promise<Page> {
+  const page = await ext.extensionPage('popup.html');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('combobox');
+  return page;
+}
+
+/** Names of the rows under one group heading, in order. */
+function groupNames(page: Page, title: string): Promise<string[]> {
+  return page.evaluate((title) => {
+    const group = [...document.querySelectorAll('.cl-group')].find((g) => g.querySelector('.cl-group-title')?.textContent === title);
+    return group ? [...group.querySelectorAll('.cl-row-name')].map((n) => n.textContent ?? '') : [];
+  }, title);
+}
+
+describe('the popup search in Chromium', () => {
+  it('ranks as the user types: tencen, xtrans, 阿里, a person', async () => {
+    const page = await openPopup();
+    const box = page.getByRole('combobox');
+    await box.pressSequentially('tencen');
+    await expect.poll(() => groupNames(page, 'Companies').then((n) => n[0])).toBe('Tencent');
+    // The typed letters are marked in the name, as text.
+    expect(await page.locator('.cl-row').first().locator('mark').first().textContent()).toBe('Tencen');
+    await box.fill('xtrans');
+    await expect.poll(() => groupNames(page, 'Companies').then((n) => n[0])).toBe('XTransfer');
+    await box.fill('阿里');
+    await expect.poll(() => groupNames(page, 'Companies').then((n) => n[0])).toBe('Alibaba Group');
+    await box.fill('Daniel Zhang');
+    await expect.poll(() => groupNames(page, 'People')).toContain('Daniel Zhang');
+    expect(await groupNames(page, 'Companies')).toContain('Alibaba Group');
+    await box.fill('qqqqzzzz');
+    await expect.poll(() => page.getByTestId('no-results').isVisible()).toBe(true);
+    await page.close();
+  });
+
+  it('opens the profile with facts and their sources on Enter, after ↓/↑', async () => {
+    const page = await openPopup();
+    const box = page.getByRole('combobox');
+    await box.fill('tencen');
+    await expect.poll(() => groupNames(page, 'Companies').then((n) => n[0])).toBe('Tencent');
+    await box.press('ArrowDown');
+    await box.press('ArrowUp');
+    expect(await page.locator('.cl-row.is-selected .cl-row-name').textContent()).toBe('Tencent');
+    const [profile] = await Promise.all([ext.context.waitForEvent('page'), box.press('Enter')]);
+    await profile.waitForLoadState();
+    expect(new URL(profile.url()).searchParams.get('id')).toBe('tencent');
+    await expect.poll(() => profile.locator('h1').first().textContent()).toContain('Tencent');
+    const facts = profile.locator('.cl-fact');
+    await expect.poll(() => facts.count()).toBeGreaterThan(0);
+    expect((await facts.first().locator('.cl-sentence').textContent())?.length).toBeGreaterThan(20);
+    expect(await facts.first().locator('.cl-source').textContent()).toMatch(/^Source: \S/);
+    await profile.close();
+    await page.close();
+  });
+
+  it('lists the companies of the page open in the active tab under "On this page"', async () => {
+    // The popup opened as a tab is itself the active tab, so it falls back to the most recently
+    // used web page (see components/popup/page-mentions.ts): open the fixture page, wait for its
+    // content script to finish scanning, then open the popup.
+    const news = await ext.context.newPage();
+    await news.goto(`${server.url}/popup/news.html`);
+    await expect
+      .poll(async () => ((await ext.sendToTab<{ mentions: { companyId: string }[] }>(news, { type: 'page.mentions' }).catch(() => null))?.mentions ?? []).map((m) => m.companyId).sort())
+      .toEqual(['tencent', 'xtransfer']);
+    await news.bringToFront();
+    const page = await openPopup();
+    await expect.poll(() => groupNames(page, 'On this page')).toEqual(['XTransfer', 'Tencent']);
+    expect(await page.locator('.cl-row').first().locator('.cl-row-context').textContent()).toMatch(/^Named 2 times on this page/);
+    expect(await page.getByTestId('sync-status').textContent()).toMatch(/companies · synced/);
+    await page.close();
+    await news.close();
+  });
+});
