@@ -39,6 +39,8 @@ export async function captureDemo(ext: Extension, page: Page, file: string): Pro
   const popup = await ext.context.newPage();
   await popup.setViewportSize({ width: 400, height: 600 });
   await popup.goto(`chrome-extension://${ext.id}/popup.html`);
+  // The popup focuses its search box once it has rendered; typing earlier would lose keys.
+  await popup.waitForFunction(() => document.activeElement?.tagName === 'INPUT', null, { timeout: 10_000 });
   await popup.keyboard.type('ali', { delay: 60 });
   await popup.waitForTimeout(800);
   await popup.screenshot({ path: popupFile });

@@ -13,7 +13,7 @@ const page = (title: string, body: string) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style>
-  body { font: 17px/1.6 Georgia, 'Noto Serif', 'Noto Serif CJK SC', serif; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; color: #222; }
+  body { font: 17px/1.6 Georgia, 'DejaVu Serif', 'Liberation Serif', serif; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; color: #222; }
   header a { color: #555; font: 14px system-ui, sans-serif; text-decoration: none; }
   h1 { line-height: 1.2; } .tags { color: #777; font: 13px system-ui, sans-serif; }
   li { margin: .35rem 0; }
