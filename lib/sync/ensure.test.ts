@@ -1,0 +1,56 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { CompanyLensDB, setDbForTests } from '../store/db';
+import { getStatus } from '../store/read';
+import { makeDataset } from '../store/testing';
+import { SyncRunner } from './runner';
+import { applySchedule, SYNC_ALARM } from './schedule';
+import { fakeDeps } from './testing';
+
+let db: CompanyLensDB;
+let n = 0;
+beforeEach(() => {
+  fakeBrowser.reset();
+  db = new CompanyLensDB(`ensure-test-${++n}`);
+  setDbForTests(db);
+});
+afterEach(() => {
+  db.close();
+  setDbForTests(undefined);
+});
+
+describe('install and update ingestion', () => {
+  it('fills an empty store, and does it once per worker', async () => {
+    const runner = new SyncRunner(fakeDeps());
+    expect(await runner.ensureBundled()).toMatchObject({ ok: true, outcome: 'ok' });
+    expect(await runner.ensureBundled()).toBeNull();
+    expect(await db.syncLog.count()).toBe(1);
+  });
+
+  it('rebuilds when the bundled corpus changed in an update, and not when it did not', async () => {
+    await new SyncRunner(fakeDeps()).ensureBundled();
+    const same = await new SyncRunner(fakeDeps()).ensureBundled();
+    expect(same).toMatchObject({ ok: true, outcome: 'unchanged' });
+    // An update ships one more seed document: the content hash changes, so the store is rebuilt.
+    const updated = fakeDeps({ bundledDocuments: () => [{ name: 'a.txt', text: 'a' }, { name: 'b.txt', text: 'b' }] });
+    expect(await new SyncRunner(updated).ensureBundled()).toMatchObject({ ok: true, outcome: 'ok', status: { companies: 5 } });
+  });
+
+  it('leaves a dataset the user chose from elsewhere alone', async () => {
+    await new SyncRunner(fakeDeps()).run({ kind: 'files', files: [{ name: 'd.json', text: JSON.stringify(makeDataset('mine', 2)) }] });
+    expect(await new SyncRunner(fakeDeps()).ensureBundled()).toBeNull();
+    expect((await getStatus()).source).toBe('d.json');
+  });
+});
+
+describe('periodic URL sync', () => {
+  it('keeps one alarm in step with the schedule', async () => {
+    await applySchedule({ url: 'https://example.org/d.json', everyHours: 24 });
+    expect((await fakeBrowser.alarms.get(SYNC_ALARM))?.periodInMinutes).toBe(1440);
+    await applySchedule({ url: 'https://example.org/d.json', everyHours: 6 });
+    expect((await fakeBrowser.alarms.getAll()).map((a) => a.periodInMinutes)).toEqual([360]);
+    await applySchedule({ url: 'https://example.org/d.json', everyHours: 0 });
+    expect(await fakeBrowser.alarms.get(SYNC_ALARM)).toBeUndefined();
+  });
+});
