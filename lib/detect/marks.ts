@@ -6,6 +6,12 @@ import type { MarkStyle } from '../settings/settings';
  * see exactly the DOM they rendered. The `::highlight()` rule lives in a constructed stylesheet
  * adopted by the document (and by each open shadow root, since a highlight is styled in the
  * tree scope of its text), which adds no element to the page.
+ *
+ * Chromium revalidates every registered range whenever the highlight changes, so a page with tens
+ * of thousands of names would pay hundreds of milliseconds per change. Only ranges whose element
+ * is in or near the viewport are registered: an IntersectionObserver (one per document) adds and
+ * removes them as the reader scrolls. On a multi-megabyte page even one change costs a frame of
+ * tens of milliseconds, so changes are applied together, at most once per FLUSH_MS.
  */
 
 export const HIGHLIGHT_NAME = 'company-lens';
@@ -24,13 +30,24 @@ export function highlightCss(style: MarkStyle): string {
 interface DocMarks {
   highlight: Highlight;
   sheet: CSSStyleSheet;
+  observer: IntersectionObserver;
 }
+
+/** How far beyond the viewport marks are kept registered, so scrolling reveals them painted. */
+const MARGIN = '100% 0px 100% 0px';
+const FLUSH_MS = 150;
 
 type Scope = Document | ShadowRoot;
 
 export class Marks {
   private readonly docs = new Map<Document, DocMarks>();
   private readonly scopes = new Set<Scope>();
+  /** Ranges by the element holding their first text node; painted while that element is near view. */
+  private readonly byElement = new Map<Element, Set<AbstractRange>>();
+  private readonly near = new WeakSet<Element>();
+  private readonly toAdd = new Map<Highlight, Set<AbstractRange>>();
+  private readonly toDelete = new Map<Highlight, Set<AbstractRange>>();
+  private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private css: string;
 
   constructor(style: MarkStyle) {
@@ -54,7 +71,8 @@ export class Marks {
       sheet.replaceSync(this.css);
       const highlight = new win.Highlight();
       win.CSS.highlights.set(HIGHLIGHT_NAME, highlight);
-      const marks = { highlight, sheet };
+      const observer = new win.IntersectionObserver((entries) => this.onIntersect(highlight, entries), { rootMargin: MARGIN });
+      const marks = { highlight, sheet, observer };
       this.docs.set(doc, marks);
       return marks;
     } catch (error) {
@@ -72,18 +90,80 @@ export class Marks {
     if (!scope.adoptedStyleSheets.includes(marks.sheet)) scope.adoptedStyleSheets = [...scope.adoptedStyleSheets, marks.sheet];
   }
 
+  private queue(highlight: Highlight, range: AbstractRange, add: boolean): void {
+    const [into, from] = add ? [this.toAdd, this.toDelete] : [this.toDelete, this.toAdd];
+    from.get(highlight)?.delete(range);
+    let set = into.get(highlight);
+    if (!set) into.set(highlight, (set = new Set()));
+    set.add(range);
+    this.flushTimer ??= setTimeout(() => this.flush(), FLUSH_MS);
+  }
+
+  /** Applies queued changes now (tests call it to avoid waiting). */
+  flush(): void {
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    for (const [h, set] of this.toDelete) for (const r of set) h.delete(r);
+    for (const [h, set] of this.toAdd) for (const r of set) h.add(r);
+    this.toDelete.clear();
+    this.toAdd.clear();
+  }
+
+  private onIntersect(highlight: Highlight, entries: IntersectionObserverEntry[]): void {
+    for (const entry of entries) {
+      const ranges = this.byElement.get(entry.target);
+      if (entry.isIntersecting) this.near.add(entry.target);
+      else this.near.delete(entry.target);
+      if (ranges) for (const r of ranges) this.queue(highlight, r, entry.isIntersecting);
+    }
+  }
+
   add(range: AbstractRange): void {
     const doc = range.startContainer.ownerDocument;
-    if (doc) this.forDoc(doc)?.highlight.add(range);
+    const el = range.startContainer.parentElement;
+    const marks = doc && el ? this.forDoc(doc) : null;
+    if (!marks || !el) return;
+    let ranges = this.byElement.get(el);
+    if (!ranges) {
+      ranges = new Set();
+      this.byElement.set(el, ranges);
+      marks.observer.observe(el);
+    }
+    ranges.add(range);
+    if (this.near.has(el)) this.queue(marks.highlight, range, true);
   }
 
   delete(range: AbstractRange): void {
     const doc = range.startContainer.ownerDocument;
-    if (doc) this.docs.get(doc)?.highlight.delete(range);
+    const el = range.startContainer.parentElement;
+    const marks = doc ? this.docs.get(doc) : undefined;
+    if (marks) this.queue(marks.highlight, range, false);
+    const ranges = el ? this.byElement.get(el) : undefined;
+    if (!el || !ranges) return;
+    ranges.delete(range);
+    if (ranges.size === 0) {
+      this.byElement.delete(el);
+      marks?.observer.unobserve(el);
+    }
+  }
+
+  /** Number of ranges currently painted (registered with the browser), for tests and reports. */
+  get painted(): number {
+    let n = 0;
+    for (const { highlight } of this.docs.values()) n += highlight.size;
+    return n;
   }
 
   clear(): void {
-    for (const { highlight } of this.docs.values()) highlight.clear();
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    this.toAdd.clear();
+    this.toDelete.clear();
+    for (const { highlight, observer } of this.docs.values()) {
+      highlight.clear();
+      observer.disconnect();
+    }
+    this.byElement.clear();
   }
 
   setStyle(style: MarkStyle): void {
@@ -93,8 +173,8 @@ export class Marks {
 
   /** Removes every trace: the registered highlights and the adopted stylesheets. */
   dispose(): void {
+    this.clear();
     for (const [doc, { highlight, sheet }] of this.docs) {
-      highlight.clear();
       const win = doc.defaultView;
       if (win?.CSS.highlights.get(HIGHLIGHT_NAME) === highlight) win.CSS.highlights.delete(HIGHLIGHT_NAME);
       for (const scope of this.scopes) {
