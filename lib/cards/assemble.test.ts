@@ -52,7 +52,7 @@ const facts: Fact[] = [
     type: 'valuation',
     sentence: 'catapulted Xtransfer’s valuation to over $1 billion',
     articleId: 'a1',
-    values: { amount: { ...usd(1e9, '$1 billion'), qualifier: 'over' } },
+    values: { amount: { ...usd(1e9, 'over $1 billion'), qualifier: 'over' } },
   },
   { id: 'f4', companyId: 'xtransfer', type: 'founding', sentence: 'Founded in 2017', articleId: 'a1', values: { year: 2017, founders: [] } },
 ];
@@ -73,6 +73,15 @@ const reader: CardReader = {
   getRelationsFor: async (id) => relations.filter((r) => r.a === id || r.b === id),
   getArticles: async (ids) => ids.map((id) => articles.find((a) => a.id === id)),
 };
+
+describe('moneyText', () => {
+  it('adds a qualifier only when the text does not already carry it', async () => {
+    const { moneyText } = await import('./facts');
+    expect(moneyText({ ...usd(1e9, 'over $1 billion'), qualifier: 'over' })).toBe('over $1 billion');
+    expect(moneyText({ ...usd(1e9, '$1 billion'), qualifier: 'about' })).toBe('about $1 billion');
+    expect(moneyText(undefined)).toBe('');
+  });
+});
 
 describe('assembleCard', () => {
   it('returns null for an unknown company', async () => {

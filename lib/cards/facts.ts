@@ -11,7 +11,8 @@ type Order = (fact: Fact) => number;
 
 export function moneyText(m: Money | undefined): string {
   if (!m) return '';
-  return m.qualifier ? `${m.qualifier} ${m.text}` : m.text;
+  // The text usually keeps the qualifier as written ("over $1 billion"); add it only when not.
+  return m.qualifier && !m.text.toLowerCase().startsWith(m.qualifier.toLowerCase()) ? `${m.qualifier} ${m.text}` : m.text;
 }
 
 /** Comparable size of a sum: USD when known, else the raw amount (same-currency comparisons). */
