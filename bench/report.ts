@@ -94,7 +94,7 @@ function roundAll(c: Result['compare']): Result['compare'] {
 function line(r: Result): string {
   const v = r.value === null ? '—' : `${r.value} ${r.unit}`;
   const cmp = Object.entries(r.compare).map(([k, x]) => `${k}=${x}`).join(' ');
-  const verdict = r.budget === null ? 'info' : r.pass ? 'PASS' : 'FAIL';
+  const verdict = r.value === null && !r.pass ? 'MISS' : r.budget === null ? 'info' : r.pass ? 'PASS' : 'FAIL';
   return `${verdict.padEnd(4)}  ${r.name.padEnd(44)} ${v.padStart(16)}  ${(r.budget ?? '').padEnd(18)} ${cmp}${r.note ? `  (${r.note})` : ''}`;
 }
 
@@ -103,7 +103,7 @@ export function markdownTable(results: readonly Result[]): string {
   const rows = results.map((r) => {
     const v = r.value === null ? '—' : `${r.value} ${r.unit}`;
     const cmp = Object.entries(r.compare).map(([k, x]) => `${k} ${x}`).join('; ');
-    const verdict = r.budget === null ? 'info' : r.pass ? 'pass' : '**fail**';
+    const verdict = r.value === null && !r.pass ? '**missing**' : r.budget === null ? 'info' : r.pass ? 'pass' : '**fail**';
     return `| ${r.name} | ${v} | ${r.budget ?? '—'} | ${verdict} | ${cmp}${r.note ? ` (${r.note})` : ''} |`;
   });
   return ['| measurement | value | budget | result | same-run comparison |', '|---|---|---|---|---|', ...rows].join('\n');

@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { ROOT } from './data';
 import { machine, markdownTable, Recorder } from './report';
 import { matcherSuite } from './matcher';
+import { searchSuite } from './search';
+import { scanSuite } from './scan';
+import { closeBrowsers } from './browser';
 
 /**
  * `npm run bench [-- --quick] [-- --only name,name]`: runs every suite, prints one line per
@@ -15,6 +18,8 @@ type Suite = (rec: Recorder, quick: boolean) => Promise<void>;
 
 const SUITES: [string, Suite][] = [
   ['matcher', matcherSuite],
+  ['search', searchSuite],
+  ['scan', scanSuite],
 ];
 
 async function main(): Promise<void> {
@@ -37,13 +42,16 @@ async function main(): Promise<void> {
     }
     console.log(`  (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
   }
+  await closeBrowsers();
   m.loadAverage.end = loadavg().map((l) => Math.round(l * 100) / 100);
   const out = { quick, date: new Date().toISOString(), seconds: Math.round((performance.now() - started) / 1000), machine: m, results: rec.results };
   const dir = join(ROOT, 'bench/results');
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, quick || only ? 'quick.json' : 'latest.json');
+  // Partial runs go to an ignored file so they never replace the committed full run.
+  const partial = quick || only !== null;
+  const file = join(dir, partial ? 'quick.tmp' : 'latest.json');
   writeFileSync(file, JSON.stringify(out, null, 2) + '\n');
-  writeFileSync(file.replace(/\.json$/, '.md'), markdownTable(rec.results) + '\n');
+  if (!partial) writeFileSync(join(dir, 'latest.md'), markdownTable(rec.results) + '\n');
   const failed = rec.results.filter((r) => !r.pass);
   console.log(`\n${rec.results.length} figures, ${failed.length} failing; wrote ${file} in ${out.seconds} s`);
 }

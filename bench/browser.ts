@@ -1,0 +1,135 @@
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromiumPath, launchExtension, type Extension } from '../e2e/harness';
+import { startServer } from '../e2e/server';
+import { PAGES_DIR } from './pages';
+
+/**
+ * Shared browser plumbing: one Chromium with the built extension (the thing measured) and one
+ * without it (where peers run, so the extension never competes with them), both serving the
+ * benchmark pages from 127.0.0.1.
+ */
+
+export interface Browsers {
+  ext: Extension;
+  /** A context of a second Chromium, without the extension. */
+  plain: BrowserContext;
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function openBrowsers(): Promise<Browsers> {
+  const server = await startServer(PAGES_DIR);
+  const ext = await launchExtension();
+  const plainBrowser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const plain = await plainBrowser.newContext({ viewport: { width: 1280, height: 900 } });
+  // tsx compiles with esbuild's keepNames, which wraps named functions in a __name() helper that
+  // does not exist in the page: functions passed to page.evaluate would throw without this.
+  for (const c of [ext.context, plain]) await c.addInitScript('globalThis.__name = globalThis.__name || ((f) => f)');
+  return {
+    ext,
+    plain,
+    url: server.url,
+    async close() {
+      await ext.close().catch(() => {});
+      await plainBrowser.close().catch(() => {});
+      server.server.closeAllConnections();
+      await server.close();
+    },
+  };
+}
+
+/** Records long tasks from the very start of the page, before any script of the page runs. */
+export const LONG_TASK_INIT = () => {
+  const w = window as unknown as { __benchLongTasks: { start: number; duration: number }[] };
+  w.__benchLongTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) w.__benchLongTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+};
+
+/** Long tasks that started after the page finished loading (so not the page's own parsing). */
+export async function longTasksAfterLoad(page: Page): Promise<{ count: number; max: number }> {
+  return page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    const after = nav?.domContentLoadedEventEnd ?? 0;
+    const tasks = (window as unknown as { __benchLongTasks?: { start: number; duration: number }[] }).__benchLongTasks ?? [];
+    const late = tasks.filter((t) => t.start >= after && t.duration >= 50);
+    return { count: late.length, max: late.reduce((m, t) => Math.max(m, t.duration), 0) };
+  });
+}
+
+/** The floor: one TreeWalker pass reading every text node's characters, median of runs. */
+export async function treeWalkerFloor(page: Page, runs = 5): Promise<{ ms: number; chars: number }> {
+  return page.evaluate((runs) => {
+    const times: number[] = [];
+    let chars = 0;
+    for (let r = 0; r < runs; r++) {
+      const t0 = performance.now();
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      let n = 0;
+      let sum = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const data = (node as Text).data;
+        n += data.length;
+        sum = (sum + data.charCodeAt(data.length >> 1)) | 0;
+      }
+      times.push(performance.now() - t0);
+      chars = n + (sum & 0);
+    }
+    times.sort((a, b) => a - b);
+    return { ms: times[Math.floor(times.length / 2)], chars };
+  }, runs);
+}
+
+/** Mentions the content script reports, or null when it does not answer. */
+export interface PageMentions {
+  mentions: { companyId: string; count: number }[];
+  scan: { chars: number; ms: number };
+}
+
+/**
+ * Waits until the content script's scan has covered the page: `page.mentions` answers with a
+ * character count that stops growing. Returns the last answer and the wall time it took from
+ * the load event, or null if the content script never answered.
+ */
+export async function waitForScan(ext: Extension, page: Page, timeoutMs = 90_000): Promise<{ report: PageMentions; wallMs: number } | null> {
+  const begin = Date.now();
+  let last: PageMentions | null = null;
+  let stable = 0;
+  while (Date.now() - begin < timeoutMs) {
+    const r = (await ext.sendToTab<PageMentions>(page, { type: 'page.mentions' }).catch(() => null)) ?? null;
+    if (r?.scan && last?.scan && r.scan.chars === last.scan.chars && r.scan.chars > 0) {
+      if (++stable >= 2) return { report: r, wallMs: Date.now() - begin };
+    } else stable = 0;
+    last = r?.scan ? r : last;
+    // A content script that has scanned nothing after 20 s has no lexicon (or no scanner).
+    if (Date.now() - begin > 20_000 && !(last?.scan.chars)) return null;
+    await new Promise((res) => setTimeout(res, 150));
+  }
+  return null;
+}
+
+let shared: Promise<Browsers> | null = null;
+
+/** One pair of browsers for the whole run, opened by the first suite that needs it. */
+export function browsers(): Promise<Browsers> {
+  shared ??= openBrowsers();
+  return shared;
+}
+
+export async function closeBrowsers(): Promise<void> {
+  if (shared) await (await shared.catch(() => null))?.close();
+  shared = null;
+}
+
+/** Heap in use by the page's renderer after a full GC (main world and extension worlds share it). */
+export async function pageHeap(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    return usedSize;
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
