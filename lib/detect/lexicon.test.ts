@@ -29,4 +29,13 @@ describe('Lexicon', () => {
     const copy = Lexicon.fromPayload(structuredClone(lexicon.toPayload()));
     expect(copy.mentions('Ant Group and 支付宝')).toEqual(lexicon.mentions('Ant Group and 支付宝'));
   });
+  it('confirms by context word only within the same block when hits carry blocks', () => {
+    const r = lexicon.resolver();
+    const hits = (text: string, block: number) => lexicon.matcher.scan(text).map((h) => ({ ...h, block }));
+    expect(r.add(hits('An Ant colony.', 0))).toEqual([]);
+    expect(r.add(hits('Alipay is popular.', 1)).map((m) => m.companyIndex)).toEqual([2]);
+    expect(r.add(hits('Ant runs Alipay', 2)).map((m) => lexicon.companyIds[m.companyIndex]).sort()).toEqual(['alipay', 'ant-group']);
+    // An unambiguous name anywhere releases the earlier pending one.
+    expect(r.add(hits('Ant Group', 3)).map((m) => m.block)).toEqual([3, 0]);
+  });
 });

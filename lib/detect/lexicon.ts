@@ -139,38 +139,52 @@ export class Lexicon {
 
 /**
  * Applies the ambiguity rule incrementally, because a page is scanned in slices: an ambiguous
- * hit stays pending until something in the same scope confirms its company.
+ * hit stays pending until something confirms its company. An unambiguous name confirms the
+ * company for the whole scope (a page, an article). A context word confirms it only within the
+ * same block of text when hits carry a `block` tag (the page scanner's paragraphs), so "Ant
+ * colony" in one paragraph is not confirmed by "Alibaba" in another; untagged hits form one block.
  */
 export class MentionResolver {
   private readonly confirmed = new Set<number>();
+  /** Companies confirmed by a context word, per block ("company:block" keys). */
+  private readonly inBlock = new Set<string>();
   private readonly pending: Mention[] = [];
   private readonly accepted: Mention[] = [];
 
   constructor(private readonly p: LexiconPayload) {}
 
+  private isConfirmed(c: number, block: number | undefined): boolean {
+    return this.confirmed.has(c) || this.inBlock.has(`${c}:${block ?? -1}`);
+  }
+
   /** Adds raw matcher hits; returns the mentions accepted by this call (new and released). */
   add(hits: readonly { start: number; end: number; value: number; block?: number }[]): Mention[] {
     const { company, flags, contextStart, contextList } = this.p;
     const fresh: Mention[] = [];
-    const newlyConfirmed: number[] = [];
-    const confirm = (c: number) => {
-      if (!this.confirmed.has(c)) {
-        this.confirmed.add(c);
-        newlyConfirmed.push(c);
-      }
-    };
+    let released = false;
     for (const h of hits) {
-      for (let k = contextStart[h.value]; k < contextStart[h.value + 1]; k++) confirm(contextList[k]);
+      for (let k = contextStart[h.value]; k < contextStart[h.value + 1]; k++) {
+        const key = `${contextList[k]}:${h.block ?? -1}`;
+        if (!this.inBlock.has(key)) {
+          this.inBlock.add(key);
+          released = true;
+        }
+      }
       const c = company[h.value];
       if (c < 0 || (flags[h.value] & ALIAS) === 0) continue;
       const mention: Mention = { start: h.start, end: h.end, companyIndex: c, entry: h.value, block: h.block };
-      if ((flags[h.value] & AMBIGUOUS) === 0) confirm(c);
-      if ((flags[h.value] & AMBIGUOUS) === 0 || this.confirmed.has(c)) fresh.push(mention);
+      const ambiguous = (flags[h.value] & AMBIGUOUS) !== 0;
+      if (!ambiguous && !this.confirmed.has(c)) {
+        this.confirmed.add(c);
+        released = true;
+      }
+      if (!ambiguous || this.isConfirmed(c, h.block)) fresh.push(mention);
       else this.pending.push(mention);
     }
-    if (newlyConfirmed.length > 0 && this.pending.length > 0) {
+    if (released && this.pending.length > 0) {
       for (let i = this.pending.length - 1; i >= 0; i--) {
-        if (this.confirmed.has(this.pending[i].companyIndex)) fresh.push(...this.pending.splice(i, 1));
+        const m = this.pending[i];
+        if (this.isConfirmed(m.companyIndex, m.block)) fresh.push(...this.pending.splice(i, 1));
       }
     }
     this.accepted.push(...fresh);
