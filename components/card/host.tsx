@@ -145,6 +145,7 @@ export class CardHost implements CardView {
     );
     const card = container.querySelector<HTMLElement>('.cl-card');
     if (!card) return;
+    showInTopLayer(card);
     if (!this.stopFollowing) this.follow(card);
     if (focus) card.focus({ preventScroll: true });
   }
@@ -182,6 +183,21 @@ export class CardHost implements CardView {
       window.removeEventListener('scroll', schedule, opts);
       window.removeEventListener('resize', schedule, opts);
     };
+  }
+}
+
+/**
+ * Puts the card in the browser's top layer (a manual popover): above every z-index on the page,
+ * above a full-screen element, and positioned against the viewport even when the page transforms
+ * <html> (which would otherwise become the containing block of a fixed element).
+ */
+function showInTopLayer(card: HTMLElement): void {
+  if (typeof card.showPopover !== 'function' || card.matches(':popover-open')) return;
+  try {
+    card.popover = 'manual';
+    card.showPopover();
+  } catch {
+    // Not connected yet or popover unsupported: the card's own fixed position and z-index remain.
   }
 }
 
