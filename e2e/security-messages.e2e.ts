@@ -78,7 +78,7 @@ const SEND_ALL = (messages: unknown[]) =>
   );
 
 /** A dropped message gets no answer: the promise resolves empty or reports the closed port. */
-function expectNoAnswers(results: ({ ok: true; value: unknown } | { ok: false; error: string })[]): void {
+function expectNoAnswers(results: { ok: boolean; value?: unknown; error?: string }[]): void {
   for (const r of results) {
     if (r.ok) expect(r.value).toBeNull();
     else expect(r.error).toMatch(/message port closed|Receiving end does not exist/);
