@@ -1,4 +1,4 @@
-import { computePosition, flip, offset, shift, type VirtualElement } from '@floating-ui/dom';
+import { computePosition, flip, offset, shift, size, type VirtualElement } from '@floating-ui/dom';
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
@@ -162,8 +162,18 @@ export class CardHost implements CardView {
       computePosition(anchor, card, {
         strategy: 'fixed',
         placement: 'bottom-start',
-        // The card's CSS caps its height to the viewport, so flip and shift can always fit it.
-        middleware: [offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
+        // Below the name, else above; when neither side has room the card shrinks to fit (it scrolls).
+        middleware: [
+          offset(6),
+          flip({ padding: 8 }),
+          shift({ padding: 8 }),
+          size({
+            padding: 8,
+            apply({ availableHeight }) {
+              card.style.maxHeight = `${Math.max(120, Math.min(520, availableHeight))}px`;
+            },
+          }),
+        ],
       }).then(({ x, y }) => {
         card.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
         card.dataset.placed = '';
