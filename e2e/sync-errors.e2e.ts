@@ -8,7 +8,7 @@ import { launchExtension, FIXTURES_DIR, type Extension } from './harness';
 import { startServer } from './server';
 import { makeDataset } from '../lib/store/testing';
 import type { DatasetStatus } from '../lib/store/read';
-import { openOptions, storeFacts, waitForDataset, writeUserData } from './fixtures/datasets/helpers';
+import { openOptions, storeFacts, waitForDataset, writeUserData, textOf, attrOf } from './fixtures/datasets/helpers';
 
 /**
  * Every bad source must leave the previous dataset answering exactly as before (status and
@@ -77,15 +77,24 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function expectUnchanged(code: string) {
-  await expect.poll(() => page.getByTestId('sync-error').getAttribute('data-code'), { timeout: 30_000 }).toBe(code);
+/** The newest row of the sync history: its source and outcome. */
+function latestSync() {
+  const row = page.locator('[data-testid="history"] tbody tr').first();
+  return Promise.all([row.getAttribute('data-outcome', { timeout: 500 }), row.locator('td').nth(1).textContent({ timeout: 500 })]).catch(() => null);
+}
+
+async function expectUnchanged(source: string | null, code: string) {
+  // Wait for this sync's own outcome, not the previous case's error still on screen. A file too
+  // large to read is refused by the page itself (source null): no sync starts, nothing is logged.
+  if (source) await expect.poll(latestSync, { timeout: 30_000 }).toEqual(['error', source]);
+  await expect.poll(() => attrOf(page, 'sync-error', 'data-code'), { timeout: 10_000 }).toBe(code);
   expect(await ext.send({ type: 'dataset.status' })).toEqual(baseline.status);
   expect(await ext.send({ type: 'company.card', id: baseline.firstId })).toEqual(baseline.card);
   const facts = await storeFacts(page);
   expect(facts.generations).toHaveLength(1);
   expect(facts.stars).toEqual([{ companyId: 'kept-star', starredAt: 42 }]);
   expect((facts.settings as { dwellMs: number }).dwellMs).toBe(700);
-  await expect.poll(() => page.getByTestId('count-companies').textContent()).toBe(baseline.status.companies.toLocaleString('en-US'));
+  await expect.poll(() => textOf(page, 'count-companies')).toBe(baseline.status.companies.toLocaleString('en-US'));
 }
 
 async function syncUrl(path: string) {
@@ -105,14 +114,14 @@ describe('bad sources leave the old dataset and say what went wrong', () => {
     ['/old.json', 'version'],
   ])('%s → %s', async (path, code) => {
     await syncUrl(path);
-    await expectUnchanged(code);
+    await expectUnchanged(`${server.url}${path}`, code);
   });
 
   it('a server slower than the time limit → timeout', async () => {
     // The options page always uses the default limit (30 s); the message takes a shorter one.
     const result = await ext.send<{ ok: boolean; error: { code: string } }>({ type: 'dataset.sync', source: { kind: 'url', url: `${server.url}/slow.json`, timeoutMs: 1_500 } });
     expect(result).toMatchObject({ ok: false, error: { code: 'timeout' } });
-    await expectUnchanged('timeout');
+    await expectUnchanged(`${server.url}/slow.json`, 'timeout');
   });
 
   it.each([
@@ -124,7 +133,7 @@ describe('bad sources leave the old dataset and say what went wrong', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cl-files-'));
     writeFileSync(join(dir, name), buffer);
     await page.getByTestId('file-input').setInputFiles(join(dir, name));
-    await expectUnchanged(code);
+    await expectUnchanged(code === 'too-large' ? null : name, code);
     rmSync(dir, { recursive: true, force: true });
     expect(await page.getByTestId('sync-error').textContent()).toContain(name);
   });

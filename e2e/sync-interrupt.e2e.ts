@@ -3,7 +3,7 @@ import { launchExtension, FIXTURES_DIR, type Extension } from './harness';
 import { startServer } from './server';
 import { makeDataset } from '../lib/store/testing';
 import type { DatasetStatus } from '../lib/store/read';
-import { openOptions, storeFacts, waitForDataset, writeUserData } from './fixtures/datasets/helpers';
+import { openOptions, storeFacts, waitForDataset, writeUserData, textOf, attrOf } from './fixtures/datasets/helpers';
 
 /**
  * MV3 stops service workers whenever it likes. Stopping the worker (through CDP) in the middle of
@@ -38,14 +38,14 @@ describe('a worker stopped mid-sync', () => {
     await page.getByLabel('Dataset address').fill(`${server.url}/big.json`);
     await page.getByTestId('sync-url').click();
     // Wait until rows are being written, so the stop lands between batches.
-    await expect.poll(() => page.getByTestId('progress-stage').textContent(), { timeout: 30_000, interval: 50 }).toMatch(/^Saving — [1-9]/);
+    await expect.poll(() => textOf(page, 'progress-stage'), { timeout: 30_000, interval: 50 }).toMatch(/^Saving — [1-9]/);
 
     const cdp = await ext.context.newCDPSession(page);
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');
 
     // The page learns that the worker went away; the next message starts a new worker.
-    await expect.poll(() => page.getByTestId('sync-error').getAttribute('data-code'), { timeout: 20_000 }).toBe('interrupted');
+    await expect.poll(() => attrOf(page, 'sync-error', 'data-code'), { timeout: 20_000 }).toBe('interrupted');
     await expect.poll(() => ext.send<DatasetStatus>({ type: 'dataset.status' }).catch(() => null), { timeout: 20_000 }).toEqual(before);
     await expect.poll(async () => (await storeFacts(page)).syncLog.at(-1), { timeout: 20_000 }).toBe('interrupted');
     const facts = await storeFacts(page);
@@ -55,7 +55,7 @@ describe('a worker stopped mid-sync', () => {
 
     await page.reload();
     await page.getByTestId('sync-url').click();
-    await expect.poll(() => page.getByTestId('sync-ok').textContent(), { timeout: 60_000 }).toContain('60,000 companies');
+    await expect.poll(() => textOf(page, 'sync-ok'), { timeout: 60_000 }).toContain('60,000 companies');
     const after = await storeFacts(page);
     expect(after.generations).toHaveLength(1);
     expect(after.companyRows).toBe(60_000);

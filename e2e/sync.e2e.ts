@@ -3,7 +3,7 @@ import { launchExtension, FIXTURES_DIR, type Extension } from './harness';
 import { startServer } from './server';
 import { makeDataset } from '../lib/store/testing';
 import type { DatasetStatus } from '../lib/store/read';
-import { bundledDatasetInNode, openOptions, storeFacts, waitForDataset, writeUserData } from './fixtures/datasets/helpers';
+import { bundledDatasetInNode, openOptions, storeFacts, waitForDataset, writeUserData, textOf } from './fixtures/datasets/helpers';
 
 let ext: Extension;
 let server: Awaited<ReturnType<typeof startServer>>;
@@ -43,7 +43,7 @@ describe('dataset sync in Chromium', () => {
     });
     expect(status.version.startsWith(`${expected.meta.contentHash}:`)).toBe(true);
     const page = await openOptions(ext);
-    await expect.poll(() => page.getByTestId('count-companies').textContent()).toBe(expected.companies.length.toLocaleString('en-US'));
+    await expect.poll(() => textOf(page, 'count-companies')).toBe(expected.companies.length.toLocaleString('en-US'));
     await page.close();
   });
 
@@ -53,13 +53,13 @@ describe('dataset sync in Chromium', () => {
     const before = await storeFacts(page);
     await page.getByLabel('Dataset address').fill(`${server.url}/remote.json`);
     await page.getByTestId('sync-url').click();
-    await expect.poll(() => page.getByTestId('sync-ok').textContent(), { timeout: 20_000 }).toContain('40 companies');
+    await expect.poll(() => textOf(page, 'sync-ok'), { timeout: 20_000 }).toContain('40 companies');
     const status = await ext.send<DatasetStatus>({ type: 'dataset.status' });
     expect(status).toMatchObject({ companies: 40, articles: 1, source: `${server.url}/remote.json` });
     expect(await page.getByTestId('status-source').textContent()).toBe(`${server.url}/remote.json`);
 
     await page.getByTestId('sync-url').click();
-    await expect.poll(() => page.getByTestId('sync-ok').textContent()).toContain('Already up to date');
+    await expect.poll(() => textOf(page, 'sync-ok')).toContain('Already up to date');
     expect(conditional).toEqual([undefined, '"remote-1"']);
     expect((await ext.send<DatasetStatus>({ type: 'dataset.status' })).version).toBe(status.version);
 
@@ -75,7 +75,7 @@ describe('dataset sync in Chromium', () => {
   it('rebuilds from the bundled corpus with the user\'s own article', async () => {
     const page = await openOptions(ext);
     await page.getByTestId('file-input').setInputFiles({ name: 'mine.txt', mimeType: 'text/plain', buffer: Buffer.from('My note\n\nA short article about nothing in particular.\n') });
-    await expect.poll(() => page.getByTestId('status-source').textContent(), { timeout: 20_000 }).toBe('bundled seed corpus + mine.txt');
+    await expect.poll(() => textOf(page, 'status-source'), { timeout: 20_000 }).toBe('bundled seed corpus + mine.txt');
     const status = await ext.send<DatasetStatus>({ type: 'dataset.status' });
     expect(status.articles).toBeGreaterThan(bundledDatasetInNode().articles.length);
     expect((await storeFacts(page)).stars).toEqual([{ companyId: 'kept-star', starredAt: 42 }]);
