@@ -159,3 +159,41 @@ describe('the user’s switches in the card', () => {
     await page.close();
   });
 });
+
+describe('muting and the options page', () => {
+  it('mutes a name from its card: no mark, no card, listed in options where it can be unmuted', async () => {
+    const page = await open('/dark.html');
+    const painted = () => page.evaluate(() => CSS.highlights.get('company-lens')?.size);
+    await expect.poll(painted).toBe(2);
+    await hoverWord(page, 'XTransfer');
+    await card(page).locator('[data-action="mute"]').click();
+    await expect.poll(() => card(page).count()).toBe(0);
+    await expect.poll(painted).toBe(1);
+    await hoverWord(page, 'XTransfer');
+    await page.waitForTimeout(800);
+    expect(await card(page).count()).toBe(0);
+    // Tencent is still marked and still opens a card.
+    await hoverWord(page, 'Tencent');
+    await expect.poll(() => card(page).locator('.cl-name').textContent(), { timeout: 5_000 }).toBe('Tencent');
+
+    const options = await ext.extensionPage('options.html');
+    pages.push(options);
+    const panel = options.getByTestId('settings-panel');
+    await panel.getByRole('button', { name: 'Unmute: XTransfer' }).click();
+    await expect.poll(() => panel.getByText('No muted names').count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await hoverWord(page, 'XTransfer');
+    await expect.poll(() => card(page).locator('.cl-name').textContent(), { timeout: 5_000 }).toBe('XTransfer');
+  });
+
+  it('switching detection off in options removes the marks from open tabs', async () => {
+    const page = await open('/dark.html');
+    expect(await page.evaluate(() => CSS.highlights.has('company-lens'))).toBe(true);
+    const options = await ext.extensionPage('options.html');
+    pages.push(options);
+    await options.getByLabel('Mark company names on web pages and show cards on hover').uncheck();
+    await expect.poll(() => page.evaluate(() => CSS.highlights.has('company-lens'))).toBe(false);
+    await options.getByLabel('Mark company names on web pages and show cards on hover').check();
+    await expect.poll(() => page.evaluate(() => CSS.highlights.has('company-lens')), { timeout: 10_000 }).toBe(true);
+  });
+});
