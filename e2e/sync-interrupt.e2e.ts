@@ -18,7 +18,7 @@ let server: Awaited<ReturnType<typeof startServer>>;
 beforeAll(async () => {
   server = await startServer(FIXTURES_DIR, [
     (req, res) => {
-      if (req.url !== '/big.json') return false;
+      if (!req.url?.startsWith('/big.json')) return false;
       res.writeHead(200, { 'content-type': 'application/json' }).end(big);
       return true;
     },
@@ -61,5 +61,24 @@ describe('a worker stopped mid-sync', () => {
     expect(after.companyRows).toBe(60_000);
     expect(after.stars).toEqual(facts.stars);
     expect(after.settings).toEqual(facts.settings);
+  }, 120_000);
+
+  it('cancels from the options page, keeping the current dataset', async () => {
+    const page = await openOptions(ext);
+    // Back to the bundled dataset first, so the cancelled sync would have replaced something.
+    await page.getByTestId('sync-bundled').click();
+    await expect.poll(() => textOf(page, 'sync-ok'), { timeout: 20_000 }).toMatch(/^Synced:/);
+    const before = await ext.send<DatasetStatus>({ type: 'dataset.status' });
+    expect(before.source).toBe('bundled seed corpus');
+    await page.getByLabel('Dataset address').fill(`${server.url}/big.json?again`);
+    await page.getByTestId('sync-url').click();
+    await expect.poll(() => textOf(page, 'progress-stage'), { timeout: 30_000, interval: 50 }).toMatch(/^Saving — [1-9]/);
+    await page.getByRole('button', { name: 'Cancel sync' }).click();
+    await expect.poll(() => attrOf(page, 'sync-error', 'data-code'), { timeout: 20_000 }).toBe('cancelled');
+    expect(await ext.send({ type: 'dataset.status' })).toEqual(before);
+    const facts = await storeFacts(page);
+    expect(facts.generations).toHaveLength(1);
+    expect(facts.companyRows).toBe(before.companies);
+    expect(facts.syncLog.at(-1)).toBe('cancelled');
   }, 120_000);
 });
