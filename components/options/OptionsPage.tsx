@@ -1,6 +1,6 @@
 import type { ComponentType } from 'preact';
 import { BackupPanel } from './BackupPanel';
-import { SyncOutcome } from './ErrorNotice';
+import { SyncOutcome } from './SyncOutcome';
 import { SourcePanel } from './SourcePanel';
 import { StatusCard } from './StatusCard';
 import { SyncHistory } from './SyncHistory';

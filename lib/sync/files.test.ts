@@ -1,0 +1,28 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkFiles, looksBinary } from './files';
+
+const corpus = join(import.meta.dirname, '../../seeds/corpus');
+
+describe('file checks', () => {
+  it('accepts every seed document, Chinese text included', () => {
+    const files = readdirSync(corpus).map((name) => ({ name, text: readFileSync(join(corpus, name), 'utf8') }));
+    expect(files.length).toBeGreaterThan(0);
+    expect(checkFiles(files)).toMatchObject({ kind: 'articles' });
+    expect(looksBinary('阿里巴巴集团宣布……')).toBe(false);
+  });
+
+  it('tolerates a stray replacement character but not a binary file read as text', () => {
+    expect(looksBinary(`${'plain words '.repeat(200)}\ufffd`)).toBe(false);
+    expect(looksBinary('\ufffd\ufffdPNG\r\n\u001a\n'.repeat(20))).toBe(true);
+    expect(looksBinary('abc\u0000def')).toBe(true);
+  });
+
+  it('names the file at fault', () => {
+    expect(() => checkFiles([{ name: 'ok.txt', text: 'fine' }, { name: 'blank.md', text: '\n\n' }])).toThrow('"blank.md" is empty.');
+    expect(() => checkFiles([{ name: 'a.json', text: '{}' }, { name: 'b.txt', text: 'x' }])).toThrow(/either one dataset/);
+    expect(() => checkFiles([{ name: 'report.pdf', text: '%PDF' }])).toThrow(/"report.pdf" is not a .txt/);
+    expect(checkFiles([{ name: 'DATA.JSON', text: '{}' }])).toMatchObject({ kind: 'dataset' });
+  });
+});
