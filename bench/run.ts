@@ -6,6 +6,7 @@ import { machine, markdownTable, Recorder } from './report';
 import { matcherSuite } from './matcher';
 import { searchSuite } from './search';
 import { scanSuite } from './scan';
+import { hoverSuite } from './hover';
 import { closeBrowsers } from './browser';
 
 /**
@@ -20,6 +21,7 @@ const SUITES: [string, Suite][] = [
   ['matcher', matcherSuite],
   ['search', searchSuite],
   ['scan', scanSuite],
+  ['hover', hoverSuite],
 ];
 
 async function main(): Promise<void> {

@@ -69,8 +69,10 @@ async function markJs(browser: BrowserContext, url: string, names: string[], sca
         }),
       names,
     );
-    const timeout = new Promise<null>((res) => setTimeout(() => res(null), MARK_TIMEOUT_MS));
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<null>((res) => (timer = setTimeout(() => res(null), MARK_TIMEOUT_MS)));
     const r = await Promise.race([run, timeout]);
+    clearTimeout(timer);
     if (!r) return { ms: null, note: `did not finish within ${MARK_TIMEOUT_MS / 1000} s` };
     if (scale === 1) return { ms: r.ms, note: `${names.length} names, ${r.marks} marks` };
     return { ms: r.ms * scale, note: `${names.length} names timed, ×${scale.toFixed(1)} for all, ${r.marks} marks` };
