@@ -1,16 +1,11 @@
-import type { ComponentType } from 'preact';
 import { BackupPanel } from './BackupPanel';
 import { SyncOutcome } from './SyncOutcome';
+import { SettingsPanel } from './SettingsPanel';
 import { SourcePanel } from './SourcePanel';
 import { StatusCard } from './StatusCard';
 import { SyncHistory } from './SyncHistory';
 import { SyncProgress } from './SyncProgress';
 import { useDatasetSync } from './useDatasetSync';
-
-// The detection settings panel is written separately; a glob import finds it when it exists
-// without making this page's build depend on it.
-const settingsModules = import.meta.glob<{ SettingsPanel?: ComponentType }>('./SettingsPanel.tsx', { eager: true });
-const SettingsPanel = Object.values(settingsModules)[0]?.SettingsPanel;
 
 /** The options page: dataset status and sync, history, backup, and the detection settings. */
 export function OptionsPage() {
@@ -30,7 +25,7 @@ export function OptionsPage() {
         {!busy && !sync.last && <p class="cl-muted">No sync running.</p>}
       </section>
       <SyncHistory history={sync.history} />
-      {SettingsPanel && <SettingsPanel />}
+      <SettingsPanel />
       <BackupPanel />
     </main>
   );

@@ -158,7 +158,8 @@ export class SyncRunner {
       this.controller = undefined;
     }
     if (stage) stageMs[stage] = Math.round(performance.now() - stageStart);
-    await this.finishLog({ ...log, stageMs }, result);
+    // The log is a convenience: failing to write it (a full disk) must not hide the result.
+    await this.finishLog({ ...log, stageMs }, result).catch((error) => console.warn('[company-lens] could not log the sync', error));
     this.emit({ kind: 'finished', result });
     return result;
   }
