@@ -7,6 +7,7 @@ import { matcherSuite } from './matcher';
 import { searchSuite } from './search';
 import { scanSuite } from './scan';
 import { hoverSuite } from './hover';
+import { syncSuite } from './sync';
 import { closeBrowsers } from './browser';
 
 /**
@@ -22,6 +23,7 @@ const SUITES: [string, Suite][] = [
   ['search', searchSuite],
   ['scan', scanSuite],
   ['hover', hoverSuite],
+  ['sync', syncSuite],
 ];
 
 async function main(): Promise<void> {

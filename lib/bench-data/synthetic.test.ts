@@ -19,7 +19,7 @@ describe('syntheticDataset', () => {
   it('passes the dataset schema', () => {
     expect(() => Dataset.parse(ds)).not.toThrow();
     expect(ds.companies).toHaveLength(1000);
-    expect(ds.articles).toHaveLength(100);
+    expect(ds.articles).toHaveLength(50);
   });
 
   it('is byte-for-byte reproducible', () => {
