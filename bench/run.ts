@@ -8,6 +8,7 @@ import { searchSuite } from './search';
 import { scanSuite } from './scan';
 import { hoverSuite } from './hover';
 import { syncSuite } from './sync';
+import { contentSuite } from './content';
 import { closeBrowsers } from './browser';
 
 /**
@@ -24,6 +25,7 @@ const SUITES: [string, Suite][] = [
   ['scan', scanSuite],
   ['hover', hoverSuite],
   ['sync', syncSuite],
+  ['content', contentSuite],
 ];
 
 async function main(): Promise<void> {

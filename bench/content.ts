@@ -1,0 +1,102 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { EXTENSION_DIR } from '../e2e/harness';
+import { Lexicon } from '../lib/detect/lexicon';
+import { browsers, pageHeap, waitForScan } from './browser';
+import { seedDataset, synthetic } from './data';
+import { atMost, info, type Recorder } from './report';
+import { median } from './timing';
+
+/**
+ * What the extension costs every tab and every popup: bundle sizes (gzip) per entrypoint, the
+ * content script's heap (the same page's renderer heap with and without the extension, after a
+ * full GC), how soon marks appear after load, and popup open → first results. Run after the sync
+ * suite, so the active dataset is the largest synthetic one synced.
+ */
+
+const READY_PROBE = `(() => {
+  const poll = () => {
+    if (CSS.highlights && CSS.highlights.size > 0) { window.__benchMarkedAt = performance.now(); return; }
+    requestAnimationFrame(poll);
+  };
+  requestAnimationFrame(poll);
+})()`;
+
+export async function contentSuite(rec: Recorder, quick: boolean): Promise<void> {
+  bundles(rec);
+  const b = await browsers();
+  const status = (await b.ext.send<{ companies: number } | null>({ type: 'dataset.status' }).catch(() => null)) ?? { companies: 0 };
+  const label = `${status.companies} companies`;
+  const heaps: number[] = [];
+  const ready: number[] = [];
+  const plainHeaps: number[] = [];
+  for (let i = 0; i < (quick ? 2 : 4); i++) {
+    const page = await b.ext.context.newPage();
+    await page.addInitScript(READY_PROBE);
+    await page.goto(`${b.url}/plain.html`, { waitUntil: 'load' });
+    const scan = await waitForScan(b.ext, page);
+    if (scan) ready.push(await readyAfterLoad(page));
+    heaps.push(await pageHeap(page));
+    await page.close();
+    const plain = await b.plain.newPage();
+    await plain.goto(`${b.url}/plain.html`, { waitUntil: 'load' });
+    plainHeaps.push(await pageHeap(plain));
+    await plain.close();
+  }
+  // Runtime.getHeapUsage leaves out ArrayBuffer backing stores, and the lexicon is typed arrays:
+  // their size is taken from the same lexicon built in Node and added.
+  const dataset = status.companies >= 1000 ? synthetic(status.companies) : (await seedDataset()).dataset;
+  const payload = dataset ? payloadBytes(Lexicon.build(dataset.companies).toPayload().matcher) + payloadBytes(Lexicon.build(dataset.companies).toPayload()) : 0;
+  const jsHeap = (median(heaps) - median(plainHeaps)) / 1e6;
+  rec.add(`content script memory per tab, ${label}`, jsHeap + payload / 1e6, 'MB', atMost(5, '≤ 5 MB'), { jsHeap, typedArrays: payload / 1e6 }, 'JS heap with the extension minus without (same small page, after GC) + lexicon typed arrays');
+  if (ready.length === 0) rec.missing(`content script ready after load, ${label}`, 'ms', '≤ 50 ms', 'no marks appeared');
+  else rec.add(`content script ready after load, ${label}`, median(ready), 'ms', atMost(50, '≤ 50 ms'), {}, 'DOMContentLoaded → first marks registered (lexicon fetched, decoded, first slice scanned)');
+  const query = dataset && status.companies >= 1000 ? dataset.companies[0].name.slice(0, 4) : 'al';
+  await popup(rec, label, query);
+}
+
+function payloadBytes(o: object): number {
+  return Object.values(o).reduce((n: number, v) => n + (ArrayBuffer.isView(v) ? v.byteLength : 0), 0);
+}
+
+async function readyAfterLoad(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    return ((window as unknown as { __benchMarkedAt?: number }).__benchMarkedAt ?? NaN) - nav.domContentLoadedEventEnd;
+  });
+}
+
+/** Popup open → first results for a typed query: navigation start to the first result row. */
+async function popup(rec: Recorder, label: string, query: string): Promise<void> {
+  const b = await browsers();
+  const samples: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const page = await b.ext.context.newPage();
+    await page.goto(`chrome-extension://${b.ext.id}/popup.html`);
+    await page.keyboard.type(query);
+    try {
+      await page.waitForSelector('[role="option"]', { timeout: 15_000 });
+      samples.push(await page.evaluate(() => performance.now()));
+    } catch {
+      /* no result: recorded below */
+    }
+    await page.close();
+  }
+  if (samples.length === 0) rec.missing(`popup open → first results, ${label}`, 'ms', '≤ 100 ms', `no result row appeared for "${query}"`);
+  else rec.add(`popup open → first results, ${label}`, median(samples), 'ms', atMost(100, '≤ 100 ms'), {}, `navigation start → first result row for "${query}" (includes typing)`);
+}
+
+function bundles(rec: Recorder): void {
+  const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length / 1024;
+  const content = join(EXTENSION_DIR, 'content-scripts/content.js');
+  rec.add('bundle content script (gzip)', gz(content), 'KB', atMost(30, '≤ 30 KB'));
+  rec.add('bundle background (gzip)', gz(join(EXTENSION_DIR, 'background.js')), 'KB', info());
+  for (const html of readdirSync(EXTENSION_DIR).filter((f) => f.endsWith('.html'))) {
+    const text = readFileSync(join(EXTENSION_DIR, html), 'utf8');
+    const refs = [...text.matchAll(/(?:src|href)="\/?([^"]+\.(?:js|css))"/g)].map((m) => join(EXTENSION_DIR, m[1]));
+    const total = refs.filter((f) => statSync(f, { throwIfNoEntry: false })).reduce((n, f) => n + gz(f), 0);
+    rec.add(`bundle ${html.replace('.html', '')} page (gzip, js+css)`, total, 'KB', info());
+  }
+}
