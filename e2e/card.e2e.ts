@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchExtension, type Extension } from './harness';
 import { startServer } from './server';
-import { PAGES_DIR, hoverWord, mentionsOf, seedFiles, seedRoute, wordRect } from './fixtures/pages/pages';
+import { PAGES_DIR, hoverWord, mentionsOf, pageHtml, seedFiles, seedRoute, wordRect } from './fixtures/pages/pages';
 
 let ext: Extension;
 let server: Awaited<ReturnType<typeof startServer>>;
@@ -153,9 +153,10 @@ describe('the user’s switches in the card', () => {
     await page.reload();
     await page.waitForTimeout(1500);
     expect(await page.evaluate(() => CSS.highlights.has('company-lens'))).toBe(false);
-    const settings = await ext.worker.evaluate(() => chrome.storage.local.get('settings'));
-    expect(settings.settings.disabledSites).toEqual(['127.0.0.1']);
-    await ext.worker.evaluate(() => chrome.storage.local.remove('settings'));
+    const worker = await ext.currentWorker();
+    const stored = (await worker.evaluate(() => chrome.storage.local.get('settings'))) as { settings: { disabledSites: string[] } };
+    expect(stored.settings.disabledSites).toEqual(['127.0.0.1']);
+    await worker.evaluate(() => chrome.storage.local.remove('settings'));
     await page.close();
   });
 });
@@ -195,5 +196,44 @@ describe('muting and the options page', () => {
     await expect.poll(() => page.evaluate(() => CSS.highlights.has('company-lens'))).toBe(false);
     await options.getByLabel('Mark company names on web pages and show cards on hover').check();
     await expect.poll(() => page.evaluate(() => CSS.highlights.has('company-lens')), { timeout: 10_000 }).toBe(true);
+  });
+});
+
+describe('cards in shadow roots and frames, the profile action, and the page DOM', () => {
+  it('opens cards for names inside an open shadow root and a same-origin frame', async () => {
+    const page = await open('/shadow.html');
+    await expect.poll(async () => (await mentionsOf(ext, page)).mentions.length, { timeout: 10_000 }).toBeGreaterThanOrEqual(5);
+    const inShadow = await page.locator('news-widget b').boundingBox();
+    await page.mouse.move(inShadow!.x + inShadow!.width / 2 - 30, inShadow!.y + 40);
+    await page.mouse.move(inShadow!.x + inShadow!.width / 2, inShadow!.y + inShadow!.height / 2, { steps: 3 });
+    await expect.poll(() => card(page).locator('.cl-name').textContent(), { timeout: 5_000 }).toBe('ByteDance');
+    await page.keyboard.press('Escape');
+    const frame = page.frameLocator('iframe');
+    const rect = await frame.locator('p').evaluate((p) => {
+      const text = p.firstChild as Text;
+      const at = text.data.indexOf('Pinduoduo');
+      const r = document.createRange();
+      r.setStart(text, at);
+      r.setEnd(text, at + 'Pinduoduo'.length);
+      const b = r.getBoundingClientRect();
+      const f = window.frameElement!.getBoundingClientRect();
+      return { x: f.left + window.frameElement!.clientLeft + b.left + b.width / 2, y: f.top + window.frameElement!.clientTop + b.top + b.height / 2 };
+    });
+    await page.mouse.move(rect.x - 30, rect.y + 30);
+    await page.mouse.move(rect.x, rect.y, { steps: 3 });
+    await expect.poll(() => card(page).locator('.cl-name').textContent(), { timeout: 5_000 }).toBe('Pinduoduo');
+  });
+
+  it('opens the full profile in a new tab, and leaves the page DOM as it was', async () => {
+    const page = await open(`/seed/${seedFiles()[1]}.html`);
+    const before = await pageHtml(page);
+    await hoverWord(page, 'XTransfer', 1);
+    await card(page).waitFor({ state: 'visible' });
+    expect(await page.evaluate(() => document.querySelector('company-lens-card')!.parentElement === document.documentElement)).toBe(true);
+    expect(await pageHtml(page)).toBe(before);
+    const [profile] = await Promise.all([ext.context.waitForEvent('page'), card(page).locator('[data-action="open"]').click()]);
+    pages.push(profile);
+    await profile.waitForURL(/company\.html\?id=xtransfer$/);
+    expect(profile.url()).toBe(`chrome-extension://${ext.id}/company.html?id=xtransfer`);
   });
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { launchExtension, type Extension } from './harness';
 import { startServer } from './server';
 import { LONG_TASK_RECORDER, PAGES_DIR, bigRoute, mentionsOf, pageHtml, seedFiles, seedRoute } from './fixtures/pages/pages';
@@ -97,24 +98,72 @@ describe('shadow DOM, frames and pages that keep growing', () => {
 });
 
 describe('a page of several megabytes of text', () => {
-  it('is scanned without a single long task from the extension', async () => {
-    const page = await ext.context.newPage();
-    await page.addInitScript(LONG_TASK_RECORDER);
-    await page.goto(`${server.url}/big.html`);
-    const report = await mentionsOf(ext, page, 60_000);
-    expect(report.scan.chars).toBeGreaterThan(4_000_000);
-    expect(ids(report)).toEqual(expect.arrayContaining(['xtransfer', 'alibaba-group']));
-    // Scroll through part of the page so marks come and go, then wait for queued work.
+  type Task = { start: number; duration: number };
+  const tasksSince = (page: Page, t: number) =>
+    page.evaluate((t) => (window as unknown as { __longTasks: Task[] }).__longTasks.filter((x) => x.start >= t), t);
+  const now = (page: Page) =>
+    page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0))));
+  const scrollThrough = async (page: Page) => {
+    await page.evaluate(() => window.scrollTo(0, 0));
     for (let i = 0; i < 4; i++) {
       await page.mouse.wheel(0, 4000);
       await page.waitForTimeout(300);
     }
-    const { tasks, dcl } = await page.evaluate(() => ({
-      tasks: (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks,
-      dcl: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd,
-    }));
-    // The page's own parsing may be long; the extension only runs after DOMContentLoaded.
-    expect(tasks.filter((t) => t.start >= dcl)).toEqual([]);
+  };
+
+  // Long tasks are wall-clock: on a 2-core machine busy with other builds the renderer can be
+  // descheduled in the middle of a 6 ms slice. A retry absorbs that; a real regression (a slice
+  // that is long by itself) fails every attempt.
+  it('is scanned and marked without a long task from the extension', { retry: 2 }, async () => {
+    // Detection starts only once the page has settled, by turning it on for the site, so long
+    // tasks can be told apart: the page's own (parsing, first layout, scrolling) come first.
+    await (await ext.currentWorker()).evaluate(() => chrome.storage.local.set({ settings: { enabled: true, disabledSites: ['127.0.0.1'], dwellMs: 300, markStyle: 'underline', muted: [] } }));
+    const page = await ext.context.newPage();
+    await page.addInitScript(LONG_TASK_RECORDER);
+    await page.goto(`${server.url}/big.html`);
+    await page.waitForTimeout(1_500);
+    const baseline = await now(page);
+    await scrollThrough(page);
+    const pageOwnScrollTasks = (await tasksSince(page, baseline)).length;
+    await page.evaluate(() => window.scrollTo(0, 0));
+
+    const t0 = await now(page);
+    await (await ext.currentWorker()).evaluate(() => chrome.storage.local.remove('settings'));
+    const report = await mentionsOf(ext, page, 60_000);
+    const t1 = await now(page);
+    expect(report.scan.chars).toBeGreaterThan(4_000_000);
+    expect(ids(report)).toEqual(expect.arrayContaining(['xtransfer', 'alibaba-group']));
+    const during = await tasksSince(page, t0);
+    expect(during).toEqual([]);
+    // Scrolling makes marks come and go; it may not add long tasks to what the page itself has.
+    await scrollThrough(page);
+    expect((await tasksSince(page, t1)).length).toBeLessThanOrEqual(pageOwnScrollTasks);
+    await page.close();
+  });
+});
+
+describe('what the background gives a content script, and the toolbar badge', () => {
+  it('serves the lexicon once per version and resolves entries to names', async () => {
+    // Right after install the store may still be filling from the bundled corpus.
+    await expect.poll(() => ext.send({ type: 'matcher.get' }), { timeout: 20_000 }).not.toBeNull();
+    const first = await ext.send<{ version: string; payload: { wire: string } }>({ type: 'matcher.get' });
+    expect(first.version).toMatch(/.+:\d+$/);
+    expect(first.payload.wire).toBe('company-lens-lexicon/1');
+    expect(await ext.send({ type: 'matcher.get', haveVersion: first.version })).toEqual({ version: first.version, unchanged: true });
+    const stale = await ext.send<{ companies: unknown }>({ type: 'matcher.resolve', version: 'old:1', values: [0] });
+    expect(stale.companies).toBeNull();
+  });
+
+  it('shows on the toolbar badge how many companies the page mentions', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(`${server.url}/lookalikes.html`);
+    await mentionsOf(ext, page);
+    const badge = () =>
+      ext.worker.evaluate(async (url) => {
+        const [tab] = await chrome.tabs.query({ url });
+        return chrome.action.getBadgeText({ tabId: tab.id! });
+      }, page.url());
+    await expect.poll(badge, { timeout: 5_000 }).toBe('2');
     await page.close();
   });
 });

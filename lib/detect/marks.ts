@@ -111,9 +111,13 @@ export class Marks {
 
   private onIntersect(highlight: Highlight, entries: IntersectionObserverEntry[]): void {
     for (const entry of entries) {
-      const ranges = this.byElement.get(entry.target);
-      if (entry.isIntersecting) this.near.add(entry.target);
-      else this.near.delete(entry.target);
+      const el = entry.target;
+      // Most first reports of a large page say "far away" for elements that were never painted:
+      // nothing to undo for those.
+      if (entry.isIntersecting === this.near.has(el)) continue;
+      if (entry.isIntersecting) this.near.add(el);
+      else this.near.delete(el);
+      const ranges = this.byElement.get(el);
       if (ranges) for (const r of ranges) this.queue(highlight, r, entry.isIntersecting);
     }
   }

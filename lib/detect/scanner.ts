@@ -30,8 +30,8 @@ export interface ScannerOptions {
 }
 
 /** Longest stretch of one block scanned in one go; a multi-megabyte <pre> is cut at line breaks. */
-const CHUNK = 64 * 1024;
-const NODES_PER_STEP = 512;
+const CHUNK = 32 * 1024;
+const NODES_PER_STEP = 256;
 
 export function yieldToPage(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
@@ -67,7 +67,7 @@ export class PageScanner {
     readonly resolver: MentionResolver,
     private readonly options: ScannerOptions = {},
   ) {
-    this.sliceMs = options.sliceMs ?? 8;
+    this.sliceMs = options.sliceMs ?? 6;
   }
 
   /** Open shadow roots and frame documents met so far (hit-testing needs the shadow roots). */

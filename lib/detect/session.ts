@@ -92,7 +92,8 @@ export class PageSession {
     await this.scanner.run();
     const counts = [...this.scanner.counts()];
     const names = await resolveNames(counts.map(([, c]) => c.entry)).catch(() => null);
-    const sample = new Map(this.scanner.mentions.map((m) => [m.companyIndex, m] as const));
+    const sample = new Map<number, PageMention>();
+    for (const m of this.scanner.mentions) if (!sample.has(m.companyIndex)) sample.set(m.companyIndex, m);
     return {
       url: location.href,
       mentions: counts
