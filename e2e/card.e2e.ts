@@ -26,6 +26,8 @@ const card = (page: Page) => page.locator('company-lens-card .cl-card');
 
 async function open(path: string): Promise<Page> {
   const page = await ext.context.newPage();
+  // Fail with a message instead of hanging when an element never appears.
+  page.setDefaultTimeout(10_000);
   pages.push(page);
   await page.goto(`${server.url}${path}`);
   await mentionsOf(ext, page);

@@ -1,0 +1,87 @@
+import 'fake-indexeddb/auto';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { Lexicon } from '../detect/lexicon';
+import { decodeLexicon, type WireLexicon } from '../detect/wire';
+import { CompanyLensDB, setDbForTests } from '../store/db';
+import { makeDataset } from '../store/testing';
+import { writeDataset } from '../store/write';
+import { badgeText, startCardService } from './cards';
+import { route } from './router';
+
+const ORIGIN = 'chrome-extension://abc';
+const fromTab = { tab: { id: 7, index: 0 } as never, url: 'https://news.example/a', origin: 'https://news.example' };
+const ask = <T>(message: unknown, sender: object = fromTab) => route(message, sender, ORIGIN) as Promise<T>;
+
+let onCommand: ((command: string) => void) | undefined;
+
+beforeAll(async () => {
+  // The fake browser has no commands API; capture the listener to drive it by hand.
+  vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation((listener) => void (onCommand = listener as never));
+  const db = new CompanyLensDB('cards-test');
+  setDbForTests(db);
+  const dataset = makeDataset('acme');
+  await writeDataset(db, { dataset, sourceKind: 'bundled', derive: () => ({ lexicon: Lexicon.build(dataset.companies).toPayload(), searchIndex: '{}' }) });
+  startCardService();
+});
+afterAll(() => setDbForTests(undefined));
+
+describe('the card service, as a content script sees it', () => {
+  it('sends the lexicon in a JSON-safe form once per version', async () => {
+    const answer = await ask<{ version: string; payload: WireLexicon }>({ type: 'matcher.get' });
+    const copy = JSON.parse(JSON.stringify(answer)) as typeof answer;
+    const lexicon = Lexicon.fromPayload(decodeLexicon(copy.payload));
+    const found = lexicon.mentions('Deal: Acme Company 1 and acme2corp.').map((m) => lexicon.companyIds[m.companyIndex]);
+    expect(found).toEqual(['acme-co-1', 'acme-co-2']);
+    expect(await ask({ type: 'matcher.get', haveVersion: answer.version })).toEqual({ version: answer.version, unchanged: true });
+  });
+
+  it('resolves entry values to names, and refuses a stale version', async () => {
+    const { version } = await ask<{ version: string }>({ type: 'matcher.get' });
+    // Entries are names then aliases, in company order: 0 is "Acme Company 0", 1 its alias.
+    expect(await ask({ type: 'matcher.resolve', version, values: [1, 2, 999] })).toEqual({
+      version,
+      companies: [{ id: 'acme-co-0', name: 'Acme Company 0' }, { id: 'acme-co-1', name: 'Acme Company 1' }, null],
+    });
+    expect(await ask({ type: 'matcher.resolve', version: 'other:1', values: [0] })).toEqual({ version, companies: null });
+  });
+
+  it('assembles a card, or null for an unknown company', async () => {
+    const card = await ask<{ name: string; headquarters: string; related: { id: string }[]; people: { name: string }[] }>({ type: 'company.card', id: 'acme-co-0' });
+    expect(card).toMatchObject({ name: 'Acme Company 0', headquarters: 'acme City', related: [{ id: 'acme-co-1' }], people: [{ name: 'acme Person' }] });
+    expect(await ask({ type: 'company.card', id: 'nobody' })).toBeNull();
+  });
+
+  it('sets the badge of the sending tab', async () => {
+    expect(await ask({ type: 'page.report', count: 12 })).toEqual({ ok: true });
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('12');
+    await ask({ type: 'page.report', count: 0 });
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('');
+  });
+
+  it('drops a malformed request without an answer', async () => {
+    expect(route({ type: 'company.card', id: 42 }, fromTab, ORIGIN)).toBeUndefined();
+  });
+});
+
+describe('the open-card command', () => {
+  it('asks the active tab to open the card at its selection', async () => {
+    // The fake browser does not track the active tab; answer the query as Chrome would.
+    const query = vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 5 } as never]);
+    const tab = { id: 5 };
+    const sent = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
+    onCommand!('open-card');
+    await vi.waitFor(() => expect(sent).toHaveBeenCalledWith(tab.id, { type: 'card.openAtSelection' }));
+    onCommand!('something-else');
+    expect(sent).toHaveBeenCalledTimes(1);
+    expect(query).toHaveBeenCalledWith({ active: true, currentWindow: true });
+  });
+});
+
+describe('badgeText', () => {
+  it('is empty for nothing and caps large counts', () => {
+    expect(badgeText(0)).toBe('');
+    expect(badgeText(7)).toBe('7');
+    expect(badgeText(12_345)).toBe('999+');
+  });
+});
