@@ -5,6 +5,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['e2e/**/*.e2e.ts'],
+    exclude: ['e2e/.tmp/**', 'node_modules/**'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     fileParallelism: false,
