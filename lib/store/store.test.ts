@@ -11,7 +11,7 @@ let db: CompanyLensDB;
 let dbCount = 0;
 
 function input(dataset: Dataset): WriteInput {
-  return { dataset, sourceKind: 'bundled', lexicon: Lexicon.build(dataset.companies).toPayload(), searchIndex: `{"index":"${dataset.meta.contentHash}"}` };
+  return { dataset, sourceKind: 'bundled', derive: () => ({ lexicon: Lexicon.build(dataset.companies).toPayload(), searchIndex: `{"index":"${dataset.meta.contentHash}"}` }) };
 }
 
 beforeEach(() => {

@@ -40,7 +40,7 @@ describe('user data', () => {
 
   it('backs up and restores user data and stored settings, without touching the dataset', async () => {
     const dataset = makeDataset('alpha', 3);
-    await writeDataset(db, { dataset, sourceKind: 'bundled', lexicon: Lexicon.build(dataset.companies).toPayload(), searchIndex: '{}' });
+    await writeDataset(db, { dataset, sourceKind: 'bundled', derive: () => ({ lexicon: Lexicon.build(dataset.companies).toPayload(), searchIndex: '{}' }) });
     await starCompany('alpha-co-1', true);
     await setNote('alpha-co-1', 'a note');
     await recordView('alpha-co-2');

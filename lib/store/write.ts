@@ -13,12 +13,16 @@ import { activeGeneration } from './read';
  */
 
 export const BATCH_SIZE = 1_000;
+const ROW_TABLES = DATASET_TABLES.filter((t) => t !== 'artifacts') as Exclude<(typeof DATASET_TABLES)[number], 'artifacts'>[];
 
 export interface WriteInput {
   dataset: Dataset;
   sourceKind: SourceKind;
-  lexicon: LexiconPayload;
-  searchIndex: string;
+  /**
+   * Derives the matcher payload and the search index. It is called after the row writes are
+   * queued, so its CPU work overlaps with IndexedDB committing them.
+   */
+  derive(): { lexicon: LexiconPayload; searchIndex: string };
   http?: GenerationRow['http'];
 }
 
@@ -40,7 +44,7 @@ export function countsOf(dataset: Dataset): DatasetCounts {
   };
 }
 
-function rowsFor(table: (typeof DATASET_TABLES)[number], gen: number, input: WriteInput): object[] {
+function rowsFor(table: Exclude<(typeof DATASET_TABLES)[number], 'artifacts'>, gen: number, input: WriteInput): object[] {
   const d = input.dataset;
   const tag = <T extends object>(rows: T[]) => rows.map((row, n) => ({ ...row, gen, n }));
   switch (table) {
@@ -50,11 +54,6 @@ function rowsFor(table: (typeof DATASET_TABLES)[number], gen: number, input: Wri
     case 'people': return tag(d.people).map((p) => ({ ...p, ck: p.companyIds.map((c) => `${gen}:${c}`) }));
     case 'relations': return tag(d.relations);
     case 'mentions': return tag(d.mentions);
-    case 'artifacts':
-      return [
-        { gen, name: 'lexicon', value: input.lexicon },
-        { gen, name: 'search', value: input.searchIndex },
-      ];
   }
 }
 
@@ -80,6 +79,27 @@ function* chunks(tables: Part[]): Generator<Part[]> {
   if (size > 0) yield chunk;
 }
 
+/**
+ * Adds rows with the bare IndexedDB API: per-row work in Dexie's bulkAdd (key extraction for
+ * change tracking) made large syncs much slower than IndexedDB itself, and nothing observes
+ * these rows until the switch. Relaxed durability is safe here for the same reason: a batch lost
+ * in a crash belongs to an unfinished generation, which the next start deletes.
+ */
+function addRows(idb: IDBDatabase, chunk: Part[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const tx = idb.transaction(chunk.map((part) => part.name), 'readwrite', { durability: 'relaxed' });
+    tx.oncomplete = () => resolve();
+    tx.onabort = () => reject(tx.error ?? new DOMException('The write was aborted', 'AbortError'));
+    for (const part of chunk) {
+      const store = tx.objectStore(part.name);
+      for (const row of part.rows) store.add(row);
+    }
+    // Committing now, rather than when this worker next gets to its event loop, lets IndexedDB
+    // work through the queued batches while the worker is busy deriving the indexes.
+    tx.commit();
+  });
+}
+
 function abortIfCancelled(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw signal.reason ?? new DOMException('Cancelled', 'AbortError');
 }
@@ -98,19 +118,31 @@ export async function writeDataset(db: CompanyLensDB, input: WriteInput, hooks: 
   };
   // The generation is registered before any row so that a stopped worker's rows can be found.
   await db.generations.add(row);
+  // Every batch is queued and committed at once (see addRows); completions are counted as they come.
+  const inflight: Promise<void>[] = [];
   try {
-    const tables = DATASET_TABLES.map((name) => ({ name, rows: rowsFor(name, row.gen, input) }));
-    const total = tables.reduce((sum, t) => sum + t.rows.length, 0);
+    const tables = ROW_TABLES.map((name) => ({ name, rows: rowsFor(name, row.gen, input) }));
+    const total = tables.reduce((sum, t) => sum + t.rows.length, 0) + 2;
     let done = 0;
+    const queue = (chunk: Part[]) => {
+      const size = chunk.reduce((sum, part) => sum + part.rows.length, 0);
+      const write = addRows(db.backendDB(), chunk).then(() => hooks.onProgress?.((done += size), total));
+      // Marked handled now; the loop below still sees the failure when it reaches this batch.
+      write.catch(() => undefined);
+      inflight.push(write);
+    };
     hooks.onProgress?.(0, total);
     for (const chunk of chunks(tables)) {
       abortIfCancelled(hooks.signal);
-      // Small tables share a transaction: each commit costs more than writing a few hundred rows.
-      await db.transaction('rw', chunk.map((part) => part.name), async () => {
-        for (const part of chunk) await db.table(part.name).bulkAdd(part.rows);
-      });
-      done += chunk.reduce((sum, part) => sum + part.rows.length, 0);
-      hooks.onProgress?.(done, total);
+      queue(chunk);
+    }
+    const { lexicon, searchIndex } = input.derive();
+    abortIfCancelled(hooks.signal);
+    queue([{ name: 'artifacts', rows: [{ gen: row.gen, name: 'lexicon', value: lexicon }, { gen: row.gen, name: 'search', value: searchIndex }] }]);
+    // Awaited in order, so the first failure is the one reported.
+    for (const write of inflight) {
+      await write;
+      abortIfCancelled(hooks.signal);
     }
     abortIfCancelled(hooks.signal);
     await hooks.beforeSwitch?.();
@@ -121,6 +153,7 @@ export async function writeDataset(db: CompanyLensDB, input: WriteInput, hooks: 
       await db.meta.put({ key: 'active', gen: row.gen });
     });
   } catch (error) {
+    await Promise.allSettled(inflight);
     await deleteGeneration(db, row.gen).catch((cleanup) => console.warn('[company-lens] could not discard a failed generation', cleanup));
     throw error;
   }

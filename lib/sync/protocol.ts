@@ -6,8 +6,11 @@ import type { SyncErrorInfo } from './errors';
  * events sent on the SYNC_PROGRESS_PORT port.
  */
 
-/** Stages in the order a sync goes through them; sources skip the ones they do not need. */
-export const SYNC_STAGES = ['fetch', 'parse', 'build', 'index', 'write', 'switch'] as const;
+/**
+ * Stages in the order a sync enters them; sources skip the ones they do not need. Saving starts
+ * before the indexes are derived and finishes after, because the two overlap.
+ */
+export const SYNC_STAGES = ['fetch', 'parse', 'build', 'write', 'index', 'switch'] as const;
 export type SyncStage = (typeof SYNC_STAGES)[number];
 
 export const STAGE_LABELS: Record<SyncStage, string> = {

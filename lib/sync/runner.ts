@@ -123,7 +123,7 @@ export class SyncRunner {
     const progress = (next: SyncStage, done: number, total: number) => {
       this.deps.onStage?.(next, done, total);
       if (next !== stage) {
-        if (stage) stageMs[stage] = Math.round(performance.now() - stageStart);
+        if (stage) stageMs[stage] = (stageMs[stage] ?? 0) + Math.round(performance.now() - stageStart);
         stage = next;
         stageStart = performance.now();
       }
@@ -138,14 +138,17 @@ export class SyncRunner {
         result = { ok: true, outcome: 'unchanged', status: await getStatus() };
       } else {
         const { dataset } = resolved;
-        progress('index', 0, 2);
-        const lexicon = this.deps.buildLexicon(dataset.companies);
-        progress('index', 1, 2);
-        const searchIndex = this.deps.buildSearchIndex(dataset);
-        progress('index', 2, 2);
+        const derive = () => {
+          progress('index', 0, 2);
+          const lexicon = this.deps.buildLexicon(dataset.companies);
+          progress('index', 1, 2);
+          const searchIndex = this.deps.buildSearchIndex(dataset);
+          progress('index', 2, 2);
+          return { lexicon, searchIndex };
+        };
         await writeDataset(
           db,
-          { dataset, sourceKind: resolved.sourceKind, lexicon, searchIndex, http: resolved.http },
+          { dataset, sourceKind: resolved.sourceKind, derive, http: resolved.http },
           { signal: controller.signal, onProgress: (done, total) => progress('write', done, total), beforeSwitch: () => progress('switch', 0, 1) },
         );
         progress('switch', 1, 1);
@@ -157,7 +160,7 @@ export class SyncRunner {
     } finally {
       this.controller = undefined;
     }
-    if (stage) stageMs[stage] = Math.round(performance.now() - stageStart);
+    if (stage) stageMs[stage] = (stageMs[stage] ?? 0) + Math.round(performance.now() - stageStart);
     // The log is a convenience: failing to write it (a full disk) must not hide the result.
     await this.finishLog({ ...log, stageMs }, result).catch((error) => console.warn('[company-lens] could not log the sync', error));
     this.emit({ kind: 'finished', result });
