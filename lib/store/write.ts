@@ -144,7 +144,6 @@ export async function writeDataset(db: CompanyLensDB, input: WriteInput, hooks: 
       await write;
       abortIfCancelled(hooks.signal);
     }
-    abortIfCancelled(hooks.signal);
     await hooks.beforeSwitch?.();
     await db.transaction('rw', [db.meta, db.generations], async () => {
       row.state = 'ready';
