@@ -15,16 +15,21 @@ import { activeGeneration } from './read';
 export const BATCH_SIZE = 1_000;
 const ROW_TABLES = DATASET_TABLES.filter((t) => t !== 'artifacts') as Exclude<(typeof DATASET_TABLES)[number], 'artifacts'>[];
 
-export interface WriteInput {
+export interface Derived {
+  lexicon: LexiconPayload;
+  searchIndex: string;
+}
+
+/**
+ * A dataset to write, with its derived indexes either ready (`lexicon`, `searchIndex`) or as a
+ * `derive` function. The sync passes the function: it is called after the row writes are queued,
+ * so its CPU work overlaps with IndexedDB committing them.
+ */
+export type WriteInput = {
   dataset: Dataset;
   sourceKind: SourceKind;
-  /**
-   * Derives the matcher payload and the search index. It is called after the row writes are
-   * queued, so its CPU work overlaps with IndexedDB committing them.
-   */
-  derive(): { lexicon: LexiconPayload; searchIndex: string };
   http?: GenerationRow['http'];
-}
+} & ({ derive(): Derived } | Derived);
 
 export interface WriteHooks {
   signal?: AbortSignal;
@@ -136,7 +141,7 @@ export async function writeDataset(db: CompanyLensDB, input: WriteInput, hooks: 
       abortIfCancelled(hooks.signal);
       queue(chunk);
     }
-    const { lexicon, searchIndex } = input.derive();
+    const { lexicon, searchIndex } = 'derive' in input ? input.derive() : input;
     abortIfCancelled(hooks.signal);
     queue([{ name: 'artifacts', rows: [{ gen: row.gen, name: 'lexicon', value: lexicon }, { gen: row.gen, name: 'search', value: searchIndex }] }]);
     // Awaited in order, so the first failure is the one reported.
