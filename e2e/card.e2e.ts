@@ -239,3 +239,21 @@ describe('cards in shadow roots and frames, the profile action, and the page DOM
     expect(profile.url()).toBe(`chrome-extension://${ext.id}/company.html?id=xtransfer`);
   });
 });
+
+describe('fullscreen', () => {
+  it('shows the card above an element in fullscreen', async () => {
+    const page = await open('/fullscreen.html');
+    await page.click('#go');
+    await expect.poll(() => page.evaluate(() => document.fullscreenElement?.id)).toBe('reader');
+    await hoverWord(page, 'XTransfer');
+    await card(page).waitFor({ state: 'visible' });
+    // The card is in the top layer, above the fullscreen element. (Headless Chromium's
+    // elementFromPoint ignores every popover while an element is fullscreen, so this checks the
+    // top-layer state and the geometry rather than hit-testing.)
+    expect(await card(page).evaluate((e) => e.matches(':popover-open'))).toBe(true);
+    expect(await page.evaluate(() => document.fullscreenElement?.id)).toBe('reader');
+    const box = (await card(page).boundingBox())!;
+    expect(box.width).toBeGreaterThan(200);
+    expect(box.y + box.height).toBeLessThanOrEqual(900);
+  });
+});

@@ -43,7 +43,9 @@ export function Card(props: CardProps) {
           {state.status === 'ready' && <Subtitle data={state.data} onSwitch={props.onSwitch} />}
         </div>
         <button type="button" class="cl-btn cl-icon" aria-pressed={pinned} title={pinned ? 'Unpin' : 'Pin this card'} aria-label={pinned ? 'Unpin card' : 'Pin card'} data-action="pin" onClick={props.onPin}>
-          📌
+          <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" fill="currentColor">
+            <path d="M10.5 1.5 14.5 5.5 13 6 10.5 8.5 11 12 9.5 13.5 6.8 10.8 2.5 15 1 15 1 13.5 5.2 9.2 2.5 6.5 4 5 7.5 5.5 10 3Z" />
+          </svg>
         </button>
         <button type="button" class="cl-btn cl-icon" aria-label="Close card" title="Close (Esc)" data-action="close" onClick={props.onClose}>
           ×

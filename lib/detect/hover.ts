@@ -42,6 +42,7 @@ export interface HoverOptions {
 }
 
 const JITTER_PX = 6;
+const FAST_EXTRA_MS = 150;
 
 export function targetFor(mention: PageMention): HoverTarget {
   return {
@@ -123,19 +124,17 @@ export class HoverController {
         }, this.options.graceMs ?? 350);
       }
     }
-    if (fast) {
-      this.clearDwell();
-      this.anchor = { x: -1e9, y: -1e9 };
-      return;
-    }
-    if (Math.hypot(e.clientX - this.anchor.x, e.clientY - this.anchor.y) <= JITTER_PX && this.dwellTimer) return;
+    // Every real move restarts the dwell timer, so nothing opens while the pointer travels. A fast
+    // move also waits longer: events arrive in bursts on a busy machine, and the last one of a
+    // sweep must not open a card the moment the pointer happens to stop over a name.
+    if (!fast && Math.hypot(e.clientX - this.anchor.x, e.clientY - this.anchor.y) <= JITTER_PX && this.dwellTimer) return;
     this.anchor = { x: e.clientX, y: e.clientY };
     this.clearDwell();
     const { x, y } = this.anchor;
     this.dwellTimer = this.env.setTimeout(() => {
       this.dwellTimer = 0;
       this.openAt(doc, x, y);
-    }, this.options.dwellMs());
+    }, this.options.dwellMs() + (fast ? FAST_EXTRA_MS : 0));
   }
 
   private isOver(m: PageMention, x: number, y: number): boolean {
