@@ -46,7 +46,7 @@ export function startApp(ctx: ContentScriptContext, lexicon: Lexicon, version: s
   const card = new CardHost({
     ctx,
     client: new CardClient((m) => send(m)),
-    companyId: (i) => lexicon.companyIds[i],
+    companyId: session.companyId,
     site: location.hostname,
     openProfile: (id) => void send({ type: 'company.open', id }),
     mute: (id, name) => void setMuted({ id, name }, true),

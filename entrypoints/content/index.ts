@@ -46,7 +46,7 @@ export default defineContentScript({
       }
       if (type === 'card.openAtSelection') {
         const mention = app?.hover.openAtSelection() ?? null;
-        return Promise.resolve({ ok: mention !== null, companyId: mention ? app!.session.lexicon.companyIds[mention.companyIndex] : null });
+        return Promise.resolve({ ok: mention !== null, companyId: mention ? app!.session.companyId(mention.companyIndex) : null });
       }
       return undefined;
     });

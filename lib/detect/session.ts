@@ -55,7 +55,17 @@ export class PageSession {
     });
   }
 
-  isMuted = (companyIndex: number): boolean => this.muted.has(this.lexicon.companyIds[companyIndex]);
+  /**
+   * The id of company `index`. A lexicon that keeps its ids as one joined string reads a single
+   * id through `companyId` without materialising all of them (100k strings would cost a tab
+   * megabytes); older lexicons only have the list.
+   */
+  companyId = (index: number): string => {
+    const lexicon = this.lexicon as Lexicon & { companyId?: (i: number) => string };
+    return typeof lexicon.companyId === 'function' ? lexicon.companyId(index) : lexicon.companyIds[index];
+  };
+
+  isMuted = (companyIndex: number): boolean => this.muted.size > 0 && this.muted.has(this.companyId(companyIndex));
 
   private mark(fresh: PageMention[]): void {
     for (const m of fresh) if (!this.isMuted(m.companyIndex)) this.marks.add(m.range);
@@ -98,7 +108,7 @@ export class PageSession {
       url: location.href,
       mentions: counts
         .map(([index, c], i) => ({
-          companyId: this.lexicon.companyIds[index],
+          companyId: this.companyId(index),
           name: names?.[i] ?? textOf(sample.get(index)),
           count: c.count,
         }))
