@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Lexicon } from './lexicon';
+import { Lexicon, type LexiconPayload } from './lexicon';
 
 const lexicon = Lexicon.build([
   { id: 'apple', name: 'Apple Inc.', aliases: [{ text: 'Apple', ambiguous: true, context: ['iPhone'] }] },
@@ -37,5 +37,25 @@ describe('Lexicon', () => {
     expect(r.add(hits('Ant runs Alipay', 2)).map((m) => lexicon.companyIds[m.companyIndex]).sort()).toEqual(['alipay', 'ant-group']);
     // An unambiguous name anywhere releases the earlier pending one.
     expect(r.add(hits('Ant Group', 3)).map((m) => m.block)).toEqual([3, 0]);
+  });
+  it('keeps context words in a sparse table: only entries that are context words have a row', () => {
+    const p = lexicon.toPayload();
+    expect(p.contextEntry.length).toBe(2);
+    expect(p.contextStart.length).toBe(3);
+    expect([...p.contextList].sort()).toEqual([0, 1]);
+    expect(p.company.length).toBe(lexicon.matcher.keyCount);
+  });
+  it('reads company ids one at a time', () => {
+    expect(lexicon.companyId(1)).toBe('ant-group');
+    expect(lexicon.companyIds).toEqual(['apple', 'ant-group', 'alipay']);
+  });
+  it('refuses a payload of an older release or a damaged one, with a clear error', () => {
+    const p = lexicon.toPayload();
+    const older = { matcher: p.matcher, companyIds: p.companyIds, company: p.company, flags: p.flags, contextStart: new Int32Array(p.company.length + 1), contextList: new Int32Array(0) };
+    expect(() => Lexicon.fromPayload(older as unknown as LexiconPayload)).toThrow('a format from an older release, expected version 2 (rebuild it from the dataset by syncing again)');
+    expect(() => Lexicon.fromPayload({ ...p, version: 3 as never })).toThrow('version 3, expected version 2');
+    expect(() => Lexicon.fromPayload({ ...p, flags: new Uint8Array(1) })).toThrow('per-entry tables disagree');
+    expect(() => Lexicon.fromPayload({ ...p, company: p.company.map(() => 7) })).toThrow('names an unknown company');
+    expect(() => Lexicon.fromPayload({ ...p, contextStart: new Int32Array([0, 5, 1]) })).toThrow('context table is malformed');
   });
 });

@@ -1,5 +1,6 @@
 import type { AliasObject } from '../registry/schema';
-import { Matcher, type BuildReport, type MatcherPayload } from './matcher';
+import { CompanyIds, LEXICON_VERSION, checkPayload, contextRange } from './lexicon-data';
+import { Matcher, type MatcherPayload } from './matcher';
 
 /**
  * The lexicon turns companies and their aliases into matcher entries, and decides which raw
@@ -15,15 +16,31 @@ export interface LexiconCompany {
 
 const AMBIGUOUS = 1;
 const ALIAS = 2;
+/** The entry is a context word for some companies (listed in the sparse context table). */
+const CONTEXT = 4;
 
-/** Compact, structured-clone-friendly form sent to content scripts. */
+export { LEXICON_VERSION };
+
+/**
+ * Compact, structured-clone-friendly form, stored with the dataset and sent to content scripts.
+ * Entries are numbered by their position in the matcher (`Matcher.buildDense`), so the matcher
+ * needs no index table and every per-entry array is dense.
+ */
 export interface LexiconPayload {
+  format: 'company-lens-lexicon';
+  version: typeof LEXICON_VERSION;
   matcher: MatcherPayload;
   companyIds: string[];
-  /** Per matcher entry: the company it names, or -1 for a context-only word. */
+  /**
+   * The same ids joined by "\n", in a payload decoded from a message (wire.ts), where
+   * `companyIds` is then empty: one string costs a tab far less heap than 100k small ones.
+   */
+  idText?: string;
+  /** Per entry: the company it names, or -1 for a context-only word. */
   company: Int32Array;
   flags: Uint8Array;
-  /** CSR lists of the companies each entry is a context word for. */
+  /** Sorted entries that are context words, and CSR lists of the companies each one confirms. */
+  contextEntry: Int32Array;
   contextStart: Int32Array;
   contextList: Int32Array;
 }
@@ -38,10 +55,14 @@ export interface Mention {
 }
 
 export class Lexicon {
+  private ids: CompanyIds;
+
   private constructor(
     readonly matcher: Matcher,
     private readonly p: LexiconPayload,
-  ) {}
+  ) {
+    this.ids = new CompanyIds(p);
+  }
 
   static build(companies: readonly LexiconCompany[]): Lexicon {
     const texts: { text: string; caseSensitive: boolean }[] = [];
@@ -81,39 +102,64 @@ export class Lexicon {
         }
       }
     });
-    const report: BuildReport = { skipped: [] };
-    const matcher = Matcher.build(texts, report);
-    for (const s of report.skipped) {
-      // Two texts that differ only in ways the matcher normalises away: the first one wins.
-      company[s.index] = -1;
-      flags[s.index] = 0;
+    // Texts that are empty to the matcher, or differ from an earlier one only in ways it
+    // normalises away, get no position: the first spelling wins.
+    const { matcher, order } = Matcher.buildDense(texts);
+    const size = order.length;
+    const byPosition = { company: new Int32Array(size), flags: new Uint8Array(size) };
+    const contextEntry: number[] = [];
+    const contextStart = [0];
+    const contextList: number[] = [];
+    for (let p = 0; p < size; p++) {
+      const t = order[p];
+      byPosition.company[p] = company[t];
+      byPosition.flags[p] = flags[t] | (contexts[t].length > 0 ? CONTEXT : 0);
+      if (contexts[t].length > 0) {
+        contextEntry.push(p);
+        contextList.push(...contexts[t]);
+        contextStart.push(contextList.length);
+      }
     }
-    const contextStart = new Int32Array(contexts.length + 1);
-    contexts.forEach((list, i) => (contextStart[i + 1] = contextStart[i] + list.length));
     return new Lexicon(matcher, {
+      format: 'company-lens-lexicon',
+      version: LEXICON_VERSION,
       matcher: matcher.toPayload(),
       companyIds: companies.map((c) => c.id),
-      company: Int32Array.from(company),
-      flags: Uint8Array.from(flags),
-      contextStart,
-      contextList: Int32Array.from(contexts.flat()),
+      ...byPosition,
+      contextEntry: Int32Array.from(contextEntry),
+      contextStart: Int32Array.from(contextStart),
+      contextList: Int32Array.from(contextList),
     });
   }
 
+  /** Throws a clear error for a payload of an older release or a damaged one. */
   static fromPayload(p: LexiconPayload): Lexicon {
-    const n = p.company.length;
-    if (p.flags.length !== n || p.contextStart.length !== n + 1 || !Array.isArray(p.companyIds)) {
-      throw new Error('Lexicon payload is malformed');
+    checkPayload(p);
+    const lexicon = new Lexicon(Matcher.fromPayload(p.matcher), p);
+    const companies = lexicon.ids.length;
+    for (let k = 0; k < p.company.length; k++) {
+      if (p.company[k] < -1 || p.company[k] >= companies) throw new Error(`Lexicon payload is malformed: entry ${k} names an unknown company`);
     }
-    return new Lexicon(Matcher.fromPayload(p.matcher), p);
+    for (let k = 0; k < p.contextList.length; k++) {
+      if (p.contextList[k] < 0 || p.contextList[k] >= companies) throw new Error('Lexicon payload is malformed: a context list names an unknown company');
+    }
+    return lexicon;
   }
 
   toPayload(): LexiconPayload {
     return this.p;
   }
 
+  /**
+   * All company ids, indexed by company index. In a content script this builds one string per
+   * company on first use; `companyId(index)` reads a single id without that cost.
+   */
   get companyIds(): readonly string[] {
-    return this.p.companyIds;
+    return this.ids.all();
+  }
+
+  companyId(index: number): string {
+    return this.ids.get(index);
   }
 
   companyOf(entry: number): number {
@@ -163,7 +209,8 @@ export class MentionResolver {
     const fresh: Mention[] = [];
     let released = false;
     for (const h of hits) {
-      for (let k = contextStart[h.value]; k < contextStart[h.value + 1]; k++) {
+      const at = (flags[h.value] & CONTEXT) !== 0 ? contextRange(this.p.contextEntry, h.value) : -1;
+      for (let k = at < 0 ? 0 : contextStart[at], last = at < 0 ? 0 : contextStart[at + 1]; k < last; k++) {
         const key = `${contextList[k]}:${h.block ?? -1}`;
         if (!this.inBlock.has(key)) {
           this.inBlock.add(key);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Matcher } from './matcher';
+import { Matcher, type BuildReport, type MatcherPayload } from './matcher';
 
 const names = [
   { text: 'Alibaba' },
@@ -50,5 +50,52 @@ describe('Matcher', () => {
   it('round-trips through its payload', () => {
     const copy = Matcher.fromPayload(structuredClone(m.toPayload()));
     expect(copy.scan('see Alibaba Group')).toEqual(m.scan('see Alibaba Group'));
+  });
+  it('keeps case-sensitive names in a small side table, checked only for those names', () => {
+    const entries = [{ text: 'Apple', caseSensitive: true }, { text: 'Ant' }, { text: 'Square Inc', caseSensitive: true }, { text: 'square' }];
+    const cs = Matcher.build(entries);
+    const p = cs.toPayload();
+    expect(p.exactPos.length).toBe(2);
+    expect(p.exactHash.length).toBe(2);
+    const seen = (text: string) => cs.scan(text).map((h) => entries[h.value].text);
+    expect(seen('Apple apple APPLE ant ANT')).toEqual(['Apple', 'Ant', 'Ant']);
+    // A case-sensitive name that fails its case check still lets a shorter match through.
+    expect(seen('Square Inc, square inc, SQUARE')).toEqual(['Square Inc', 'square', 'square']);
+    expect(Matcher.build([{ text: 'Ant' }]).toPayload().exactPos.length).toBe(0);
+  });
+  it('numbers hits by position with buildDense, and maps positions back to entries', () => {
+    const entries = [{ text: 'Gamma' }, { text: '...' }, { text: 'Alpha' }, { text: 'alpha' }, { text: 'Beta Two' }];
+    const report: BuildReport = { skipped: [] };
+    const { matcher, order } = Matcher.buildDense(entries, report);
+    expect(report.skipped).toEqual([
+      { index: 1, reason: 'empty' },
+      { index: 3, reason: 'duplicate' },
+    ]);
+    expect([...order].sort()).toEqual([0, 2, 4]);
+    const hits = matcher.scan('alpha, beta two and gamma');
+    expect(hits.map((h) => entries[order[h.value]].text)).toEqual(['Alpha', 'Beta Two', 'Gamma']);
+    expect(matcher.toPayload().entryOf.length).toBe(0);
+  });
+  it('finds every one of 140,000 names, where buckets and low bits hold all of lane A', () => {
+    const entries = Array.from({ length: 140_000 }, (_, i) => ({ text: `Co${i.toString(36)} ${i % 7 === 0 ? 'Labs' : 'X'}` }));
+    const big = Matcher.build(entries);
+    expect(big.toPayload().bucket.length - 1).toBeGreaterThanOrEqual(1 << 16);
+    const text = entries.map((e) => e.text).join('; ');
+    const hits = big.scan(text);
+    expect(hits.length).toBe(entries.length);
+    expect(hits.every((h, i) => h.value === i)).toBe(true);
+    expect(big.scan('Co0 Y; Cozz X; Co1 Labs')).toEqual([]);
+  });
+  it('refuses a payload of an older release, and a damaged one, saying what is wrong', () => {
+    const v1 = { format: 'company-lens-matcher', version: 1, maxTokens: 2, keyA: new Int32Array(16), keyB: new Int32Array(16), info: new Int32Array(16), exact: new Int32Array(16) };
+    expect(() => Matcher.fromPayload(v1 as unknown as MatcherPayload)).toThrow('version 1 is not the supported version 2');
+    const good = m.toPayload();
+    const damage = (patch: Partial<MatcherPayload>) => () => Matcher.fromPayload({ ...good, ...patch });
+    expect(damage({ bucket: good.bucket.map((v, i) => (i === 1 ? 99 : v)) })).toThrow('bucket starts are not sorted');
+    expect(damage({ low: new Uint16Array(1) })).toThrow('table lengths disagree');
+    expect(damage({ bloom: new Int32Array(24) })).toThrow('not a power of two');
+    expect(damage({ low: Array.from(good.low) as never })).toThrow('wrong type');
+    expect(damage({ exactPos: new Int32Array([0, 1]) })).toThrow('case-sensitive table lengths disagree');
+    expect(() => Matcher.fromPayload(structuredClone(good))).not.toThrow();
   });
 });

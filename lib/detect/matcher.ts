@@ -1,19 +1,21 @@
-import { mix } from './tokens';
-import { TokenBuffer, spanHash, tokenize } from './tokenize';
+import { bloomWord, bucketOf, buildTables, fullBits, prefixBits, type Skipped } from './fingerprint';
+import { SpanHasher, TokenRing } from './tokenize';
+import { LANE_A, LANE_B } from './tokens';
 
 /**
  * The one multi-pattern matcher of Company Lens, used by the knowledge builder, the content
  * script and the benchmarks.
  *
- * Patterns are token sequences (see tokenize.ts). Every pattern and every proper prefix of a
- * pattern is stored in one open-addressing hash table keyed by two 32-bit hash lanes; a scan
- * walks the text's tokens once and, from each token, extends the span while the span is a known
- * prefix. The leftmost match wins, then the longest ("Alibaba Cloud" over "Alibaba"). Because
- * matching works on whole tokens, word boundaries come for free for Latin names, while CJK
- * characters are single tokens, so Chinese names match with no boundaries at all.
+ * Patterns are token sequences (see tokenize.ts). A scan reads the text's tokens once and, from
+ * each token, extends the span while the span might be a proper prefix of a name. The leftmost
+ * match wins, then the longest ("Alibaba Cloud" over "Alibaba"). Because matching works on whole
+ * tokens, word boundaries come for free for Latin names, while CJK characters are single tokens,
+ * so Chinese names match with no boundaries at all.
  *
- * The table is a few flat typed arrays, so it is cheap to build, to send to a content script and
- * to keep per tab.
+ * Per token the scan computes one 32-bit hash and reads one word of a Bloom filter; only a span
+ * the filter does not rule out is looked up in the sorted fingerprint table, and only then is
+ * the span's second hash computed (fingerprint.ts describes the tables). The tables are a few
+ * flat typed arrays, so they are cheap to build, to send to a content script and to keep per tab.
  */
 
 export interface MatcherEntry {
@@ -25,112 +27,69 @@ export interface MatcherEntry {
 export interface MatchHit {
   start: number;
   end: number;
-  /** Index of the entry in the list the matcher was built from. */
+  /** Index of the entry in the list the matcher was built from (see `buildDense` for the other numbering). */
   value: number;
 }
+
+export const MATCHER_VERSION = 2;
 
 /** Serialisable form of a built matcher (typed arrays survive structured clone). */
 export interface MatcherPayload {
   format: 'company-lens-matcher';
-  version: 1;
+  version: typeof MATCHER_VERSION;
   maxTokens: number;
-  keyA: Int32Array;
+  bloom: Int32Array;
+  /** Start of each bucket of the sorted table, plus its end (power of two + 1 values). */
+  bucket: Int32Array;
+  low: Uint16Array;
   keyB: Int32Array;
-  /** bit 0: a longer pattern continues; bit 1: case-sensitive; bits 2+: entry index + 1. */
-  info: Int32Array;
-  /** Exact-case hash (lane A) for case-sensitive entries, 0 elsewhere. */
-  exact: Int32Array;
+  /** Sorted positions of case-sensitive names, and their exact-case lane-A hashes. */
+  exactPos: Int32Array;
+  exactHash: Int32Array;
+  /** Position → entry index; empty when hits report positions (`buildDense`). */
+  entryOf: Int32Array;
 }
-
-const PREFIX = 1;
-const CASE = 2;
-const EMPTY_KEY = 0;
-/** Hash lane values are never 0 in the table: 0 marks an empty slot. */
-const nonZero = (h: number) => (h === EMPTY_KEY ? 1 : h);
-
-const scratch = new TokenBuffer();
-const exactScratch = new TokenBuffer();
 
 export interface BuildReport {
   /** Entries that produced no tokens (only punctuation) or repeated an earlier entry. */
-  skipped: { index: number; reason: 'empty' | 'duplicate' }[];
+  skipped: Skipped[];
 }
 
 export class Matcher {
-  private constructor(private readonly p: MatcherPayload) {}
+  private readonly ring: TokenRing;
+  private readonly hasher = new SpanHasher();
+  private readonly bloomShift: number;
+  private readonly bucketShift: number;
 
+  private constructor(private readonly p: MatcherPayload) {
+    this.ring = new TokenRing(p.maxTokens + 1);
+    this.bloomShift = 32 - Math.log2(p.bloom.length);
+    this.bucketShift = 32 - Math.log2(p.bucket.length - 1);
+  }
+
+  /** Builds a matcher whose hits carry the index of their entry in `entries`. */
   static build(entries: readonly MatcherEntry[], report?: BuildReport): Matcher {
-    const keys: { a: number; b: number; info: number; exact: number }[] = [];
-    const index = new Map<string, number>();
-    const put = (a: number, b: number) => {
-      const k = `${a},${b}`;
-      let at = index.get(k);
-      if (at === undefined) {
-        at = keys.length;
-        keys.push({ a: nonZero(a), b: nonZero(b), info: 0, exact: 0 });
-        index.set(k, at);
-      }
-      return keys[at];
-    };
-    let maxTokens = 1;
-    entries.forEach((entry, value) => {
-      const tokens = tokenize(entry.text, scratch);
-      if (tokens.count === 0) {
-        report?.skipped.push({ index: value, reason: 'empty' });
-        return;
-      }
-      maxTokens = Math.max(maxTokens, tokens.count);
-      for (let last = 0; last < tokens.count - 1; last++) {
-        const [a, b] = spanHash(tokens, 0, last);
-        put(a, b).info |= PREFIX;
-      }
-      const [a, b] = spanHash(tokens, 0, tokens.count - 1);
-      const key = put(a, b);
-      if (key.info >>> 2 !== 0) {
-        report?.skipped.push({ index: value, reason: 'duplicate' });
-        return;
-      }
-      key.info |= (value + 1) << 2;
-      if (entry.caseSensitive) {
-        key.info |= CASE;
-        const exact = tokenize(entry.text, exactScratch, true);
-        key.exact = nonZero(spanHash(exact, 0, exact.count - 1)[0]);
-      }
-    });
-    let size = 16;
-    while (size < keys.length * 1.6) size *= 2;
-    const p: MatcherPayload = {
-      format: 'company-lens-matcher',
-      version: 1,
-      maxTokens,
-      keyA: new Int32Array(size),
-      keyB: new Int32Array(size),
-      info: new Int32Array(size),
-      exact: new Int32Array(size),
-    };
-    const mask = size - 1;
-    for (const k of keys) {
-      let slot = k.a & mask;
-      while (p.keyA[slot] !== EMPTY_KEY) slot = (slot + 1) & mask;
-      p.keyA[slot] = k.a;
-      p.keyB[slot] = k.b;
-      p.info[slot] = k.info;
-      p.exact[slot] = k.exact;
-    }
-    return new Matcher(p);
+    const { matcher, order } = Matcher.buildDense(entries, report);
+    matcher.p.entryOf = order;
+    return matcher;
+  }
+
+  /**
+   * Builds a matcher whose hits carry the entry's position in `order` instead of its index
+   * (order[position] = index). A caller that keeps per-entry data can store it by position and
+   * save the matcher the index table; entries skipped as empty or duplicate get no position.
+   */
+  static buildDense(entries: readonly MatcherEntry[], report?: BuildReport): { matcher: Matcher; order: Int32Array } {
+    const skipped: Skipped[] = [];
+    const t = buildTables(entries, skipped);
+    report?.skipped.push(...skipped);
+    const { order, ...tables } = t;
+    const matcher = new Matcher({ format: 'company-lens-matcher', version: MATCHER_VERSION, ...tables, entryOf: new Int32Array(0) });
+    return { matcher, order };
   }
 
   static fromPayload(payload: MatcherPayload): Matcher {
-    const size = payload.keyA.length;
-    const ok =
-      payload.format === 'company-lens-matcher' &&
-      payload.version === 1 &&
-      size > 0 &&
-      (size & (size - 1)) === 0 &&
-      payload.keyB.length === size &&
-      payload.info.length === size &&
-      payload.exact.length === size;
-    if (!ok) throw new Error('Matcher payload is malformed or of an unknown version');
+    checkPayload(payload);
     return new Matcher(payload);
   }
 
@@ -138,25 +97,9 @@ export class Matcher {
     return this.p;
   }
 
-  /** Number of slots in use; a measure of memory for reports and benchmarks. */
+  /** Number of names in the table; a measure of memory for reports and benchmarks. */
   get keyCount(): number {
-    let n = 0;
-    for (const k of this.p.keyA) if (k !== EMPTY_KEY) n++;
-    return n;
-  }
-
-  private find(a: number, b: number): number {
-    const { keyA, keyB } = this.p;
-    const mask = keyA.length - 1;
-    a = nonZero(a);
-    b = nonZero(b);
-    let slot = a & mask;
-    for (;;) {
-      const k = keyA[slot];
-      if (k === EMPTY_KEY) return -1;
-      if (k === a && keyB[slot] === b) return slot;
-      slot = (slot + 1) & mask;
-    }
+    return this.p.low.length;
   }
 
   /**
@@ -164,42 +107,102 @@ export class Matcher {
    * original string.
    */
   scan(text: string, from = 0, to = text.length, out: MatchHit[] = []): MatchHit[] {
-    const t = tokenize(text, scratch, false, from, to);
-    const { info, exact } = this.p;
-    const maxTokens = this.p.maxTokens;
-    const n = t.count;
-    for (let i = 0; i < n; i++) {
-      let a = t.hashA[i];
-      let b = t.hashB[i];
-      let slot = this.find(a, b);
-      if (slot < 0) continue;
+    const { bloom, entryOf, maxTokens } = this.p;
+    const ring = this.ring;
+    const { start, end, hash, sep, mask } = ring;
+    const shift = this.bloomShift;
+    ring.reset(text, from, to);
+    let i = 0;
+    for (;;) {
+      if (i === ring.count && !ring.next()) break;
+      let a = hash[i & mask];
       let best = -1;
       let bestLast = -1;
       let j = i;
       for (;;) {
-        const bits = info[slot];
-        const value = (bits >>> 2) - 1;
-        if (value >= 0 && ((bits & CASE) === 0 || this.exactMatch(text, t, i, j, exact[slot]))) {
-          best = value;
-          bestLast = j;
+        const word = bloom[bloomWord(a, shift)];
+        const full = fullBits(a);
+        if ((word & full) === full) {
+          const p = this.confirm(text, start[i & mask], end[j & mask], a);
+          if (p >= 0) {
+            best = p;
+            bestLast = j;
+          }
         }
-        if ((bits & PREFIX) === 0 || j + 1 >= n || j + 1 - i >= maxTokens) break;
+        const prefix = prefixBits(a);
+        if ((word & prefix) !== prefix || j + 1 - i >= maxTokens) break;
+        if (j + 1 === ring.count && !ring.next()) break;
         j++;
-        a = mix(mix(a, t.sepA[j]), t.hashA[j]);
-        b = mix(mix(b, t.sepB[j]), t.hashB[j]);
-        slot = this.find(a, b);
-        if (slot < 0) break;
+        a = Math.imul(a ^ sep[j & mask], 0x5bd1e995);
+        a ^= a >>> 15;
+        a = Math.imul(a ^ hash[j & mask], 0x5bd1e995);
+        a ^= a >>> 15;
       }
       if (best >= 0) {
-        out.push({ start: t.start[i], end: t.end[bestLast], value: best });
-        i = bestLast;
-      }
+        out.push({ start: start[i & mask], end: end[bestLast & mask], value: entryOf.length > 0 ? entryOf[best] : best });
+        i = bestLast + 1;
+      } else i++;
     }
     return out;
   }
 
-  private exactMatch(text: string, t: TokenBuffer, first: number, last: number, want: number): boolean {
-    const exactTokens = tokenize(text, exactScratch, true, t.start[first], t.end[last]);
-    return nonZero(spanHash(exactTokens, 0, exactTokens.count - 1)[0]) === want;
+  /** Position of the name spelled by text[s, e) whose lane-A hash is `a`, or -1. */
+  private confirm(text: string, s: number, e: number, a: number): number {
+    const { bucket, low, keyB } = this.p;
+    const top = bucketOf(a, this.bucketShift);
+    const lo = a & 0xffff;
+    let b = 0;
+    let haveB = false;
+    for (let p = bucket[top], last = bucket[top + 1]; p < last; p++) {
+      if (low[p] !== lo) continue;
+      if (!haveB) {
+        this.hasher.run(text, s, e, LANE_B, false);
+        b = this.hasher.hash;
+        haveB = true;
+      }
+      if (keyB[p] === b) return this.caseAllows(p, text, s, e) ? p : -1;
+    }
+    return -1;
+  }
+
+  private caseAllows(p: number, text: string, s: number, e: number): boolean {
+    const { exactPos, exactHash } = this.p;
+    let lo = 0;
+    let hi = exactPos.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      if (exactPos[mid] < p) lo = mid + 1;
+      else if (exactPos[mid] > p) hi = mid - 1;
+      else {
+        this.hasher.run(text, s, e, LANE_A, true);
+        return this.hasher.hash === exactHash[mid];
+      }
+    }
+    return true;
+  }
+}
+
+/** Refuses a payload from another release or a damaged one, naming what is wrong. */
+function checkPayload(p: MatcherPayload): void {
+  const fail = (what: string) => {
+    throw new Error(`Matcher payload is unusable: ${what}`);
+  };
+  if (!p || p.format !== 'company-lens-matcher') fail('not a Company Lens matcher');
+  if (p.version !== MATCHER_VERSION) {
+    fail(`version ${String(p.version)} is not the supported version ${MATCHER_VERSION} (rebuild it from the dataset)`);
+  }
+  const pow2 = (n: number) => n > 0 && (n & (n - 1)) === 0;
+  const typed = [p.bloom, p.bucket, p.keyB, p.exactPos, p.exactHash, p.entryOf].every((a) => a instanceof Int32Array) && p.low instanceof Uint16Array;
+  if (!typed) fail('a table is missing or of the wrong type');
+  if (!Number.isInteger(p.maxTokens) || p.maxTokens < 1 || p.maxTokens > 1 << 20) fail('maxTokens is out of range');
+  if (!pow2(p.bloom.length) || p.bloom.length < 16) fail('the filter size is not a power of two');
+  const size = p.low.length;
+  if (p.keyB.length !== size || (p.entryOf.length !== 0 && p.entryOf.length !== size)) fail('table lengths disagree');
+  const buckets = p.bucket.length - 1;
+  if (!pow2(buckets) || buckets < 2 || p.bucket[0] !== 0 || p.bucket[buckets] !== size) fail('bucket starts are malformed');
+  for (let b = 1; b <= buckets; b++) if (p.bucket[b] < p.bucket[b - 1]) fail('bucket starts are not sorted');
+  if (p.exactPos.length !== p.exactHash.length) fail('case-sensitive table lengths disagree');
+  for (let k = 0; k < p.exactPos.length; k++) {
+    if (p.exactPos[k] < 0 || p.exactPos[k] >= size || (k > 0 && p.exactPos[k] <= p.exactPos[k - 1])) fail('case-sensitive positions are malformed');
   }
 }

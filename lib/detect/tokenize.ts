@@ -1,110 +1,180 @@
-import { charClass, foldChar, mix, separatorChar, CJK, IGNORED, SEED_A, SEED_B, SEED_SEP_A, SEED_SEP_B, WORD } from './tokens';
+import { charClass, separatorChar, CJK, CLASS_TABLE, FOLD_TABLE, IGNORED, LANE_A, SEPARATOR, WORD, type Lane } from './tokens';
 
 /**
- * Token stream of one text: offsets, and two independent 32-bit hash lanes per token and per
- * separator (the separator before token k is stored at k). Buffers are reused between calls
- * because the scanner tokenizes many small blocks and allocation would dominate.
+ * Two views of the same tokenizer (see tokens.ts for what a token and a separator are).
+ *
+ * `SpanHasher` hashes a whole span in any lane, optionally with the original capitalisation: the
+ * matcher's build uses it for every name, and the scan uses it only to confirm a candidate.
+ *
+ * `TokenRing` is the scan's hot path: it reads one token at a time in lane A only, into a small
+ * ring of the most recent tokens, so a scan never materialises the tokens of the whole text.
+ * Lane A xors nothing into code units (LANE_A.xor is 0), which the ring relies on.
+ *
+ * Both must hash a span identically: the token hash folds every code unit of the token into the
+ * lane's seed; a span is its first token's hash, then for each further token
+ * `mix(mix(h, separatorHash), tokenHash)`. The matcher's property tests check that they agree.
  */
-export class TokenBuffer {
+
+const M = 0x5bd1e995;
+
+/** Hashes the tokens of text[from, to) in one lane. */
+export class SpanHasher {
+  /** Tokens seen by the last `run`. */
   count = 0;
-  start = new Int32Array(256);
-  end = new Int32Array(256);
-  hashA = new Int32Array(256);
-  hashB = new Int32Array(256);
-  sepA = new Int32Array(256);
-  sepB = new Int32Array(256);
+  /** Span hash after the last token of the last `run` (meaningless when count is 0). */
+  hash = 0;
 
-  private grow(): void {
-    const size = this.start.length * 2;
-    const copy = (a: Int32Array) => {
-      const next = new Int32Array(size);
-      next.set(a);
-      return next;
-    };
-    this.start = copy(this.start);
-    this.end = copy(this.end);
-    this.hashA = copy(this.hashA);
-    this.hashB = copy(this.hashB);
-    this.sepA = copy(this.sepA);
-    this.sepB = copy(this.sepB);
-  }
-
-  push(start: number, end: number, a: number, b: number, sa: number, sb: number): void {
-    if (this.count === this.start.length) this.grow();
-    const k = this.count++;
-    this.start[k] = start;
-    this.end[k] = end;
-    this.hashA[k] = a;
-    this.hashB[k] = b;
-    this.sepA[k] = sa;
-    this.sepB[k] = sb;
+  /**
+   * With `prefixes`, the span hash after each token k is written to prefixes[k]; the caller makes
+   * it at least as long as the span has tokens (never more than its length in code units).
+   */
+  run(text: string, from: number, to: number, lane: Lane, exactCase: boolean, prefixes?: Int32Array): number {
+    const x = lane.xor;
+    let count = 0;
+    let h = 0;
+    let sep = lane.sepSeed;
+    let lastSpace = false;
+    let i = from;
+    while (i < to) {
+      const c = text.charCodeAt(i);
+      const k = charClass(c);
+      if (k === WORD || k === CJK) {
+        let t = lane.seed;
+        if (k === CJK) {
+          t = Math.imul(t ^ (c ^ x), M);
+          t ^= t >>> 15;
+          i++;
+        } else {
+          while (i < to) {
+            const d = text.charCodeAt(i);
+            const kk = charClass(d);
+            if (kk === WORD) {
+              t = Math.imul(t ^ ((exactCase ? d : FOLD_TABLE[d]) ^ x), M);
+              t ^= t >>> 15;
+              i++;
+            } else if (kk === IGNORED) i++;
+            else break;
+          }
+        }
+        if (count === 0) h = t;
+        else {
+          h = Math.imul(h ^ sep, M);
+          h ^= h >>> 15;
+          h = Math.imul(h ^ t, M);
+          h ^= h >>> 15;
+        }
+        if (prefixes) prefixes[count] = h;
+        count++;
+        sep = lane.sepSeed;
+        lastSpace = false;
+      } else if (k === IGNORED) {
+        i++;
+      } else {
+        const s = separatorChar(c);
+        // Runs of white space count once, so "Alibaba\n  Group" equals "Alibaba Group".
+        if (!(s === 0x20 && lastSpace)) {
+          sep = Math.imul(sep ^ (s ^ x), M);
+          sep ^= sep >>> 15;
+        }
+        lastSpace = s === 0x20;
+        i++;
+      }
+    }
+    this.count = count;
+    this.hash = h;
+    return count;
   }
 }
 
 /**
- * Splits `text` into tokens. With `exactCase` the hashes use the original code units instead of
- * folded ones (used to check case-sensitive aliases).
+ * The most recent tokens of a text being scanned, read on demand. Token k (counting from the
+ * start of the scan) lives in slot k & mask; the ring is sized by the matcher so that a candidate
+ * span never outgrows it.
  */
-export function tokenize(text: string, out: TokenBuffer, exactCase = false, from = 0, to = text.length): TokenBuffer {
-  out.count = 0;
-  let sepA = SEED_SEP_A;
-  let sepB = SEED_SEP_B;
-  let lastSep = -1;
-  let i = from;
-  while (i < to) {
-    const code = text.charCodeAt(i);
-    const cls = charClass(code);
-    if (cls === WORD) {
-      const start = i;
-      let a = SEED_A;
-      let b = SEED_B;
-      let end = i;
-      while (i < to) {
-        const c = text.charCodeAt(i);
-        const k = charClass(c);
-        if (k === WORD) {
-          const f = exactCase ? c : foldChar(c);
-          a = mix(a, f);
-          b = mix(b, f ^ 0x5555);
-          i++;
-          end = i;
-        } else if (k === IGNORED) {
-          i++;
-        } else break;
+export class TokenRing {
+  mask: number;
+  start: Int32Array;
+  end: Int32Array;
+  /** Lane-A hash of each token, and of the separator before it. */
+  hash: Int32Array;
+  sep: Int32Array;
+  /** Tokens read so far. */
+  count = 0;
+  private text = '';
+  private pos = 0;
+  private to = 0;
+
+  constructor(minSize: number) {
+    let size = 16;
+    while (size < minSize) size *= 2;
+    this.mask = size - 1;
+    this.start = new Int32Array(size);
+    this.end = new Int32Array(size);
+    this.hash = new Int32Array(size);
+    this.sep = new Int32Array(size);
+  }
+
+  reset(text: string, from: number, to: number): void {
+    this.text = text;
+    this.pos = from;
+    this.to = to;
+    this.count = 0;
+  }
+
+  /** Reads the next token into the ring; false at the end of the range. */
+  next(): boolean {
+    const text = this.text;
+    const to = this.to;
+    let i = this.pos;
+    let sep = LANE_A.sepSeed;
+    let lastSpace = false;
+    while (i < to) {
+      const c = text.charCodeAt(i);
+      // ASCII classes are filled eagerly, so the common case is one table read and no call.
+      const k = c < 128 ? CLASS_TABLE[c] : charClass(c);
+      if (k === WORD) {
+        const start = i;
+        let end = i;
+        let t = LANE_A.seed;
+        while (i < to) {
+          const d = text.charCodeAt(i);
+          const kk = d < 128 ? CLASS_TABLE[d] : charClass(d);
+          if (kk === WORD) {
+            t = Math.imul(t ^ FOLD_TABLE[d], M);
+            t ^= t >>> 15;
+            end = ++i;
+          } else if (kk === IGNORED) i++;
+          else break;
+        }
+        return this.put(start, end, t, sep, i);
       }
-      out.push(start, end, a, b, sepA, sepB);
-      sepA = SEED_SEP_A;
-      sepB = SEED_SEP_B;
-      lastSep = -1;
-    } else if (cls === CJK) {
-      out.push(i, i + 1, mix(SEED_A, code), mix(SEED_B, code ^ 0x5555), sepA, sepB);
-      i++;
-      sepA = SEED_SEP_A;
-      sepB = SEED_SEP_B;
-      lastSep = -1;
-    } else if (cls === IGNORED) {
-      i++;
-    } else {
-      const s = separatorChar(code);
-      // Runs of white space count once, so "Alibaba\n  Group" equals "Alibaba Group".
-      if (!(s === 0x20 && lastSep === 0x20)) {
-        sepA = mix(sepA, s);
-        sepB = mix(sepB, s ^ 0x5555);
+      if (k === CJK) {
+        let t = Math.imul(LANE_A.seed ^ c, M);
+        t ^= t >>> 15;
+        return this.put(i, i + 1, t, sep, i + 1);
       }
-      lastSep = s;
+      if (k === SEPARATOR) {
+        const s = c === 0x20 ? 0x20 : separatorChar(c);
+        if (!(s === 0x20 && lastSpace)) {
+          sep = Math.imul(sep ^ s, M);
+          sep ^= sep >>> 15;
+        }
+        lastSpace = s === 0x20;
+      }
       i++;
     }
+    this.pos = i;
+    return false;
   }
-  return out;
-}
 
-/** Hash lanes of a whole span of tokens [first, last], combined the same way on both sides. */
-export function spanHash(tokens: TokenBuffer, first: number, last: number): [number, number] {
-  let a = tokens.hashA[first];
-  let b = tokens.hashB[first];
-  for (let k = first + 1; k <= last; k++) {
-    a = mix(mix(a, tokens.sepA[k]), tokens.hashA[k]);
-    b = mix(mix(b, tokens.sepB[k]), tokens.hashB[k]);
+  private put(start: number, end: number, hash: number, sep: number, pos: number): true {
+    const slot = this.count & this.mask;
+    this.start[slot] = start;
+    this.end[slot] = end;
+    this.hash[slot] = hash;
+    this.sep[slot] = sep;
+    this.count++;
+    this.pos = pos;
+    return true;
   }
-  return [a, b];
 }

@@ -17,6 +17,13 @@ export const IGNORED = 3;
 const classTable = new Uint8Array(65536);
 const foldTable = new Uint16Array(65536);
 const classKnown = new Uint8Array(65536);
+
+/**
+ * The raw tables, for the matcher's hot loop. Entries below 128 are always filled; any other
+ * entry is valid only after `charClass` has been called for that code, which fills both.
+ */
+export const CLASS_TABLE: Readonly<Uint8Array> = classTable;
+export const FOLD_TABLE: Readonly<Uint16Array> = foldTable;
 const letterOrDigit = /[\p{L}\p{N}\p{M}]/u;
 
 function isCjk(code: number): boolean {
@@ -89,3 +96,16 @@ export const SEED_A = 0x811c9dc5 | 0;
 export const SEED_B = 0x9747b28c | 0;
 export const SEED_SEP_A = 0x27d4eb2f | 0;
 export const SEED_SEP_B = 0x165667b1 | 0;
+
+/**
+ * A hash lane: its seeds for tokens and separators, and a constant xored into every code unit.
+ * Lane A is what the scan computes for every token; lane B, independent of it, is computed only
+ * to confirm a candidate match, so together they act as a 64-bit fingerprint.
+ */
+export interface Lane {
+  seed: number;
+  sepSeed: number;
+  xor: number;
+}
+export const LANE_A: Lane = { seed: SEED_A, sepSeed: SEED_SEP_A, xor: 0 };
+export const LANE_B: Lane = { seed: SEED_B, sepSeed: SEED_SEP_B, xor: 0x5555 };

@@ -1,77 +1,144 @@
+import { ID_SEPARATOR, checkPayload } from './lexicon-data';
 import type { LexiconPayload } from './lexicon';
 import type { MatcherPayload } from './matcher';
 
 /**
  * Chrome passes extension messages through JSON, which turns typed arrays into objects keyed by
  * index (many times larger, and no longer typed arrays). The lexicon therefore travels with each
- * typed array as base64 of its bytes, and is turned back into typed arrays on arrival.
+ * typed array as base64 of its bytes, and company ids as one joined string (one string to parse
+ * and keep instead of one per company). Decoding is on every tab's critical path to its first
+ * marks, so it uses the browser's native base64 decoder when there is one.
  */
 
-type Typed = Int32Array | Uint8Array;
+export const WIRE_FORMAT = 'company-lens-lexicon/2';
+
+type Kind = 'i32' | 'u16' | 'u8';
+type Typed = Int32Array | Uint16Array | Uint8Array;
 export interface WireArray {
-  t: 'i32' | 'u8';
+  t: Kind;
   b64: string;
 }
+
+const MATCHER_ARRAYS = { bloom: 'i32', bucket: 'i32', low: 'u16', keyB: 'i32', exactPos: 'i32', exactHash: 'i32', entryOf: 'i32' } as const;
+const LEXICON_ARRAYS = { company: 'i32', flags: 'u8', contextEntry: 'i32', contextStart: 'i32', contextList: 'i32' } as const;
+type MatcherArrays = keyof typeof MATCHER_ARRAYS;
+type LexiconArrays = keyof typeof LEXICON_ARRAYS;
+
 export interface WireLexicon {
-  wire: 'company-lens-lexicon/1';
-  matcher: Omit<MatcherPayload, 'keyA' | 'keyB' | 'info' | 'exact'> & { keyA: WireArray; keyB: WireArray; info: WireArray; exact: WireArray };
-  companyIds: string[];
-  company: WireArray;
-  flags: WireArray;
-  contextStart: WireArray;
-  contextList: WireArray;
+  wire: typeof WIRE_FORMAT;
+  format: LexiconPayload['format'];
+  version: LexiconPayload['version'];
+  matcher: Omit<MatcherPayload, MatcherArrays> & Record<MatcherArrays, WireArray>;
+  /** Ids joined by "\n", or the list itself when an id contains a line break. */
+  ids: string | string[];
+  arrays: Record<LexiconArrays, WireArray>;
 }
 
 const CHUNK = 0x8000;
+const kindOf = (a: Typed): Kind => (a instanceof Int32Array ? 'i32' : a instanceof Uint16Array ? 'u16' : 'u8');
 
 export function encodeArray(a: Typed): WireArray {
   const bytes = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
   let binary = '';
   for (let i = 0; i < bytes.length; i += CHUNK) binary += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
-  return { t: a instanceof Int32Array ? 'i32' : 'u8', b64: btoa(binary) };
+  return { t: kindOf(a), b64: btoa(binary) };
 }
 
-export function decodeArray(w: WireArray, want: 'i32' | 'u8', what: string): Typed {
+export function decodeArray(w: WireArray, want: Kind, what: string): Typed {
   if (!w || w.t !== want || typeof w.b64 !== 'string') throw new Error(`Lexicon field "${what}" is not a ${want} array`);
-  const binary = atob(w.b64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  const bytes = decodeBase64(w.b64, what);
   if (want === 'u8') return bytes;
-  if (bytes.length % 4 !== 0) throw new Error(`Lexicon field "${what}" has a truncated length`);
-  return new Int32Array(bytes.buffer);
+  const width = want === 'i32' ? 4 : 2;
+  if (bytes.length % width !== 0) throw new Error(`Lexicon field "${what}" has a truncated length`);
+  return want === 'i32' ? new Int32Array(bytes.buffer, 0, bytes.length / 4) : new Uint16Array(bytes.buffer, 0, bytes.length / 2);
 }
 
+/** Encodes a lexicon for messaging; a stored payload of an older release is refused by name. */
 export function encodeLexicon(p: LexiconPayload): WireLexicon {
-  const m = p.matcher;
-  return {
-    wire: 'company-lens-lexicon/1',
-    matcher: { ...m, keyA: encodeArray(m.keyA), keyB: encodeArray(m.keyB), info: encodeArray(m.info), exact: encodeArray(m.exact) },
-    companyIds: p.companyIds,
-    company: encodeArray(p.company),
-    flags: encodeArray(p.flags),
-    contextStart: encodeArray(p.contextStart),
-    contextList: encodeArray(p.contextList),
-  };
+  checkPayload(p);
+  const m = p.matcher as MatcherPayload & Record<string, unknown>;
+  const matcher = { format: m.format, version: m.version, maxTokens: m.maxTokens } as WireLexicon['matcher'];
+  for (const key of Object.keys(MATCHER_ARRAYS) as MatcherArrays[]) matcher[key] = encodeArray(m[key]);
+  const arrays = {} as WireLexicon['arrays'];
+  for (const key of Object.keys(LEXICON_ARRAYS) as LexiconArrays[]) arrays[key] = encodeArray(p[key]);
+  const ids = p.companyIds.length === 0 && p.idText !== undefined ? p.idText : p.companyIds;
+  const joined = typeof ids === 'string' ? ids : ids.some((id) => id.includes(ID_SEPARATOR)) ? ids : ids.join(ID_SEPARATOR);
+  return { wire: WIRE_FORMAT, format: p.format, version: p.version, matcher, ids: joined, arrays };
 }
 
 /** Decodes a lexicon received over messaging; throws a clear error naming what was wrong. */
 export function decodeLexicon(w: WireLexicon): LexiconPayload {
-  if (!w || w.wire !== 'company-lens-lexicon/1' || !w.matcher) throw new Error('Not a Company Lens lexicon message');
-  const i32 = (a: WireArray, what: string) => decodeArray(a, 'i32', what) as Int32Array;
-  return {
-    matcher: {
-      format: w.matcher.format,
-      version: w.matcher.version,
-      maxTokens: w.matcher.maxTokens,
-      keyA: i32(w.matcher.keyA, 'matcher.keyA'),
-      keyB: i32(w.matcher.keyB, 'matcher.keyB'),
-      info: i32(w.matcher.info, 'matcher.info'),
-      exact: i32(w.matcher.exact, 'matcher.exact'),
-    },
-    companyIds: w.companyIds,
-    company: i32(w.company, 'company'),
-    flags: decodeArray(w.flags, 'u8', 'flags') as Uint8Array,
-    contextStart: i32(w.contextStart, 'contextStart'),
-    contextList: i32(w.contextList, 'contextList'),
-  };
+  if (!w || typeof w !== 'object' || typeof w.wire !== 'string') throw new Error('Not a Company Lens lexicon message');
+  if (w.wire !== WIRE_FORMAT) throw new Error(`Lexicon message format "${w.wire}" is not the supported "${WIRE_FORMAT}" (extension updated: reload the page)`);
+  if (!w.matcher || !w.arrays) throw new Error('Lexicon message is missing its matcher or tables');
+  const matcher = { format: w.matcher.format, version: w.matcher.version, maxTokens: w.matcher.maxTokens } as Record<string, unknown>;
+  for (const [key, kind] of Object.entries(MATCHER_ARRAYS)) matcher[key] = decodeArray(w.matcher[key as MatcherArrays], kind, `matcher.${key}`);
+  const out = { format: w.format, version: w.version, matcher } as unknown as LexiconPayload & Record<string, unknown>;
+  for (const [key, kind] of Object.entries(LEXICON_ARRAYS)) out[key] = decodeArray(w.arrays[key as LexiconArrays], kind, key);
+  if (typeof w.ids === 'string') {
+    out.companyIds = [];
+    out.idText = w.ids;
+  } else if (Array.isArray(w.ids) && w.ids.every((id) => typeof id === 'string')) out.companyIds = w.ids;
+  else throw new Error('Lexicon field "ids" is neither a string nor a list of strings');
+  return out;
+}
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const SIXBITS = new Uint8Array(128).fill(255);
+for (let i = 0; i < ALPHABET.length; i++) SIXBITS[ALPHABET.charCodeAt(i)] = i;
+
+type NativeBase64 = { fromBase64?: (s: string) => Uint8Array };
+
+/**
+ * Base64 → bytes, in a buffer of its own (so 32-bit views are aligned). Chromium has a native
+ * `Uint8Array.fromBase64`; elsewhere (Node 20, older browsers) a table decoder reads four
+ * characters per step, several times faster than `atob` plus a `charCodeAt` loop.
+ */
+export function decodeBase64(s: string, what = 'data'): Uint8Array {
+  const native = (Uint8Array as unknown as NativeBase64).fromBase64;
+  if (native) {
+    try {
+      return native.call(Uint8Array, s);
+    } catch {
+      throw new Error(`Lexicon field "${what}" is not valid base64`);
+    }
+  }
+  if (s.length % 4 !== 0) throw new Error(`Lexicon field "${what}" is not valid base64`);
+  const pad = s.endsWith('==') ? 2 : s.endsWith('=') ? 1 : 0;
+  const out = new Uint8Array((s.length / 4) * 3 - pad);
+  const full = s.length - (pad > 0 ? 4 : 0);
+  let o = 0;
+  // Invalid input is checked once at the end: any code unit above 127 shows in `raw`, any
+  // character outside the alphabet maps to 255, which shows in bit 6 of `bad`.
+  let raw = 0;
+  let bad = 0;
+  for (let i = 0; i < full; i += 4) {
+    const c0 = s.charCodeAt(i);
+    const c1 = s.charCodeAt(i + 1);
+    const c2 = s.charCodeAt(i + 2);
+    const c3 = s.charCodeAt(i + 3);
+    const v0 = SIXBITS[c0 & 127];
+    const v1 = SIXBITS[c1 & 127];
+    const v2 = SIXBITS[c2 & 127];
+    const v3 = SIXBITS[c3 & 127];
+    raw |= c0 | c1 | c2 | c3;
+    bad |= v0 | v1 | v2 | v3;
+    out[o++] = (v0 << 2) | (v1 >> 4);
+    out[o++] = (v1 << 4) | (v2 >> 2);
+    out[o++] = (v2 << 6) | v3;
+  }
+  if (pad > 0) {
+    const c0 = s.charCodeAt(full);
+    const c1 = s.charCodeAt(full + 1);
+    const c2 = pad === 1 ? s.charCodeAt(full + 2) : 0x41;
+    const v0 = SIXBITS[c0 & 127];
+    const v1 = SIXBITS[c1 & 127];
+    const v2 = SIXBITS[c2 & 127];
+    raw |= c0 | c1 | c2;
+    bad |= v0 | v1 | v2;
+    out[o++] = (v0 << 2) | (v1 >> 4);
+    if (pad === 1) out[o++] = (v1 << 4) | (v2 >> 2);
+  }
+  if (raw > 127 || (bad & 64) !== 0) throw new Error(`Lexicon field "${what}" is not valid base64`);
+  return out;
 }
