@@ -66,8 +66,7 @@ function entryTexts(companies: readonly LexiconCompany[]): string[] {
 }
 
 function payloadBytes(p: LexiconPayload): number {
-  const m = p.matcher;
-  const arrays = [m.keyA, m.keyB, m.info, m.exact, p.company, p.flags, p.contextStart, p.contextList];
+  const arrays = [...Object.values(p.matcher), ...Object.values(p)].filter((v) => ArrayBuffer.isView(v)) as ArrayBufferView[];
   return arrays.reduce((n, a) => n + a.byteLength, 0) + p.companyIds.reduce((n, id) => n + id.length * 2, 0);
 }
 

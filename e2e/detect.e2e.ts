@@ -148,7 +148,7 @@ describe('what the background gives a content script, and the toolbar badge', ()
     await expect.poll(() => ext.send({ type: 'matcher.get' }), { timeout: 20_000 }).not.toBeNull();
     const first = await ext.send<{ version: string; payload: { wire: string } }>({ type: 'matcher.get' });
     expect(first.version).toMatch(/.+:\d+$/);
-    expect(first.payload.wire).toBe('company-lens-lexicon/1');
+    expect(first.payload.wire).toBe('company-lens-lexicon/2');
     expect(await ext.send({ type: 'matcher.get', haveVersion: first.version })).toEqual({ version: first.version, unchanged: true });
     const stale = await ext.send<{ companies: unknown }>({ type: 'matcher.resolve', version: 'old:1', values: [0] });
     expect(stale.companies).toBeNull();

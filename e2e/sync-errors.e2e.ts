@@ -69,7 +69,8 @@ beforeAll(async () => {
   const status = await waitForDataset(ext);
   page = await openOptions(ext);
   await writeUserData(page);
-  const firstId = (await page.evaluate(() => chrome.runtime.sendMessage({ type: 'matcher.get' })) as { payload: { companyIds: string[] } }).payload.companyIds[0];
+  // The lexicon message carries company ids joined by line breaks (lib/detect/wire.ts).
+  const firstId = ((await page.evaluate(() => chrome.runtime.sendMessage({ type: 'matcher.get' })) as { payload: { ids: string } }).payload.ids).split('\n')[0];
   baseline = { status, card: await ext.send({ type: 'company.card', id: firstId }), firstId };
 });
 afterAll(async () => {

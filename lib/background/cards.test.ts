@@ -37,9 +37,11 @@ describe('the card service, as a content script sees it', () => {
   });
 
   it('resolves entry values to names, and refuses a stale version', async () => {
-    const { version } = await ask<{ version: string }>({ type: 'matcher.get' });
-    // Entries are names then aliases, in company order: 0 is "Acme Company 0", 1 its alias.
-    expect(await ask({ type: 'matcher.resolve', version, values: [1, 2, 999] })).toEqual({
+    const { version, payload } = await ask<{ version: string; payload: WireLexicon }>({ type: 'matcher.get' });
+    // Entry numbers are the lexicon's own (positions in its matcher): take them from a scan.
+    const lexicon = Lexicon.fromPayload(decodeLexicon(payload));
+    const entry = (name: string) => lexicon.mentions(name)[0].entry;
+    expect(await ask({ type: 'matcher.resolve', version, values: [entry('Acme Company 0'), entry('Acme Company 1'), 999] })).toEqual({
       version,
       companies: [{ id: 'acme-co-0', name: 'Acme Company 0' }, { id: 'acme-co-1', name: 'Acme Company 1' }, null],
     });
