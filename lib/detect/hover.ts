@@ -63,6 +63,8 @@ export class HoverController {
   private anchor = { x: -1e9, y: -1e9 };
   private last = { x: 0, y: 0, t: 0 };
   private stopped = false;
+  /** The running dwell was started by a fast move (and is the longer one). */
+  private armedFast = false;
 
   constructor(
     private readonly scanner: PageScanner,
@@ -125,10 +127,14 @@ export class HoverController {
       }
     }
     // Every real move restarts the dwell timer, so nothing opens while the pointer travels. A fast
-    // move also waits longer: events arrive in bursts on a busy machine, and the last one of a
-    // sweep must not open a card the moment the pointer happens to stop over a name.
-    if (!fast && Math.hypot(e.clientX - this.anchor.x, e.clientY - this.anchor.y) <= JITTER_PX && this.dwellTimer) return;
+    // move waits longer: events arrive in bursts on a busy machine, and the last one of a sweep
+    // must not open a card the moment the pointer happens to stop over a name. The first slow
+    // move after it starts the ordinary dwell: the reader has come to rest. Jitter while resting
+    // keeps the running dwell.
+    const resting = !fast && !this.armedFast && this.dwellTimer !== 0;
+    if (resting && Math.hypot(e.clientX - this.anchor.x, e.clientY - this.anchor.y) <= JITTER_PX) return;
     this.anchor = { x: e.clientX, y: e.clientY };
+    this.armedFast = fast;
     this.clearDwell();
     const { x, y } = this.anchor;
     this.dwellTimer = this.env.setTimeout(() => {
