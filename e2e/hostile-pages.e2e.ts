@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitForDataset } from './fixtures/datasets/helpers';
 import { launchExtension, FIXTURES_DIR, type Extension } from './harness';
-import { CARD_PROBE, extensionErrors, nameRect, probeWorld, type CardProbe } from './security-helpers';
+import { CARD_PROBE, contentWorld, extensionErrors, nameRect, probeWorld, type CardProbe } from './security-helpers';
 import { startServer } from './server';
 
 /**
@@ -137,6 +137,10 @@ describe('hostile pages', () => {
     await expect.poll(() => ext.sendToTab<Mentions>(page, { type: 'page.mentions' }).catch(() => null), { timeout: 15_000 }).not.toBeNull();
     await page.waitForTimeout(500);
     expect(errors()).toEqual([]);
+    // Control: an error thrown in the extension's world is seen by the watcher.
+    const world = await contentWorld(ext, page);
+    await world.evaluate(`setTimeout(() => { throw new Error('control error'); }, 0)`);
+    await expect.poll(() => errors().join(' ')).toContain('control error');
     await page.close();
   });
 });
