@@ -3,6 +3,7 @@ import type { Dataset } from '../dataset/schema';
 import type { LexiconPayload } from '../detect/lexicon';
 import { DATASET_TABLES, type CompanyLensDB, type DatasetCounts, type GenerationRow, type SourceKind } from './db';
 import { activeGeneration } from './read';
+import { splitSearchIndex } from '../search/artifact';
 
 /**
  * Writing a dataset: rows go into a fresh generation in batches (one transaction each, so the
@@ -29,7 +30,7 @@ export type WriteInput = {
   dataset: Dataset;
   sourceKind: SourceKind;
   http?: GenerationRow['http'];
-} & ({ derive(): Derived } | Derived);
+} & ({ derive(): Derived | Promise<Derived> } | Derived);
 
 export interface WriteHooks {
   signal?: AbortSignal;
@@ -105,6 +106,15 @@ function addRows(idb: IDBDatabase, chunk: Part[]): Promise<void> {
   });
 }
 
+/**
+ * Pauses briefly so that messages sent while this worker was busy with synchronous work (a
+ * cancel from the options page) are delivered: they reach the worker a few milliseconds after it
+ * frees up, later than a zero-delay timer.
+ */
+export function letMessagesIn(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 50));
+}
+
 function abortIfCancelled(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw signal.reason ?? new DOMException('Cancelled', 'AbortError');
 }
@@ -141,14 +151,21 @@ export async function writeDataset(db: CompanyLensDB, input: WriteInput, hooks: 
       abortIfCancelled(hooks.signal);
       queue(chunk);
     }
-    const { lexicon, searchIndex } = 'derive' in input ? input.derive() : input;
+    const { lexicon, searchIndex } = 'derive' in input ? await input.derive() : input;
     abortIfCancelled(hooks.signal);
-    queue([{ name: 'artifacts', rows: [{ gen: row.gen, name: 'lexicon', value: lexicon }, { gen: row.gen, name: 'search', value: searchIndex }] }]);
+    // The search index is kept as two rows so that the popup can read its small quick part first.
+    const search = splitSearchIndex(searchIndex);
+    const searchRows = [{ gen: row.gen, name: 'search', value: search.full }, ...(search.quick === null ? [] : [{ gen: row.gen, name: 'search-quick', value: search.quick }])];
+    queue([{ name: 'artifacts', rows: [{ gen: row.gen, name: 'lexicon', value: lexicon }, ...searchRows] }]);
     // Awaited in order, so the first failure is the one reported.
     for (const write of inflight) {
       await write;
       abortIfCancelled(hooks.signal);
     }
+    // The batches may all have finished while the indexes were derived: without this pause a
+    // cancel sent meanwhile would only arrive after the switch.
+    await letMessagesIn();
+    abortIfCancelled(hooks.signal);
     await hooks.beforeSwitch?.();
     await db.transaction('rw', [db.meta, db.generations], async () => {
       row.state = 'ready';

@@ -3,7 +3,7 @@ import type { LexiconPayload } from '../detect/lexicon';
 import type { Company } from '../dataset/schema';
 import type { CompanyLensDB, SyncLogRow } from '../store/db';
 import { activeGeneration, getStatus } from '../store/read';
-import { discardUnfinished, writeDataset } from '../store/write';
+import { discardUnfinished, letMessagesIn, writeDataset } from '../store/write';
 import { SyncError, toSyncError } from './errors';
 import type { ProgressEvent, SyncResult, SyncStage } from './protocol';
 import { describeSource, resolveSource, type KnowledgeBase } from './sources';
@@ -138,10 +138,13 @@ export class SyncRunner {
         result = { ok: true, outcome: 'unchanged', status: await getStatus() };
       } else {
         const { dataset } = resolved;
-        const derive = () => {
+        const derive = async () => {
           progress('index', 0, 2);
           const lexicon = this.deps.buildLexicon(dataset.companies);
           progress('index', 1, 2);
+          // Both builds hold the worker for a while on large datasets: let a cancel in between.
+          await letMessagesIn();
+          if (controller.signal.aborted) throw controller.signal.reason;
           const searchIndex = this.deps.buildSearchIndex(dataset);
           progress('index', 2, 2);
           return { lexicon, searchIndex };
