@@ -29,12 +29,18 @@ export interface Tables {
   order: Int32Array;
 }
 
-export interface BuildInput {
-  text: string;
-  caseSensitive?: boolean;
+/**
+ * The names to build from, read by index. A builder with parallel arrays (the lexicon) passes
+ * them without making one object per name, which at 100k names is most of the build's garbage.
+ */
+export interface EntrySource {
+  count: number;
+  text(index: number): string;
+  caseSensitive(index: number): boolean;
 }
 
-export type Skipped = { index: number; reason: 'empty' | 'duplicate' };
+/** An entry left out of the table; a duplicate names the earlier entry it repeats (`of`). */
+export type Skipped = { index: number; reason: 'empty' } | { index: number; reason: 'duplicate'; of: number };
 
 /** Word of the Bloom filter that holds lane-A hash `a`. */
 export const bloomWord = (a: number, shift: number): number => Math.imul(a, 0x9e3779b1) >>> shift;
@@ -46,19 +52,21 @@ export const bucketOf = (a: number, shift: number): number => a >>> shift;
 
 const log2 = (n: number) => 31 - Math.clz32(n);
 
-export function buildTables(entries: readonly BuildInput[], skipped: Skipped[]): Tables {
-  const n = entries.length;
+export function buildTables(entries: EntrySource, skipped: Skipped[]): Tables {
+  const n = entries.count;
   const hasher = new SpanHasher();
   let running = new Int32Array(64);
   const fullA = new Int32Array(n);
   const fullB = new Int32Array(n);
   const exact = new Int32Array(n);
-  const kept: number[] = [];
+  const kept = new Int32Array(n);
+  let keptCount = 0;
   let prefixes = new Int32Array(1024);
   let prefixCount = 0;
   let maxTokens = 1;
   for (let e = 0; e < n; e++) {
-    const { text, caseSensitive } = entries[e];
+    const text = entries.text(e);
+    const caseSensitive = entries.caseSensitive(e);
     if (running.length < text.length) running = new Int32Array(text.length * 2);
     const count = hasher.run(text, 0, text.length, LANE_A, false, running);
     if (count === 0) {
@@ -71,24 +79,23 @@ export function buildTables(entries: readonly BuildInput[], skipped: Skipped[]):
       grown.set(prefixes.subarray(0, prefixCount));
       prefixes = grown;
     }
-    prefixes.set(running.subarray(0, count - 1), prefixCount);
-    prefixCount += count - 1;
+    for (let k = 0; k < count - 1; k++) prefixes[prefixCount++] = running[k];
     fullA[e] = running[count - 1];
     fullB[e] = (hasher.run(text, 0, text.length, LANE_B, false), hasher.hash);
     if (caseSensitive) exact[e] = (hasher.run(text, 0, text.length, LANE_A, true), hasher.hash);
-    kept.push(e);
+    kept[keptCount++] = e;
   }
-  const sorted = sortByLaneA(kept, fullA, n);
+  const sorted = sortByLaneA(kept.subarray(0, keptCount), fullA, n);
   // Equal fingerprints are the same name spelled differently (only in ways the tokenizer
   // normalises away): the earlier entry wins. Equal lane A alone is rare, so runs are short.
   const order: number[] = [];
   for (let s = 0; s < sorted.length; s++) {
     const e = sorted[s];
-    let duplicate = false;
+    let of = -1;
     for (let r = order.length - 1; r >= 0 && fullA[order[r]] === fullA[e]; r--) {
-      if (fullB[order[r]] === fullB[e]) duplicate = true;
+      if (fullB[order[r]] === fullB[e]) of = order[r];
     }
-    if (duplicate) skipped.push({ index: e, reason: 'duplicate' });
+    if (of >= 0) skipped.push({ index: e, reason: 'duplicate', of });
     else order.push(e);
   }
   skipped.sort((x, y) => x.index - y.index);
@@ -106,7 +113,7 @@ export function buildTables(entries: readonly BuildInput[], skipped: Skipped[]):
     bucket[bucketOf(fullA[e], bucketShift) + 1]++;
     low[p] = fullA[e] & 0xffff;
     keyB[p] = fullB[e];
-    if (entries[e].caseSensitive) {
+    if (entries.caseSensitive(e)) {
       exactPos.push(p);
       exactHash.push(exact[e]);
     }
@@ -135,7 +142,7 @@ export function buildTables(entries: readonly BuildInput[], skipped: Skipped[]):
 }
 
 /** Entry indices sorted by unsigned lane A, ties by index (so the earlier entry comes first). */
-function sortByLaneA(kept: number[], fullA: Int32Array, n: number): ArrayLike<number> {
+function sortByLaneA(kept: Int32Array, fullA: Int32Array, n: number): ArrayLike<number> {
   const SPAN = 2 ** 21;
   if (n <= SPAN) {
     // A single Float64Array sort of (A · 2^21 + index) is exact below 2^53 and far faster than
@@ -147,5 +154,5 @@ function sortByLaneA(kept: number[], fullA: Int32Array, n: number): ArrayLike<nu
     for (let i = 0; i < keys.length; i++) out[i] = keys[i] % SPAN;
     return out;
   }
-  return kept.sort((x, y) => (fullA[x] >>> 0) - (fullA[y] >>> 0) || x - y);
+  return Array.from(kept).sort((x, y) => (fullA[x] >>> 0) - (fullA[y] >>> 0) || x - y);
 }

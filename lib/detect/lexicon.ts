@@ -1,6 +1,6 @@
 import type { AliasObject } from '../registry/schema';
 import { CompanyIds, LEXICON_VERSION, checkPayload, contextRange } from './lexicon-data';
-import { Matcher, type MatcherPayload } from './matcher';
+import { Matcher, type BuildReport, type MatcherPayload } from './matcher';
 
 /**
  * The lexicon turns companies and their aliases into matcher entries, and decides which raw
@@ -65,61 +65,62 @@ export class Lexicon {
   }
 
   static build(companies: readonly LexiconCompany[]): Lexicon {
-    const texts: { text: string; caseSensitive: boolean }[] = [];
-    const company: number[] = [];
-    const flags: number[] = [];
-    const contexts: number[][] = [];
-    const byKey = new Map<string, number>();
-    const key = (text: string) => text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
-    const add = (text: string, c: number, ambiguous: boolean, caseSensitive: boolean) => {
-      const k = key(text);
-      if (byKey.has(k)) return;
-      byKey.set(k, texts.length);
-      texts.push({ text, caseSensitive });
-      company.push(c);
-      flags.push(ALIAS | (ambiguous ? AMBIGUOUS : 0));
-      contexts.push([]);
-    };
+    let count = 0;
+    for (const c of companies) {
+      count += 1 + c.aliases.length;
+      for (const a of c.aliases) count += a.context?.length ?? 0;
+    }
+    const texts: string[] = new Array(count);
+    const company = new Int32Array(count).fill(-1);
+    const flags = new Uint8Array(count);
+    const cased = new Uint8Array(count);
+    let t = 0;
     companies.forEach((c, i) => {
-      add(c.name, i, false, false);
-      for (const a of c.aliases) add(a.text, i, a.ambiguous === true, a.caseSensitive ?? a.ambiguous === true);
+      texts[t] = c.name;
+      company[t] = i;
+      flags[t++] = ALIAS;
+      for (const a of c.aliases) {
+        texts[t] = a.text;
+        company[t] = i;
+        cased[t] = (a.caseSensitive ?? a.ambiguous === true) ? 1 : 0;
+        flags[t++] = ALIAS | (a.ambiguous === true ? AMBIGUOUS : 0);
+      }
     });
-    // Context words go last so they never displace an alias; a context word that is itself an
-    // alias (Ant Group's "Alipay") simply gains a context role on the existing entry.
+    // Context words go last so they never displace an alias. Few texts are context words, so
+    // their companies are kept in a map (text index → company) rather than a list per text.
+    const contextOf = new Map<number, number>();
     companies.forEach((c, i) => {
       for (const a of c.aliases) {
         for (const word of a.context ?? []) {
-          let at = byKey.get(key(word));
-          if (at === undefined) {
-            at = texts.length;
-            byKey.set(key(word), at);
-            texts.push({ text: word, caseSensitive: false });
-            company.push(-1);
-            flags.push(0);
-            contexts.push([]);
-          }
-          if (!contexts[at].includes(i)) contexts[at].push(i);
+          contextOf.set(t, i);
+          texts[t++] = word;
         }
       }
     });
-    // Texts that are empty to the matcher, or differ from an earlier one only in ways it
-    // normalises away, get no position: the first spelling wins.
-    const { matcher, order } = Matcher.buildDense(texts);
+    // The matcher keeps the first of texts that spell the same name (as it normalises case,
+    // white space, quotes and hyphens) and drops empty ones; kept texts are numbered by their
+    // position in it. A context word that repeats a kept text ("Alipay", both a company and
+    // Ant Group's context word) adds its role to that entry.
+    const report: BuildReport = { skipped: [] };
+    const { matcher, order } = Matcher.buildDense({ count, text: (k) => texts[k], caseSensitive: (k) => cased[k] === 1 }, report);
     const size = order.length;
-    const byPosition = { company: new Int32Array(size), flags: new Uint8Array(size) };
-    const contextEntry: number[] = [];
-    const contextStart = [0];
-    const contextList: number[] = [];
-    for (let p = 0; p < size; p++) {
-      const t = order[p];
-      byPosition.company[p] = company[t];
-      byPosition.flags[p] = flags[t] | (contexts[t].length > 0 ? CONTEXT : 0);
-      if (contexts[t].length > 0) {
-        contextEntry.push(p);
-        contextList.push(...contexts[t]);
-        contextStart.push(contextList.length);
-      }
+    const position = new Int32Array(texts.length).fill(-1);
+    order.forEach((t, p) => (position[t] = p));
+    for (const s of report.skipped) if (s.reason === 'duplicate') position[s.index] = position[s.of];
+    const contexts = new Map<number, number[]>();
+    for (const [t, c] of contextOf) {
+      const list = contexts.get(position[t]) ?? [];
+      if (position[t] >= 0 && !list.includes(c)) contexts.set(position[t], [...list, c]);
     }
+    const byPosition = { company: new Int32Array(size), flags: new Uint8Array(size) };
+    for (let p = 0; p < size; p++) {
+      byPosition.company[p] = company[order[p]];
+      byPosition.flags[p] = flags[order[p]] | (contexts.has(p) ? CONTEXT : 0);
+    }
+    const contextEntry = [...contexts.keys()].sort((x, y) => x - y);
+    const contextList = contextEntry.flatMap((p) => contexts.get(p)!);
+    const contextStart = [0];
+    for (const p of contextEntry) contextStart.push(contextStart[contextStart.length - 1] + contexts.get(p)!.length);
     return new Lexicon(matcher, {
       format: 'company-lens-lexicon',
       version: LEXICON_VERSION,

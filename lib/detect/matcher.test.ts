@@ -69,7 +69,7 @@ describe('Matcher', () => {
     const { matcher, order } = Matcher.buildDense(entries, report);
     expect(report.skipped).toEqual([
       { index: 1, reason: 'empty' },
-      { index: 3, reason: 'duplicate' },
+      { index: 3, reason: 'duplicate', of: 2 },
     ]);
     expect([...order].sort()).toEqual([0, 2, 4]);
     const hits = matcher.scan('alpha, beta two and gamma');

@@ -1,4 +1,6 @@
-import { bloomWord, bucketOf, buildTables, fullBits, prefixBits, type Skipped } from './fingerprint';
+import { bloomWord, bucketOf, buildTables, fullBits, prefixBits, type EntrySource, type Skipped } from './fingerprint';
+
+export type { EntrySource };
 import { SpanHasher, TokenRing } from './tokenize';
 import { LANE_A, LANE_B } from './tokens';
 
@@ -68,7 +70,7 @@ export class Matcher {
   }
 
   /** Builds a matcher whose hits carry the index of their entry in `entries`. */
-  static build(entries: readonly MatcherEntry[], report?: BuildReport): Matcher {
+  static build(entries: readonly MatcherEntry[] | EntrySource, report?: BuildReport): Matcher {
     const { matcher, order } = Matcher.buildDense(entries, report);
     matcher.p.entryOf = order;
     return matcher;
@@ -79,9 +81,12 @@ export class Matcher {
    * (order[position] = index). A caller that keeps per-entry data can store it by position and
    * save the matcher the index table; entries skipped as empty or duplicate get no position.
    */
-  static buildDense(entries: readonly MatcherEntry[], report?: BuildReport): { matcher: Matcher; order: Int32Array } {
+  static buildDense(entries: readonly MatcherEntry[] | EntrySource, report?: BuildReport): { matcher: Matcher; order: Int32Array } {
     const skipped: Skipped[] = [];
-    const t = buildTables(entries, skipped);
+    const source: EntrySource = Array.isArray(entries)
+      ? { count: entries.length, text: (i) => entries[i].text, caseSensitive: (i) => entries[i].caseSensitive === true }
+      : (entries as EntrySource);
+    const t = buildTables(source, skipped);
     report?.skipped.push(...skipped);
     const { order, ...tables } = t;
     const matcher = new Matcher({ format: 'company-lens-matcher', version: MATCHER_VERSION, ...tables, entryOf: new Int32Array(0) });
