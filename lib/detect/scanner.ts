@@ -32,6 +32,7 @@ export interface ScannerOptions {
 /** Longest stretch of one block scanned in one go; a multi-megabyte <pre> is cut at line breaks. */
 const CHUNK = 32 * 1024;
 const NODES_PER_STEP = 256;
+const MENTIONS_PER_STEP = 128;
 
 export function yieldToPage(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
@@ -58,6 +59,12 @@ export class PageScanner {
   private readonly queue: BlockWalker[] = [];
   private readonly scopes = new Set<Document | ShadowRoot>();
   private readonly hits: MatchHit[] = [];
+  /**
+   * Mentions accepted by the resolver but not yet turned into ranges. One hit can release
+   * thousands of pending mentions at once (the first unambiguous "Ant Group" on a long feed that
+   * said "Ant" everywhere), so they are turned into ranges within the time slices too.
+   */
+  private backlog: Mention[] = [];
   private nextBlock = 0;
   private running: Promise<void> | null = null;
   private readonly sliceMs: number;
@@ -110,6 +117,10 @@ export class PageScanner {
   /** Rescans subtrees the page changed; mentions previously found inside them are dropped. */
   rescan(roots: readonly Node[]): { removed: PageMention[]; done: Promise<void> } {
     const removed = this.forget((m) => roots.some((r) => r.contains(m.range.startContainer)) || !m.range.startContainer.isConnected);
+    this.backlog = this.backlog.filter((m) => {
+      const first = this.blocks.get(m.block!)?.nodes[0];
+      return !!first && first.isConnected && !roots.some((r) => r.contains(first));
+    });
     for (const root of roots) if (root.isConnected) this.queue.push(new BlockWalker(root, this.hooks));
     return { removed, done: this.run() };
   }
@@ -138,24 +149,30 @@ export class PageScanner {
   }
 
   private async loop(): Promise<void> {
-    while (this.queue.length > 0) {
+    while (this.queue.length > 0 || this.backlog.length > 0) {
       if (this.options.signal?.aborted) return;
       const start = performance.now();
       const deadline = start + this.sliceMs;
       const fresh: PageMention[] = [];
-      while (this.queue.length > 0 && performance.now() < deadline) {
+      while ((this.queue.length > 0 || this.backlog.length > 0) && performance.now() < deadline) {
+        if (this.backlog.length > 0) {
+          // Oldest first, a bounded batch between clock checks.
+          const batch = this.backlog.splice(0, MENTIONS_PER_STEP);
+          for (const m of batch) fresh.push(this.accept(m));
+          continue;
+        }
         const walker = this.queue[0];
         const block = walker.next(NODES_PER_STEP);
-        if (block) await this.scanBlock(block, fresh, deadline);
+        if (block) await this.scanBlock(block, deadline);
         else if (walker.finished) this.queue.shift();
       }
       this.stats.ms += performance.now() - start;
       if (fresh.length > 0) this.options.onMentions?.(fresh);
-      if (this.queue.length > 0) await yieldToPage();
+      if (this.queue.length > 0 || this.backlog.length > 0) await yieldToPage();
     }
   }
 
-  private async scanBlock(block: TextBlock, fresh: PageMention[], deadline: number): Promise<void> {
+  private async scanBlock(block: TextBlock, deadline: number): Promise<void> {
     const id = this.nextBlock++;
     const { text } = block;
     this.stats.chars += text.length;
@@ -169,7 +186,7 @@ export class PageScanner {
         if (!stored) this.blocks.set(id, { nodes: block.nodes, starts: block.starts });
         stored = true;
         for (const h of this.hits) (h as MatchHit & { block: number }).block = id;
-        for (const m of this.resolver.add(this.hits)) fresh.push(this.accept(m));
+        for (const m of this.resolver.add(this.hits)) this.backlog.push(m);
       }
       from = to;
       if (from < text.length && performance.now() >= deadline) await yieldToPage();
