@@ -36,7 +36,7 @@ describe('Lexicon', () => {
     expect(r.add(hits('Alipay is popular.', 1)).map((m) => m.companyIndex)).toEqual([2]);
     expect(r.add(hits('Ant runs Alipay', 2)).map((m) => lexicon.companyIds[m.companyIndex]).sort()).toEqual(['alipay', 'ant-group']);
     // An unambiguous name anywhere releases the earlier pending one.
-    expect(r.add(hits('Ant Group', 3)).map((m) => m.block)).toEqual([3, 0]);
+    expect(r.add(hits('Ant Group', 3)).map((m) => m.block).sort()).toEqual([0, 3]);
   });
   it('keeps context words in a sparse table: only entries that are context words have a row', () => {
     const p = lexicon.toPayload();
@@ -45,9 +45,16 @@ describe('Lexicon', () => {
     expect([...p.contextList].sort()).toEqual([0, 1]);
     expect(p.company.length).toBe(lexicon.matcher.keyCount);
   });
-  it('reads company ids one at a time', () => {
+  it('reads company ids one at a time, also from the joined form a content script receives', () => {
     expect(lexicon.companyId(1)).toBe('ant-group');
     expect(lexicon.companyIds).toEqual(['apple', 'ant-group', 'alipay']);
+    const ids = Array.from({ length: 70 }, (_, i) => `id-${i}${'x'.repeat(i % 3)}`);
+    const many = Lexicon.build(ids.map((id, i) => ({ id, name: `Name ${i}`, aliases: [] })));
+    const joined = Lexicon.fromPayload({ ...many.toPayload(), companyIds: [], idText: ids.join('\n') });
+    expect(ids.map((_, i) => joined.companyId(i))).toEqual(ids);
+    expect(joined.companyId(70)).toBeUndefined();
+    expect(joined.companyIds).toEqual(ids);
+    expect(() => Lexicon.fromPayload({ ...many.toPayload(), companyIds: [], idText: ids.slice(1).join('\n') })).toThrow('unknown company');
   });
   it('refuses a payload of an older release or a damaged one, with a clear error', () => {
     const p = lexicon.toPayload();
@@ -57,5 +64,19 @@ describe('Lexicon', () => {
     expect(() => Lexicon.fromPayload({ ...p, flags: new Uint8Array(1) })).toThrow('per-entry tables disagree');
     expect(() => Lexicon.fromPayload({ ...p, company: p.company.map(() => 7) })).toThrow('names an unknown company');
     expect(() => Lexicon.fromPayload({ ...p, contextStart: new Int32Array([0, 5, 1]) })).toThrow('context table is malformed');
+  });
+});
+
+describe('MentionResolver on a long page', () => {
+  it('keeps 20,000 pending mentions through 20,000 context keys, then releases them at once', () => {
+    const r = lexicon.resolver();
+    const ant = lexicon.matcher.scan('Ant')[0];
+    const ctx = lexicon.matcher.scan('iPhone')[0];
+    // 20,000 blocks each with a pending "Ant" and a context word for another company.
+    for (let b = 0; b < 20_000; b++) r.add([{ ...ant, block: b }, { ...ctx, block: b }]);
+    expect(r.mentions().filter((m) => lexicon.companyIds[m.companyIndex] === 'ant-group')).toEqual([]);
+    // One unambiguous name releases all of them at once.
+    const released = r.add(lexicon.matcher.scan('Ant Group').map((h) => ({ ...h, block: 20_000 })));
+    expect(released.length).toBe(20_001);
   });
 });

@@ -195,7 +195,12 @@ export class MentionResolver {
   private readonly confirmed = new Set<number>();
   /** Companies confirmed by a context word, per block ("company:block" keys). */
   private readonly inBlock = new Set<string>();
-  private readonly pending: Mention[] = [];
+  /**
+   * Pending ambiguous mentions by company, so that a confirmation looks only at that company's
+   * pending mentions: a long page adds a context key per paragraph, and scanning every pending
+   * mention each time would make the scan quadratic.
+   */
+  private readonly pending = new Map<number, Mention[]>();
   private readonly accepted: Mention[] = [];
 
   constructor(private readonly p: LexiconPayload) {}
@@ -204,18 +209,34 @@ export class MentionResolver {
     return this.confirmed.has(c) || this.inBlock.has(`${c}:${block ?? -1}`);
   }
 
+  /** Moves pending mentions of `c` (only those in `block`, when given) to `out`. */
+  private release(c: number, block: number | undefined | null, out: Mention[]): void {
+    const list = this.pending.get(c);
+    if (!list) return;
+    if (block === null) {
+      this.pending.delete(c);
+      out.push(...list);
+      return;
+    }
+    const keep = list.filter((m) => (m.block ?? -1) !== (block ?? -1));
+    if (keep.length === list.length) return;
+    for (const m of list) if ((m.block ?? -1) === (block ?? -1)) out.push(m);
+    if (keep.length === 0) this.pending.delete(c);
+    else this.pending.set(c, keep);
+  }
+
   /** Adds raw matcher hits; returns the mentions accepted by this call (new and released). */
   add(hits: readonly { start: number; end: number; value: number; block?: number }[]): Mention[] {
     const { company, flags, contextStart, contextList } = this.p;
     const fresh: Mention[] = [];
-    let released = false;
     for (const h of hits) {
       const at = (flags[h.value] & CONTEXT) !== 0 ? contextRange(this.p.contextEntry, h.value) : -1;
       for (let k = at < 0 ? 0 : contextStart[at], last = at < 0 ? 0 : contextStart[at + 1]; k < last; k++) {
-        const key = `${contextList[k]}:${h.block ?? -1}`;
+        const c = contextList[k];
+        const key = `${c}:${h.block ?? -1}`;
         if (!this.inBlock.has(key)) {
           this.inBlock.add(key);
-          released = true;
+          this.release(c, h.block, fresh);
         }
       }
       const c = company[h.value];
@@ -224,15 +245,13 @@ export class MentionResolver {
       const ambiguous = (flags[h.value] & AMBIGUOUS) !== 0;
       if (!ambiguous && !this.confirmed.has(c)) {
         this.confirmed.add(c);
-        released = true;
+        this.release(c, null, fresh);
       }
       if (!ambiguous || this.isConfirmed(c, h.block)) fresh.push(mention);
-      else this.pending.push(mention);
-    }
-    if (released && this.pending.length > 0) {
-      for (let i = this.pending.length - 1; i >= 0; i--) {
-        const m = this.pending[i];
-        if (this.isConfirmed(m.companyIndex, m.block)) fresh.push(...this.pending.splice(i, 1));
+      else {
+        const list = this.pending.get(c);
+        if (list) list.push(mention);
+        else this.pending.set(c, [mention]);
       }
     }
     this.accepted.push(...fresh);
