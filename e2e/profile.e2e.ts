@@ -35,7 +35,8 @@ describe('the company profile page', () => {
     const target = await node.getAttribute('href');
     expect(target).toMatch(/^company\.html\?id=/);
     await node.focus();
-    await Promise.all([page.waitForURL(/company\.html\?id=/), page.keyboard.press('Enter')]);
+    // Wait for the related company's URL: the page already shows a company.html?id= URL.
+    await Promise.all([page.waitForURL((url) => url.href.endsWith(target!)), page.keyboard.press('Enter')]);
     expect(page.url()).toContain(target!);
     await page.close();
   });
