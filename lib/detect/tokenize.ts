@@ -146,12 +146,24 @@ export class TokenRing {
           } else if (kk === IGNORED) i++;
           else break;
         }
-        return this.put(start, end, t, sep, i);
+        const slot = this.count++ & this.mask;
+        this.start[slot] = start;
+        this.end[slot] = end;
+        this.hash[slot] = t;
+        this.sep[slot] = sep;
+        this.pos = i;
+        return true;
       }
       if (k === CJK) {
         let t = Math.imul(LANE_A.seed ^ c, M);
         t ^= t >>> 15;
-        return this.put(i, i + 1, t, sep, i + 1);
+        const slot = this.count++ & this.mask;
+        this.start[slot] = i;
+        this.end[slot] = i + 1;
+        this.hash[slot] = t;
+        this.sep[slot] = sep;
+        this.pos = i + 1;
+        return true;
       }
       if (k === SEPARATOR) {
         const s = c === 0x20 ? 0x20 : separatorChar(c);
@@ -165,16 +177,5 @@ export class TokenRing {
     }
     this.pos = i;
     return false;
-  }
-
-  private put(start: number, end: number, hash: number, sep: number, pos: number): true {
-    const slot = this.count & this.mask;
-    this.start[slot] = start;
-    this.end[slot] = end;
-    this.hash[slot] = hash;
-    this.sep[slot] = sep;
-    this.count++;
-    this.pos = pos;
-    return true;
   }
 }
