@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { flatten, type Entry } from './entries';
 import { GroupList, rowId } from './GroupList';
 import { SearchBody } from './SearchBody';
@@ -24,7 +24,9 @@ export function Popup({ initialQuery = '', tabId }: Props) {
   const groups = searching ? (search.status === 'ready' ? search.groups : []) : home.groups;
   const rows = flatten(groups);
 
-  useEffect(() => input.current?.focus(), []);
+  // Focused as soon as it is in the page (not after the first paint, as useEffect would), so
+  // that letters typed right after the popup opens are not lost.
+  useLayoutEffect(() => input.current?.focus(), []);
   useEffect(() => setSelected(0), [query, rows.length]);
 
   const pick = (entry: Entry | undefined) => {

@@ -31,9 +31,9 @@ export function ResultRow({ entry, id, selected, onPick, onHover }: Props) {
         </span>
         <KindBadge kind={entry.kind} />
       </div>
-      <div class="cl-row-context">
-        <Highlighted slices={highlightSlices(entry.context, entry.terms)} />
-      </div>
+      {/* A row found by name before the full-text index has loaded has no context yet; a space
+          keeps its height, so the list does not jump when the context arrives. */}
+      <div class="cl-row-context">{entry.context ? <Highlighted slices={highlightSlices(entry.context, entry.terms)} /> : '\u00a0'}</div>
     </li>
   );
 }

@@ -25,7 +25,18 @@ export function SearchBody({ state, selected, onPick, onSelect, onSuggest }: Pro
         </p>
       );
     case 'ready':
-      if (state.groups.length) return <GroupList groups={state.groups} selected={selected} onPick={onPick} onSelect={onSelect} />;
+      if (state.groups.length) {
+        return (
+          <>
+            <GroupList groups={state.groups} selected={selected} onPick={onPick} onSelect={onSelect} />
+            {state.partial ? (
+              <p class="cl-muted cl-note" data-testid="partial-note">
+                Names so far; descriptions and articles are still loading…
+              </p>
+            ) : null}
+          </>
+        );
+      }
       return (
         <div class="cl-note" data-testid="no-results">
           <p>Nothing found.</p>

@@ -7,50 +7,60 @@ import { resultGroups, type Group } from './entries';
 export type SearchState =
   | { status: 'idle' }
   | { status: 'loading' }
-  | { status: 'ready'; groups: Group[]; suggestions: string[] }
+  /** `partial`: names only, from the quick index; full-text results follow when it has loaded. */
+  | { status: 'ready'; groups: Group[]; suggestions: string[]; partial: boolean }
   | { status: 'no-data' }
   | { status: 'error'; message: string };
 
+type Loading = { status: 'loading' | 'done' | 'no-data' } | { status: 'error'; message: string };
+
 /**
  * Search-as-you-type over the stored index. The index starts loading as soon as the popup
- * mounts, before the first keystroke, and every keystroke supersedes the previous search.
+ * mounts, before the first keystroke: the quick index (names) arrives within milliseconds and
+ * answers first, then the full-text index replaces it and the current query is searched again.
+ * Every keystroke supersedes the previous search.
  */
 export function useSearch(query: string): SearchState {
-  const [index, setIndex] = useState<Promise<SearchIndex | null> | null>(null);
+  const [index, setIndex] = useState<SearchIndex | null>(null);
+  const [loading, setLoading] = useState<Loading>({ status: 'loading' });
   const [state, setState] = useState<SearchState>({ status: 'idle' });
   useEffect(() => {
-    const loading = openSearchIndex();
-    loading.catch(() => undefined);
-    setIndex(loading);
+    let live = true;
+    openSearchIndex((next) => live && setIndex(next)).then(
+      (full) => live && setLoading({ status: full ? 'done' : 'no-data' }),
+      (error: unknown) => live && setLoading({ status: 'error', message: (error as Error)?.message ?? String(error) }),
+    );
+    return () => {
+      live = false;
+    };
   }, []);
-  const session = useMemo(() => (index ? new SearchSession(() => index) : null), [index]);
+  const session = useMemo(() => (index ? new SearchSession(async () => index) : null), [index]);
 
   useEffect(() => {
-    if (!session) return;
     if (!query.trim()) {
-      session.cancel();
+      session?.cancel();
       setState({ status: 'idle' });
       return;
     }
-    setState((s) => (s.status === 'ready' ? s : { status: 'loading' }));
+    if (!session || !index) {
+      setState(loading.status === 'no-data' ? { status: 'no-data' } : loading.status === 'error' ? loading : { status: 'loading' });
+      return;
+    }
     let live = true;
     session
       .run(query)
-      .then(async (results) => {
-        if (!live) return;
-        if (!results) {
-          // Null is either "superseded" (live is then false) or "no dataset stored yet".
-          if (!(await index)) setState({ status: 'no-data' });
-          return;
-        }
+      .then((results) => {
+        if (!live || !results) return;
         const groups = resultGroups(results);
-        const suggestions = groups.length ? [] : ((await index)?.suggest(query) ?? []);
-        if (live) setState({ status: 'ready', groups, suggestions });
+        const partial = !index.complete;
+        // A name search that found nothing says little: the full text may still find it.
+        if (!groups.length && partial) setState(loading.status === 'error' ? loading : { status: 'loading' });
+        else setState({ status: 'ready', groups, suggestions: groups.length ? [] : index.suggest(query), partial });
       })
       .catch((error: unknown) => live && setState({ status: 'error', message: (error as Error)?.message ?? String(error) }));
     return () => {
       live = false;
     };
-  }, [session, query]);
+  }, [session, query, loading]);
   return state;
 }

@@ -1,8 +1,9 @@
 import MiniSearch from 'minisearch';
 import type { Dataset } from '../dataset/schema';
-import { FIELDS, INDEX_OPTIONS, SEARCH_INDEX_FORMAT, SEARCH_INDEX_VERSION, type SearchDocument } from './options';
+import { FIELDS, INDEX_OPTIONS, type SearchDocument } from './options';
 import { documentsFor } from './documents';
-import { NamePrefixes } from './prefix';
+import { buildQuickText } from './quick';
+import { serialiseFull } from './artifact';
 import { PROSE_FIELDS, processIndexTerm, tokenizeForIndex } from './terms';
 
 /**
@@ -32,9 +33,9 @@ export function commonProseTerms(docs: SearchDocument[]): Set<string> {
 }
 
 /**
- * Builds the popup's search index from a dataset and serialises it. The background calls this
- * once when a dataset is stored and keeps the JSON next to it, so opening the popup only loads
- * the index and never rebuilds it.
+ * Builds the popup's search index from a dataset and serialises it: the quick index, then the
+ * full-text index (see artifact.ts). The background calls this once when a dataset is stored
+ * and keeps the result next to it, so opening the popup only loads the index, never builds it.
  */
 export function buildSearchIndex(dataset: Dataset): string {
   const docs = documentsFor(dataset);
@@ -46,6 +47,8 @@ export function buildSearchIndex(dataset: Dataset): string {
       return t && field && PROSE_FIELDS.has(field) && common.has(t) ? null : t;
     },
   });
-  index.addAll(docs);
-  return JSON.stringify({ format: SEARCH_INDEX_FORMAT, version: SEARCH_INDEX_VERSION, index, names: NamePrefixes.build(docs) });
+  index.addAll(docs.map((doc, o) => ({ ...doc, o })));
+  // Both parts carry the same stamp, so a loader can tell they were built together.
+  const stamp = `${dataset.meta.contentHash}:${docs.length}`;
+  return buildQuickText(docs, stamp) + serialiseFull(index as MiniSearch<never>, stamp);
 }

@@ -3,7 +3,7 @@ import { processIndexTerm, tokenizeForIndex } from './terms';
 
 /** Bump when the document shape or the tokenizer changes: stored indexes of another version are rebuilt. */
 export const SEARCH_INDEX_FORMAT = 'company-lens-search';
-export const SEARCH_INDEX_VERSION = 1;
+export const SEARCH_INDEX_VERSION = 2;
 
 export type HitKind = 'company' | 'person' | 'article';
 
@@ -30,6 +30,8 @@ export interface StoredFields {
 
 export interface SearchDocument extends Partial<Record<SearchField, string>> {
   id: string;
+  /** Position in the index: the full-text index's document id and the quick index's line. */
+  o?: number;
   t: HitKind;
   n: string;
   k: string;
@@ -57,10 +59,16 @@ export const BOOST: Record<SearchField, number> = {
   titles: 0.6,
 };
 
-/** Options shared by the build (background) and the load (popup, lookup); they must agree. */
+/**
+ * Options shared by the build (background) and the load (popup, lookup); they must agree. Only
+ * the context line is stored with each document: names, kinds and mention counts are in the
+ * quick index, which is always loaded first, so storing them again would only make the full
+ * index bigger and slower to load.
+ */
 export const INDEX_OPTIONS: Options<SearchDocument> = {
+  idField: 'o',
   fields: [...FIELDS],
-  storeFields: ['t', 'n', 'k', 'x', 'r', 'm', 'a'],
+  storeFields: ['x'],
   tokenize: tokenizeForIndex,
   processTerm: processIndexTerm,
 };

@@ -1,7 +1,10 @@
 import MiniSearch, { type SearchOptions, type SearchResult } from 'minisearch';
-import { BOOST, INDEX_OPTIONS, SEARCH_INDEX_FORMAT, SEARCH_INDEX_VERSION, type HitKind, type SearchDocument, type StoredFields } from './options';
+import { BOOST, INDEX_OPTIONS, type HitKind, type SearchDocument } from './options';
 import { normaliseTerm, tokenizeForIndex, tokenizeQuery } from './terms';
-import { NamePrefixes, type NamePrefixJson } from './prefix';
+import { QuickIndex, QuickIndexError, type QuickDoc } from './quick';
+import { parseFull, parseFullSync, SearchIndexError, splitSearchIndex } from './artifact';
+
+export { SearchIndexError } from './artifact';
 
 export interface SearchHit {
   kind: HitKind;
@@ -27,16 +30,6 @@ export interface SearchResults {
   articles: SearchHit[];
 }
 
-export class SearchIndexError extends Error {
-  constructor(
-    readonly code: 'malformed' | 'version',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'SearchIndexError';
-  }
-}
-
 const NAME_FIELDS = ['name', 'aliases'];
 
 /**
@@ -45,16 +38,18 @@ const NAME_FIELDS = ['name', 'aliases'];
  * on a large index they match thousands of words. Prefix matching is always on, because results
  * update as you type.
  */
-const BASE_OPTIONS: SearchOptions = {
-  boost: BOOST,
-  prefix: true,
-  fuzzy: (term) => (term.length >= 9 ? 2 : term.length >= 4 ? 1 : false),
-  maxFuzzy: 2,
-  tokenize: tokenizeQuery,
-  processTerm: normaliseTerm,
-  weights: { fuzzy: 0.4, prefix: 0.6 },
-  boostDocument: (_id, _term, stored) => 1 + Math.log1p(Number((stored as StoredFields | undefined)?.m ?? 0)) / 20,
-};
+function baseOptions(quick: QuickIndex): SearchOptions {
+  return {
+    boost: BOOST,
+    prefix: true,
+    fuzzy: (term) => (term.length >= 9 ? 2 : term.length >= 4 ? 1 : false),
+    maxFuzzy: 2,
+    tokenize: tokenizeQuery,
+    processTerm: normaliseTerm,
+    weights: { fuzzy: 0.4, prefix: 0.6 },
+    boostDocument: (id) => 1 + Math.log1p(quick.doc(id as number)?.mentions ?? 0) / 20,
+  };
+}
 
 /** Levenshtein distance of a and b, or Infinity once it must exceed `max` (cheap early exit). */
 export function editDistance(a: string, b: string, max: number): number {
@@ -79,10 +74,12 @@ function wordMatches(query: string, term: string): boolean {
   return term.startsWith(query) || (query.length >= 4 && editDistance(query, term, query.length >= 9 ? 2 : 1) < Infinity);
 }
 
-/** The words of a result's stored name, aliases and context, for filtering by a last word. */
-function storedWords(r: SearchResult): string[] {
-  const s = r as SearchResult & StoredFields;
-  return tokenizeForIndex(`${s.n} ${s.a ?? ''} ${s.x}`).map(normaliseTerm);
+/** A result's document with its stored context line. */
+type Found = { doc: QuickDoc; context: string };
+
+/** The words of a result's name, aliases and context, for filtering by a last word. */
+function storedWords({ doc, context }: Found): string[] {
+  return tokenizeForIndex(`${doc.name} ${doc.aliases} ${context}`).map(normaliseTerm);
 }
 
 /**
@@ -93,16 +90,17 @@ function markTerms(r: SearchResult): string[] {
   return [...r.queryTerms, ...r.terms.filter((t) => !r.queryTerms.some((q) => t.startsWith(q)))];
 }
 
-function toHit(r: SearchResult, extraTerms: string[] = []): SearchHit {
-  const s = r as SearchResult & StoredFields;
-  const id = String(r.id).slice(s.t.length + 1);
-  const nameTerms = Object.keys(r.match).filter((t) => r.match[t].some((f) => NAME_FIELDS.includes(f)));
-  const nameWords = extraTerms.length ? tokenizeForIndex(`${s.n} ${s.a ?? ''}`).map(normaliseTerm) : [];
-  const nameMatch = r.queryTerms.every((q) => nameTerms.some((t) => wordMatches(q, t))) && extraTerms.every((q) => nameWords.some((w) => wordMatches(q, w)));
-  return { kind: s.t, id, name: s.n, label: s.k, context: s.x, companyId: s.r, score: r.score, terms: [...markTerms(r), ...extraTerms], nameMatch };
+function hitOf(doc: QuickDoc, context: string, score: number, terms: string[], nameMatch: boolean): SearchHit {
+  return { kind: doc.kind, id: doc.id, name: doc.name, label: doc.label, context, companyId: doc.companyId, score, terms, nameMatch };
 }
 
-/** A loaded search index with the queries the popup, the omnibox and the context menu need. */
+function toHit(r: SearchResult, { doc, context }: Found, extraTerms: string[] = []): SearchHit {
+  const nameTerms = Object.keys(r.match).filter((t) => r.match[t].some((f) => NAME_FIELDS.includes(f)));
+  const nameWords = extraTerms.length ? tokenizeForIndex(`${doc.name} ${doc.aliases}`).map(normaliseTerm) : [];
+  const nameMatch = r.queryTerms.every((q) => nameTerms.some((t) => wordMatches(q, t))) && extraTerms.every((q) => nameWords.some((w) => wordMatches(q, w)));
+  return hitOf(doc, context, r.score, [...markTerms(r), ...extraTerms], nameMatch);
+}
+
 /** Above this many candidates for the first words, filtering them in JS is no cheaper. */
 const FILTER_LIMIT = 5_000;
 /** Fewer exact and prefix matches than this, and the query is retried with typos allowed. */
@@ -113,14 +111,33 @@ const FUZZY_BELOW = 3;
  */
 const isShortLatin = (term: string) => term.length <= 3 && term.charCodeAt(0) < 0x3000;
 
+/**
+ * A loaded search index with the queries the popup, the omnibox and the context menu need. It
+ * can be partial: with only the quick index loaded it finds names by their first letters, and
+ * `complete` tells the caller to ask again once the full-text index is there.
+ */
 export class SearchIndex {
+  private readonly options: SearchOptions;
+
   constructor(
-    private readonly index: MiniSearch<SearchDocument>,
-    private readonly names: NamePrefixes,
-  ) {}
+    readonly quick: QuickIndex,
+    private readonly index: MiniSearch<SearchDocument> | null = null,
+  ) {
+    this.options = baseOptions(quick);
+  }
+
+  /** True once the full-text index is loaded; before that only names are searched. */
+  get complete(): boolean {
+    return this.index !== null;
+  }
 
   get documentCount(): number {
-    return this.index.documentCount;
+    return this.quick.size;
+  }
+
+  /** The same quick index with its full-text index added. */
+  withFullText(index: MiniSearch<SearchDocument>): SearchIndex {
+    return new SearchIndex(this.quick, index);
   }
 
   /** Grouped results; each group is sorted by score and cut to `limit`. */
@@ -128,7 +145,7 @@ export class SearchIndex {
     const results: SearchResults = { query, companies: [], people: [], articles: [] };
     const terms = tokenizeQuery(query).map(normaliseTerm);
     if (!terms.length) return results;
-    const hits = terms.length === 1 && isShortLatin(terms[0]) ? this.namePrefix(terms[0]) : this.fullText(query, terms);
+    const hits = !this.index ? this.namePrefix(normaliseTerm(query.trim().replace(/\s+/g, ' ')), terms) : terms.length === 1 && isShortLatin(terms[0]) ? this.namePrefix(terms[0], terms) : this.fullText(this.index, query, terms);
     for (const hit of hits) {
       const group = hit.kind === 'company' ? results.companies : hit.kind === 'person' ? results.people : results.articles;
       if (group.length < limit) group.push(hit);
@@ -136,39 +153,50 @@ export class SearchIndex {
     return results;
   }
 
+  private found(r: SearchResult): Found | null {
+    const doc = this.quick.doc(r.id as number);
+    return doc ? { doc, context: String((r as SearchResult & { x?: string }).x ?? '') } : null;
+  }
+
+  private context(ordinal: number): string {
+    return String((this.index?.getStoredFields(ordinal) as { x?: string } | undefined)?.x ?? '');
+  }
+
   /**
-   * A few letters are the start of a name being typed. Names and aliases with a word starting
-   * with them are found by binary search and ranked by how often the corpus mentions them.
+   * The start of a name being typed. Names and aliases with a word starting with it are found
+   * by binary search in the quick index and ranked by how often the corpus mentions them.
    */
-  private namePrefix(prefix: string): SearchHit[] {
-    return this.names.match(prefix).flatMap(({ id, rank }) => {
-      const s = this.index.getStoredFields(id) as StoredFields | undefined;
-      return s ? [{ kind: s.t, id: id.slice(s.t.length + 1), name: s.n, label: s.k, context: s.x, companyId: s.r, score: rank, terms: [prefix], nameMatch: true }] : [];
+  private namePrefix(prefix: string, terms: string[]): SearchHit[] {
+    return this.quick.match(prefix).flatMap(({ doc: ordinal, rank }) => {
+      const doc = this.quick.doc(ordinal);
+      return doc ? [hitOf(doc, this.context(ordinal), rank, terms, true)] : [];
     });
   }
 
   /**
    * Full-text search. While a short word is being typed after others ("samiart s"), the earlier
-   * words are searched first and their results filtered by the last word in the stored name,
-   * aliases and context line; the whole query goes to MiniSearch once the last word is longer
-   * or the earlier words match too much to filter.
+   * words are searched first and their results filtered by the last word in the name, aliases
+   * and context line; the whole query goes to MiniSearch once the last word is longer or the
+   * earlier words match too much to filter.
    */
-  private fullText(query: string, terms: string[]): SearchHit[] {
+  private fullText(index: MiniSearch<SearchDocument>, query: string, terms: string[]): SearchHit[] {
     const last = terms[terms.length - 1];
+    const search = (q: string, options: SearchOptions) => index.search(q, { ...this.options, ...options }).flatMap((r) => {
+      const found = this.found(r);
+      return found ? [{ r, found }] : [];
+    });
     if (terms.length > 1 && isShortLatin(last)) {
-      const head = this.index.search(terms.slice(0, -1).join(' '), { ...BASE_OPTIONS, combineWith: 'AND' });
-      if (head.length <= FILTER_LIMIT) {
-        if (isShortLatin(last)) return head.filter((r) => storedWords(r).some((w) => w.startsWith(last))).map((r) => toHit(r, [last]));
-      }
+      const head = search(terms.slice(0, -1).join(' '), { combineWith: 'AND' });
+      if (head.length <= FILTER_LIMIT) return head.filter(({ found }) => storedWords(found).some((w) => w.startsWith(last))).map(({ r, found }) => toHit(r, found, [last]));
     }
     // Fuzzy matching is the expensive part of a query on a large index, and a correctly typed
     // name does not need it: typos are looked for only when exact and prefix matches are few.
-    let raw = this.index.search(query, { ...BASE_OPTIONS, fuzzy: false, combineWith: 'AND' });
-    if (raw.length < FUZZY_BELOW) raw = this.index.search(query, { ...BASE_OPTIONS, combineWith: 'AND' });
+    let raw = search(query, { fuzzy: false, combineWith: 'AND' });
+    if (raw.length < FUZZY_BELOW) raw = search(query, { combineWith: 'AND' });
     // With several words, AND is the precise answer; when it finds nothing, any-word matches
     // are still better than an empty list.
-    if (raw.length === 0 && terms.length > 1) raw = this.index.search(query, { ...BASE_OPTIONS, combineWith: 'OR' });
-    return raw.map((r) => toHit(r));
+    if (raw.length === 0 && terms.length > 1) raw = search(query, { combineWith: 'OR' });
+    return raw.map(({ r, found }) => toHit(r, found));
   }
 
   /**
@@ -184,35 +212,55 @@ export class SearchIndex {
 
   /** Closest company names for a query that found nothing: looser fuzzy matching on names only. */
   suggest(query: string, limit = 3): string[] {
-    if (!query.trim()) return [];
+    if (!query.trim() || !this.index) return [];
     const raw = this.index.search(query, {
-      ...BASE_OPTIONS,
+      ...this.options,
       fields: NAME_FIELDS,
       fuzzy: (term) => (term.length >= 3 ? 0.4 : false),
       combineWith: 'OR',
-      filter: (r) => r.t === 'company',
+      filter: (r) => this.quick.doc(r.id as number)?.kind === 'company',
     });
-    return raw.slice(0, limit).map((r) => String(r.n));
+    return raw.slice(0, limit).flatMap((r) => this.quick.doc(r.id as number)?.name ?? []);
   }
 }
 
-/** Loads an index serialised by `buildSearchIndex`; throws SearchIndexError on anything else. */
-export function loadSearchIndex(json: string): SearchIndex {
-  let parsed: unknown;
+/** Loads the quick part of a serialised index; throws SearchIndexError when it is not one. */
+export function loadQuickIndex(text: string): SearchIndex {
   try {
-    parsed = JSON.parse(json);
+    return new SearchIndex(QuickIndex.parse(text));
   } catch (error) {
-    throw new SearchIndexError('malformed', `The search index is not valid JSON: ${(error as Error).message}`);
+    if (error instanceof QuickIndexError) throw new SearchIndexError('malformed', error.message);
+    throw error;
   }
-  const p = parsed as { format?: unknown; version?: unknown; index?: unknown; names?: Partial<NamePrefixJson> } | null;
-  if (!p || typeof p !== 'object' || p.format !== SEARCH_INDEX_FORMAT || !p.index || typeof p.index !== 'object' || !Array.isArray(p.names?.keys) || !Array.isArray(p.names?.ids) || !Array.isArray(p.names?.ranks)) {
-    throw new SearchIndexError('malformed', 'The stored search index is not a Company Lens search index');
-  }
-  if (p.version !== SEARCH_INDEX_VERSION) {
-    throw new SearchIndexError('version', `Search index version ${String(p.version)} is not ${SEARCH_INDEX_VERSION}; it must be rebuilt`);
-  }
+}
+
+/** Adds the full-text part to a quick index; throws SearchIndexError when they do not belong together. */
+export function withFullText(quick: SearchIndex, parsed: { stamp: string; js: object }): SearchIndex {
+  if (parsed.stamp !== quick.quick.stamp) throw new SearchIndexError('malformed', 'The quick and full-text search indexes come from different builds');
   try {
-    return new SearchIndex(MiniSearch.loadJS(p.index as never, INDEX_OPTIONS), new NamePrefixes(p.names as NamePrefixJson));
+    return quick.withFullText(MiniSearch.loadJS(parsed.js as never, INDEX_OPTIONS));
+  } catch (error) {
+    throw new SearchIndexError('malformed', `The search index could not be loaded: ${(error as Error).message}`);
+  }
+}
+
+/** Loads an index serialised by `buildSearchIndex` in one go; throws SearchIndexError on anything else. */
+export function loadSearchIndex(serialised: string): SearchIndex {
+  const { quick, full } = splitSearchIndex(serialised);
+  const parsed = parseFullSync(full);
+  if (quick === null) throw new SearchIndexError('malformed', 'The search index has no quick part');
+  return withFullText(loadQuickIndex(quick), parsed);
+}
+
+/**
+ * Adds the full-text part without freezing the page: lines are parsed and the terms inserted a
+ * few thousand at a time, with `pause` between the steps.
+ */
+export async function loadFullTextAsync(quick: SearchIndex, full: string, pause: () => Promise<void>): Promise<SearchIndex> {
+  const parsed = await parseFull(full, pause);
+  if (parsed.stamp !== quick.quick.stamp) throw new SearchIndexError('malformed', 'The quick and full-text search indexes come from different builds');
+  try {
+    return quick.withFullText(await MiniSearch.loadJSAsync(parsed.js as never, INDEX_OPTIONS));
   } catch (error) {
     throw new SearchIndexError('malformed', `The search index could not be loaded: ${(error as Error).message}`);
   }

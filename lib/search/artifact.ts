@@ -1,0 +1,124 @@
+import type MiniSearch from 'minisearch';
+import { SEARCH_INDEX_FORMAT, SEARCH_INDEX_VERSION } from './options';
+import { QUICK_FORMAT } from './quick';
+
+/**
+ * The serialised search index is two texts written back to back: the quick index (see quick.ts)
+ * and the full-text index. The store keeps them in two rows so the popup can read the small one
+ * first. The full-text index is MiniSearch's JSON cut into lines of a few thousand entries, so
+ * that a page can parse it one line per task and keep answering keystrokes while it loads; a
+ * single 20 MB JSON.parse would freeze it for a second.
+ */
+
+export class SearchIndexError extends Error {
+  constructor(
+    readonly code: 'malformed' | 'version',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SearchIndexError';
+  }
+}
+
+/** Entries per line: small enough that parsing one line takes a few milliseconds. */
+const CHUNK = 4_000;
+const SECTIONS = ['documentIds', 'fieldLength', 'storedFields'] as const;
+type AsPlainObject = Record<string, unknown> & { index: [string, unknown][] };
+
+/** Writes a MiniSearch index as header line + chunk lines. */
+export function serialiseFull(index: MiniSearch<never>, stamp: string): string {
+  const js = index.toJSON() as unknown as AsPlainObject;
+  const { index: terms, ...rest } = js;
+  const meta = Object.fromEntries(Object.entries(rest).filter(([k]) => !(SECTIONS as readonly string[]).includes(k)));
+  const lines = [JSON.stringify({ format: SEARCH_INDEX_FORMAT, version: SEARCH_INDEX_VERSION, stamp, meta })];
+  for (const section of SECTIONS) {
+    const entries = Object.entries(js[section] as object);
+    for (let i = 0; i < entries.length; i += CHUNK) lines.push(JSON.stringify([section, Object.fromEntries(entries.slice(i, i + CHUNK))]));
+  }
+  for (let i = 0; i < terms.length; i += CHUNK) lines.push(JSON.stringify(['index', terms.slice(i, i + CHUNK)]));
+  return lines.join('\n');
+}
+
+/** Splits a serialised search index into its quick part and its full-text part. */
+export function splitSearchIndex(serialised: string): { quick: string | null; full: string } {
+  const nl = serialised.indexOf('\n');
+  // The quick header is short; a first line of megabytes is a full index of another format.
+  if (nl === -1 || nl > 1000 || !serialised.startsWith(`{"format":"${QUICK_FORMAT}"`)) return { quick: null, full: serialised };
+  try {
+    const { length } = JSON.parse(serialised.slice(0, nl)) as { length?: unknown };
+    if (typeof length === 'number' && nl + 1 + length <= serialised.length) return { quick: serialised.slice(0, nl + 1 + length), full: serialised.slice(nl + 1 + length) };
+  } catch {
+    /* not a quick header: treated as a full index below, which then fails with a typed error */
+  }
+  return { quick: null, full: serialised };
+}
+
+function malformed(message: string): SearchIndexError {
+  return new SearchIndexError('malformed', message);
+}
+
+/** The header of a full-text index; throws SearchIndexError for anything else. */
+function readHeader(line: string): { stamp: string; meta: Record<string, unknown> } {
+  let header: { format?: unknown; version?: unknown; stamp?: unknown; meta?: unknown } | null;
+  try {
+    header = JSON.parse(line);
+  } catch (error) {
+    throw malformed(`The search index is not valid JSON: ${(error as Error).message}`);
+  }
+  if (!header || typeof header !== 'object' || header.format !== SEARCH_INDEX_FORMAT) throw malformed('The stored search index is not a Company Lens search index');
+  if (header.version !== SEARCH_INDEX_VERSION) {
+    throw new SearchIndexError('version', `Search index version ${String(header.version)} is not ${SEARCH_INDEX_VERSION}; it must be rebuilt by syncing again`);
+  }
+  if (typeof header.stamp !== 'string' || !header.meta || typeof header.meta !== 'object') throw malformed('The search index header is incomplete');
+  return { stamp: header.stamp, meta: header.meta as Record<string, unknown> };
+}
+
+/** Adds one chunk line to the object being rebuilt for MiniSearch.loadJS. */
+function addLine(js: AsPlainObject, line: string): void {
+  let section: unknown;
+  let payload: unknown;
+  try {
+    [section, payload] = JSON.parse(line) as [unknown, unknown];
+  } catch (error) {
+    throw malformed(`A line of the search index is not valid JSON: ${(error as Error).message}`);
+  }
+  if (section === 'index' && Array.isArray(payload)) for (const entry of payload) js.index.push(entry);
+  else if ((SECTIONS as readonly unknown[]).includes(section) && payload && typeof payload === 'object') Object.assign(js[section as string] as object, payload);
+  else throw malformed(`The search index has an unknown section ${String(JSON.stringify(section)).slice(0, 40)}`);
+}
+
+/** The header and the chunk lines of a full-text part, lines read lazily. */
+function* fullLines(full: string): Generator<string, void, undefined> {
+  let at = full.indexOf('\n');
+  while (at !== -1) {
+    const end = full.indexOf('\n', at + 1);
+    yield full.slice(at + 1, end === -1 ? undefined : end);
+    at = end;
+  }
+}
+
+function start(full: string): { stamp: string; js: AsPlainObject } {
+  const nl = full.indexOf('\n');
+  const { stamp, meta } = readHeader(nl === -1 ? full : full.slice(0, nl));
+  return { stamp, js: { ...meta, documentIds: {}, fieldLength: {}, storedFields: {}, index: [] } };
+}
+
+/**
+ * Parses the full-text part back into the object MiniSearch.loadJS takes, calling `pause`
+ * after every line so that a page can let input events through between lines.
+ */
+export async function parseFull(full: string, pause: () => Promise<void>): Promise<{ stamp: string; js: AsPlainObject }> {
+  const parsed = start(full);
+  for (const line of fullLines(full)) {
+    addLine(parsed.js, line);
+    await pause();
+  }
+  return parsed;
+}
+
+/** parseFull in one go, for Node, tests and the background's first look-up. */
+export function parseFullSync(full: string): { stamp: string; js: AsPlainObject } {
+  const parsed = start(full);
+  for (const line of fullLines(full)) addLine(parsed.js, line);
+  return parsed;
+}

@@ -1,0 +1,181 @@
+import type { HitKind, SearchDocument } from './options';
+import { normaliseTerm, isCjk } from './terms';
+
+/**
+ * The quick index: every document's display fields and the sorted start of every word of every
+ * name and alias, as plain text. It is the part of the search index the popup reads first (a
+ * few MB at 100k companies, against tens of MB for the full-text index), so the first results
+ * of a name being typed appear while the full index is still loading.
+ *
+ * Text, not JSON, because reading it must cost almost nothing: a JSON array of 300k entries
+ * takes tens of milliseconds to parse, while this text is searched where it lies. Document lines
+ * are found through an offset table built in one pass; entry lines are binary-searched by
+ * character position without any table at all.
+ */
+
+export const QUICK_FORMAT = 'company-lens-quick';
+
+/** One document as the quick index keeps it. Fields never contain tabs or newlines. */
+export interface QuickDoc {
+  kind: HitKind;
+  /** The dataset id of the company, person or article. */
+  id: string;
+  name: string;
+  /** The company's kind, "person" or "article". */
+  label: string;
+  /** The company the document leads to. */
+  companyId?: string;
+  /** Mentions in the corpus. */
+  mentions: number;
+  /** Aliases joined by " · ", for filtering by a last typed word. */
+  aliases: string;
+}
+
+/** A name key found for a typed prefix: the document's position and its rank. */
+export interface QuickMatch {
+  doc: number;
+  rank: number;
+}
+
+// Control characters would break the line format and the sort order of the keys.
+// eslint-disable-next-line no-control-regex
+const flat = (s: string) => s.replace(/[\u0000-\u001f]+/g, ' ');
+const WORD_START = /(?<![\p{L}\p{N}])[\p{L}\p{N}]/gu;
+
+/** Where keys start in a folded name: each word start, and every character inside a CJK run. */
+function keyStarts(folded: string): number[] {
+  const starts = new Set<number>();
+  for (const m of folded.matchAll(WORD_START)) starts.add(m.index);
+  for (let i = 0; i < folded.length; i++) if (isCjk(folded.charCodeAt(i))) starts.add(i);
+  return [...starts].sort((a, b) => a - b);
+}
+
+/**
+ * Builds the quick index text: one line per document (in document order), then one line per
+ * name key, sorted. Names starting with the typed letters beat names with a later word starting
+ * with them; then more mentions, then shorter names. Articles get a document line (their titles
+ * are shown from it) but no keys: titles are searched by the full-text index.
+ */
+export function buildQuickText(docs: SearchDocument[], stamp: string): string {
+  const docLines: string[] = [];
+  const keys: string[] = [];
+  docs.forEach((d, ordinal) => {
+    docLines.push([d.t, d.id.slice(d.t.length + 1), flat(d.n), flat(d.k), d.r ?? '', String(d.m), flat(d.a ?? '')].join('\t'));
+    if (d.t === 'article') return;
+    const base = Math.min(d.m, 1e5) * 100 - Math.min(d.n.length, 99);
+    for (const name of [d.n, ...(d.aliases ? d.aliases.split(' · ') : [])]) {
+      const folded = flat(normaliseTerm(name));
+      for (const at of keyStarts(folded)) keys.push(`${folded.slice(at)}\t${ordinal.toString(36)}\t${(base + (at === 0 ? 1e8 : 0)).toString(36)}`);
+    }
+  });
+  // Sorting the whole lines orders them by key first, because a tab sorts before every letter.
+  keys.sort();
+  const body = docLines.concat(keys).map((line) => `${line}\n`).join('');
+  // The header gives the body's length, so the quick text can be cut from a longer string.
+  return `${JSON.stringify({ format: QUICK_FORMAT, stamp, docs: docLines.length, length: body.length })}\n${body}`;
+}
+
+export class QuickIndexError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'QuickIndexError';
+  }
+}
+
+export class QuickIndex {
+  /** Offsets of the document lines; the last one is where the key lines begin. */
+  private readonly starts: Uint32Array;
+  private readonly cache = new Map<number, QuickDoc>();
+
+  private constructor(
+    private readonly text: string,
+    readonly stamp: string,
+    count: number,
+    first: number,
+  ) {
+    this.starts = new Uint32Array(count + 1);
+    let at = first;
+    for (let i = 0; i < count; i++) {
+      this.starts[i] = at;
+      const end = text.indexOf('\n', at);
+      if (end === -1) throw new QuickIndexError(`The quick search index ends after ${i} of ${count} documents`);
+      at = end + 1;
+    }
+    this.starts[count] = at;
+  }
+
+  /** Reads a quick index; throws QuickIndexError when the text is not one. */
+  static parse(text: string): QuickIndex {
+    const nl = text.indexOf('\n');
+    let header: { format?: unknown; stamp?: unknown; docs?: unknown } | null = null;
+    try {
+      header = nl > 0 ? JSON.parse(text.slice(0, nl)) : null;
+    } catch {
+      header = null;
+    }
+    if (!header || header.format !== QUICK_FORMAT || typeof header.stamp !== 'string' || !Number.isInteger(header.docs)) {
+      throw new QuickIndexError('The stored quick search index is not a Company Lens quick index');
+    }
+    return new QuickIndex(text, header.stamp, header.docs as number, nl + 1);
+  }
+
+  get size(): number {
+    return this.starts.length - 1;
+  }
+
+  /** The document at `ordinal` (its position in the index), or undefined when out of range. */
+  doc(ordinal: number): QuickDoc | undefined {
+    if (!(ordinal >= 0 && ordinal < this.size)) return undefined;
+    let doc = this.cache.get(ordinal);
+    if (!doc) {
+      const [kind, id, name, label, companyId, mentions, aliases] = this.text.slice(this.starts[ordinal], this.starts[ordinal + 1] - 1).split('\t');
+      doc = { kind: kind as HitKind, id, name, label, companyId: companyId || undefined, mentions: Number(mentions) || 0, aliases: aliases ?? '' };
+      this.cache.set(ordinal, doc);
+    }
+    return doc;
+  }
+
+  /** The key of the entry line that contains character `at`, and where that line starts. */
+  private lineAt(at: number): { start: number; key: string } {
+    const start = this.text.lastIndexOf('\n', at - 1) + 1;
+    return { start, key: this.text.slice(start, this.text.indexOf('\t', start)) };
+  }
+
+  /**
+   * The best `top` documents with a name or alias word starting with `prefix` (already
+   * normalised), each once, best first; an exact name ranks above everything. The entry lines
+   * are binary-searched by character position: any position inside a line leads to its start.
+   */
+  match(prefix: string, top = 50): QuickMatch[] {
+    if (!prefix) return [];
+    let lo = this.starts[this.size];
+    let hi = this.text.length;
+    while (lo < hi) {
+      const line = this.lineAt((lo + hi) >>> 1);
+      if (line.key < prefix) lo = this.text.indexOf('\n', line.start) + 1;
+      else hi = line.start;
+    }
+    const best: QuickMatch[] = [];
+    for (let at = lo; at < this.text.length; ) {
+      const tab = this.text.indexOf('\t', at);
+      if (!this.text.startsWith(prefix, at) || tab < at + prefix.length) break;
+      const tab2 = this.text.indexOf('\t', tab + 1);
+      const end = this.text.indexOf('\n', tab2);
+      const doc = parseInt(this.text.slice(tab + 1, tab2), 36);
+      const rank = parseInt(this.text.slice(tab2 + 1, end), 36) + (tab === at + prefix.length ? 1e9 : 0);
+      at = end + 1;
+      if (best.length === top && rank <= best[top - 1].rank) continue;
+      // Keep the best `top` in a small sorted array: a short prefix can match thousands of keys.
+      const known = best.findIndex((b) => b.doc === doc);
+      if (known !== -1) {
+        if (best[known].rank >= rank) continue;
+        best.splice(known, 1);
+      }
+      let i = best.length;
+      while (i > 0 && best[i - 1].rank < rank) i--;
+      best.splice(i, 0, { doc, rank });
+      if (best.length > top) best.pop();
+    }
+    return best;
+  }
+}
