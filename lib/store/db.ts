@@ -17,7 +17,8 @@ export type Row<T> = T & { gen: number; n: number };
 export type PersonRow = Row<Person> & { ck: string[] };
 export type ArtifactRow =
   | { gen: number; name: 'lexicon'; value: LexiconPayload }
-  | { gen: number; name: 'search'; value: string };
+  | { gen: number; name: 'search'; value: string }
+  | { gen: number; name: 'search-quick'; value: string };
 
 export type GenerationState = 'writing' | 'ready';
 

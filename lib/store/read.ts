@@ -47,6 +47,17 @@ function inActive<T>(tables: (db: Db) => Table[], read: (gen: number, db: Db, tx
   });
 }
 
+/**
+ * Runs several reads of the read API as one snapshot. Each read is atomic on its own, but a card
+ * or a profile makes several; without one transaction around them, a sync switching datasets in
+ * between could pair the old description with the new facts (e2e/faults.e2e.ts). The nested
+ * reads join this transaction because Dexie reuses the ambient one for the same tables.
+ */
+export function readSnapshot<T>(reads: () => Promise<T>): Promise<T> {
+  const db = getDb();
+  return db.transaction('r', [db.meta, db.generations, db.companies, db.facts, db.people, db.relations, db.articles, db.mentions], reads);
+}
+
 /** Removes the storage-only fields from a row. */
 function strip<T>(row: (T & { gen: number; n: number; ck?: unknown }) | undefined): T | undefined {
   if (!row) return undefined;
@@ -160,7 +171,24 @@ export function getLexiconPayload(): Promise<{ version: string; payload: Lexicon
   );
 }
 
-/** The serialised search index (MiniSearch JSON) of the active dataset. */
+/**
+ * The quick part of the active dataset's search index (names and display fields, see
+ * lib/search/quick.ts): small, so the popup reads it first. Null when there is no dataset or it
+ * was stored before search indexes had a quick part.
+ */
+export function getQuickSearchIndex(): Promise<{ version: string; text: string } | null> {
+  return inActive(
+    (db) => [db.artifacts],
+    async (gen, db) => {
+      const row = await db.artifacts.get([gen, 'search-quick']);
+      const active = (await activeGeneration(db))!;
+      return row?.name === 'search-quick' ? { version: versionOf(active), text: row.value } : null;
+    },
+    null,
+  );
+}
+
+/** The serialised full-text search index of the active dataset (see lib/search/artifact.ts). */
 export function getSearchIndex(): Promise<{ version: string; json: string } | null> {
   return inActive(
     (db) => [db.artifacts],
