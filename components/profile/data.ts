@@ -1,5 +1,5 @@
 import type { Article, Company, Fact, Mention, Person } from '../../lib/dataset/schema';
-import { getArticles, getCompanies, getCompany, getFactsFor, getMentionsFor, getPeopleFor, getRelationsFor } from '../../lib/store/read';
+import { getArticles, getCompanies, getCompany, getFactsFor, getMentionsFor, getPeopleFor, getRelationsFor, readSnapshot } from '../../lib/store/read';
 import { getNote, isStarred } from '../../lib/store/user';
 
 /** Articles shown with their mention snippets; the profile lists the rest only as a count. */
@@ -33,16 +33,20 @@ export interface Profile {
 
 /** Everything the profile page shows for one company, or null when the dataset lacks it. */
 export async function loadProfile(id: string): Promise<Profile | null> {
+  const [starred, note] = await Promise.all([isStarred(id), getNote(id)]);
+  // One snapshot of the dataset, so a sync finishing meanwhile never mixes two datasets.
+  return readSnapshot(() => loadDatasetPart(id, starred, note?.text ?? ''));
+}
+
+async function loadDatasetPart(id: string, starred: boolean, note: string): Promise<Profile | null> {
   const company = await getCompany(id);
   if (!company) return null;
-  const [parent, facts, people, relations, mentions, starred, note] = await Promise.all([
+  const [parent, facts, people, relations, mentions] = await Promise.all([
     company.parentId ? getCompany(company.parentId) : Promise.resolve(null),
     getFactsFor(id),
     getPeopleFor(id),
     getRelationsFor(id),
     getMentionsFor(id),
-    isStarred(id),
-    getNote(id),
   ]);
   const byArticle = new Map<string, Mention[]>();
   for (const m of mentions) {
@@ -72,6 +76,6 @@ export async function loadProfile(id: string): Promise<Profile | null> {
     articleTotal: byArticle.size,
     titles: new Map(articles.map((a) => [a.id, a.title])),
     starred,
-    note: note?.text ?? '',
+    note,
   };
 }

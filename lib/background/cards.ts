@@ -2,7 +2,6 @@ import { browser } from 'wxt/browser';
 import { assembleCard } from '../cards/assemble';
 import type { LexiconPayload } from '../detect/lexicon';
 import { encodeLexicon, type WireLexicon } from '../detect/wire';
-import { getDb } from '../store/db';
 import * as read from '../store/read';
 import { registerHandlers } from './router';
 
@@ -29,16 +28,6 @@ async function currentLexicon(): Promise<LexiconEntry | null> {
   return cached;
 }
 
-/**
- * Runs a card's several reads in one read transaction. Each read API call is atomic on its own,
- * but a card makes several; without one transaction around them, a sync switching datasets in
- * between gave a card with the old description and the new facts (e2e/faults.e2e.ts).
- */
-function oneSnapshot<T>(assemble: () => Promise<T>): Promise<T> {
-  const db = getDb();
-  return db.transaction('r', [db.meta, db.generations, db.companies, db.facts, db.people, db.relations, db.articles, db.mentions], assemble);
-}
-
 export function badgeText(count: number): string {
   if (count <= 0) return '';
   return count > 999 ? '999+' : String(count);
@@ -46,7 +35,7 @@ export function badgeText(count: number): string {
 
 export function startCardService(): void {
   registerHandlers({
-    'company.card': ({ id }) => oneSnapshot(() => assembleCard(read, id)),
+    'company.card': ({ id }) => read.readSnapshot(() => assembleCard(read, id)),
     'company.open': async ({ id }, sender) => {
       const url = `${browser.runtime.getURL('/company.html')}?id=${encodeURIComponent(id)}`;
       const tab = sender.tab;
