@@ -1,4 +1,4 @@
-import type { LexiconPayload } from './lexicon';
+import type { LexiconPayload } from './lexicon-core';
 
 /**
  * Storage helpers of the lexicon payload: validation, the sparse context table, and company ids
@@ -6,6 +6,12 @@ import type { LexiconPayload } from './lexicon';
  */
 
 export const LEXICON_VERSION = 2;
+
+/** Entry flags. */
+export const AMBIGUOUS = 1;
+export const ALIAS = 2;
+/** The entry is a context word for some companies (listed in the sparse context table). */
+export const CONTEXT = 4;
 
 /** Throws an error naming what is wrong with a lexicon payload. */
 export function checkPayload(p: LexiconPayload): void {

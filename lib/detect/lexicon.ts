@@ -1,6 +1,13 @@
 import type { AliasObject } from '../registry/schema';
-import { CompanyIds, LEXICON_VERSION, checkPayload, contextRange } from './lexicon-data';
-import { Matcher, type BuildReport, type MatcherPayload } from './matcher';
+import { LexiconCore, type LexiconPayload } from './lexicon-core';
+import { ALIAS, AMBIGUOUS, CONTEXT, LEXICON_VERSION, checkPayload } from './lexicon-data';
+import { Matcher, type BuildReport } from './matcher';
+import { MatcherCore } from './matcher-core';
+
+export { LexiconCore } from './lexicon-core';
+export { MentionResolver } from './resolver';
+export type { LexiconPayload, Mention } from './lexicon-core';
+export { LEXICON_VERSION };
 
 /**
  * The lexicon turns companies and their aliases into matcher entries, and decides which raw
@@ -14,56 +21,8 @@ export interface LexiconCompany {
   aliases: AliasObject[];
 }
 
-const AMBIGUOUS = 1;
-const ALIAS = 2;
-/** The entry is a context word for some companies (listed in the sparse context table). */
-const CONTEXT = 4;
-
-export { LEXICON_VERSION };
-
-/**
- * Compact, structured-clone-friendly form, stored with the dataset and sent to content scripts.
- * Entries are numbered by their position in the matcher (`Matcher.buildDense`), so the matcher
- * needs no index table and every per-entry array is dense.
- */
-export interface LexiconPayload {
-  format: 'company-lens-lexicon';
-  version: typeof LEXICON_VERSION;
-  matcher: MatcherPayload;
-  companyIds: string[];
-  /**
-   * The same ids joined by "\n", in a payload decoded from a message (wire.ts), where
-   * `companyIds` is then empty: one string costs a tab far less heap than 100k small ones.
-   */
-  idText?: string;
-  /** Per entry: the company it names, or -1 for a context-only word. */
-  company: Int32Array;
-  flags: Uint8Array;
-  /** Sorted entries that are context words, and CSR lists of the companies each one confirms. */
-  contextEntry: Int32Array;
-  contextStart: Int32Array;
-  contextList: Int32Array;
-}
-
-export interface Mention {
-  start: number;
-  end: number;
-  companyIndex: number;
-  entry: number;
-  /** Caller's tag for the text the hit came from (the scanner's block number). */
-  block?: number;
-}
-
-export class Lexicon {
-  private ids: CompanyIds;
-
-  private constructor(
-    readonly matcher: Matcher,
-    private readonly p: LexiconPayload,
-  ) {
-    this.ids = new CompanyIds(p);
-  }
-
+/** The lexicon with its builder (used by the background, the dataset builder and tests). */
+export class Lexicon extends LexiconCore {
   static build(companies: readonly LexiconCompany[]): Lexicon {
     let count = 0;
     for (const c of companies) {
@@ -133,133 +92,8 @@ export class Lexicon {
     });
   }
 
-  /** Throws a clear error for a payload of an older release or a damaged one. */
-  static fromPayload(p: LexiconPayload): Lexicon {
+  static override fromPayload(p: LexiconPayload): Lexicon {
     checkPayload(p);
-    const lexicon = new Lexicon(Matcher.fromPayload(p.matcher), p);
-    const companies = lexicon.ids.length;
-    for (let k = 0; k < p.company.length; k++) {
-      if (p.company[k] < -1 || p.company[k] >= companies) throw new Error(`Lexicon payload is malformed: entry ${k} names an unknown company`);
-    }
-    for (let k = 0; k < p.contextList.length; k++) {
-      if (p.contextList[k] < 0 || p.contextList[k] >= companies) throw new Error('Lexicon payload is malformed: a context list names an unknown company');
-    }
-    return lexicon;
-  }
-
-  toPayload(): LexiconPayload {
-    return this.p;
-  }
-
-  /**
-   * All company ids, indexed by company index. In a content script this builds one string per
-   * company on first use; `companyId(index)` reads a single id without that cost.
-   */
-  get companyIds(): readonly string[] {
-    return this.ids.all();
-  }
-
-  companyId(index: number): string {
-    return this.ids.get(index);
-  }
-
-  companyOf(entry: number): number {
-    return this.p.company[entry];
-  }
-
-  isAmbiguous(entry: number): boolean {
-    return (this.p.flags[entry] & AMBIGUOUS) !== 0;
-  }
-
-  /** A resolver for one scope (an article, a page); see MentionResolver. */
-  resolver(): MentionResolver {
-    return new MentionResolver(this.p);
-  }
-
-  /** All mentions in one text, with the ambiguity rule applied over the whole text. */
-  mentions(text: string): Mention[] {
-    const r = this.resolver();
-    r.add(this.matcher.scan(text));
-    return r.mentions();
-  }
-}
-
-/**
- * Applies the ambiguity rule incrementally, because a page is scanned in slices: an ambiguous
- * hit stays pending until something confirms its company. An unambiguous name confirms the
- * company for the whole scope (a page, an article). A context word confirms it only within the
- * same block of text when hits carry a `block` tag (the page scanner's paragraphs), so "Ant
- * colony" in one paragraph is not confirmed by "Alibaba" in another; untagged hits form one block.
- */
-export class MentionResolver {
-  private readonly confirmed = new Set<number>();
-  /** Companies confirmed by a context word, per block ("company:block" keys). */
-  private readonly inBlock = new Set<string>();
-  /**
-   * Pending ambiguous mentions by company, so that a confirmation looks only at that company's
-   * pending mentions: a long page adds a context key per paragraph, and scanning every pending
-   * mention each time would make the scan quadratic.
-   */
-  private readonly pending = new Map<number, Mention[]>();
-  private readonly accepted: Mention[] = [];
-
-  constructor(private readonly p: LexiconPayload) {}
-
-  private isConfirmed(c: number, block: number | undefined): boolean {
-    return this.confirmed.has(c) || this.inBlock.has(`${c}:${block ?? -1}`);
-  }
-
-  /** Moves pending mentions of `c` (only those in `block`, when given) to `out`. */
-  private release(c: number, block: number | undefined | null, out: Mention[]): void {
-    const list = this.pending.get(c);
-    if (!list) return;
-    if (block === null) {
-      this.pending.delete(c);
-      out.push(...list);
-      return;
-    }
-    const keep = list.filter((m) => (m.block ?? -1) !== (block ?? -1));
-    if (keep.length === list.length) return;
-    for (const m of list) if ((m.block ?? -1) === (block ?? -1)) out.push(m);
-    if (keep.length === 0) this.pending.delete(c);
-    else this.pending.set(c, keep);
-  }
-
-  /** Adds raw matcher hits; returns the mentions accepted by this call (new and released). */
-  add(hits: readonly { start: number; end: number; value: number; block?: number }[]): Mention[] {
-    const { company, flags, contextStart, contextList } = this.p;
-    const fresh: Mention[] = [];
-    for (const h of hits) {
-      const at = (flags[h.value] & CONTEXT) !== 0 ? contextRange(this.p.contextEntry, h.value) : -1;
-      for (let k = at < 0 ? 0 : contextStart[at], last = at < 0 ? 0 : contextStart[at + 1]; k < last; k++) {
-        const c = contextList[k];
-        const key = `${c}:${h.block ?? -1}`;
-        if (!this.inBlock.has(key)) {
-          this.inBlock.add(key);
-          this.release(c, h.block, fresh);
-        }
-      }
-      const c = company[h.value];
-      if (c < 0 || (flags[h.value] & ALIAS) === 0) continue;
-      const mention: Mention = { start: h.start, end: h.end, companyIndex: c, entry: h.value, block: h.block };
-      const ambiguous = (flags[h.value] & AMBIGUOUS) !== 0;
-      if (!ambiguous && !this.confirmed.has(c)) {
-        this.confirmed.add(c);
-        this.release(c, null, fresh);
-      }
-      if (!ambiguous || this.isConfirmed(c, h.block)) fresh.push(mention);
-      else {
-        const list = this.pending.get(c);
-        if (list) list.push(mention);
-        else this.pending.set(c, [mention]);
-      }
-    }
-    this.accepted.push(...fresh);
-    return fresh;
-  }
-
-  /** Everything accepted so far, in text order when hits were added in text order. */
-  mentions(): Mention[] {
-    return [...this.accepted].sort((a, b) => a.start - b.start);
+    return new Lexicon(MatcherCore.fromPayload(p.matcher), p).checked();
   }
 }
