@@ -3,7 +3,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { CardHost } from '../../components/card/host';
 import { CardClient } from '../../lib/cards/client';
 import { HoverController } from '../../lib/detect/hover';
-import { Lexicon } from '../../lib/detect/lexicon';
+import { LexiconCore as Lexicon } from '../../lib/detect/lexicon-core';
 import { PageSession } from '../../lib/detect/session';
 import { decodeLexicon, type WireLexicon } from '../../lib/detect/wire';
 import { isSiteDisabled, setMuted, setSiteDisabled, type Settings } from '../../lib/settings/settings';
