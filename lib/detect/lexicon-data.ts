@@ -26,7 +26,7 @@ export function checkPayload(p: LexiconPayload): void {
   if (!Array.isArray(p.companyIds) || (p.idText !== undefined && typeof p.idText !== 'string')) fail('company ids are missing');
   const typed = p.company instanceof Int32Array && p.flags instanceof Uint8Array && [p.contextEntry, p.contextStart, p.contextList].every((a) => a instanceof Int32Array);
   if (!typed) fail('a table is missing or of the wrong type');
-  if (!p.matcher || !(p.matcher.low instanceof Uint16Array)) fail('the matcher is missing or from an older release');
+  if (!p.matcher || !(p.matcher.low instanceof Uint8Array)) fail('the matcher is missing or from an older release');
   const n = p.company.length;
   if (p.flags.length !== n || n !== p.matcher.low.length) fail('per-entry tables disagree in length');
   const m = p.contextEntry.length;

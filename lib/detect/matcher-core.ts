@@ -44,7 +44,7 @@ export interface MatcherPayload {
   bloom: Int32Array;
   /** Start of each bucket of the sorted table, plus its end (power of two + 1 values). */
   bucket: Int32Array;
-  low: Uint16Array;
+  low: Uint8Array;
   keyB: Int32Array;
   /** Sorted positions of case-sensitive names, and their exact-case lane-A hashes. */
   exactPos: Int32Array;
@@ -132,7 +132,7 @@ export class MatcherCore {
   private confirm(text: string, s: number, e: number, a: number): number {
     const { bucket, low, keyB } = this.p;
     const top = bucketOf(a, this.bucketShift);
-    const lo = a & 0xffff;
+    const lo = a & 0xff;
     let b = 0;
     let haveB = false;
     for (let p = bucket[top], last = bucket[top + 1]; p < last; p++) {
@@ -174,7 +174,7 @@ export function checkPayload(p: MatcherPayload): void {
     fail(`version ${String(p.version)} is not the supported version ${MATCHER_VERSION} (rebuild it from the dataset)`);
   }
   const pow2 = (n: number) => n > 0 && (n & (n - 1)) === 0;
-  const typed = [p.bloom, p.bucket, p.keyB, p.exactPos, p.exactHash, p.entryOf].every((a) => a instanceof Int32Array) && p.low instanceof Uint16Array;
+  const typed = [p.bloom, p.bucket, p.keyB, p.exactPos, p.exactHash, p.entryOf].every((a) => a instanceof Int32Array) && p.low instanceof Uint8Array;
   if (!typed) fail('a table is missing or of the wrong type');
   if (!Number.isInteger(p.maxTokens) || p.maxTokens < 1 || p.maxTokens > 1 << 20) fail('maxTokens is out of range');
   if (!pow2(p.bloom.length) || p.bloom.length < 16) fail('the filter size is not a power of two');

@@ -31,11 +31,28 @@ describe('lexicon wire format', () => {
   });
   it('names the field that is wrong', () => {
     const wire = encodeLexicon(lexicon.toPayload());
-    expect(() => decodeLexicon({ ...wire, arrays: { ...wire.arrays, flags: { t: 'i32', b64: '' } } })).toThrow('Lexicon field "flags" is not a u8 array');
-    expect(() => decodeLexicon({ ...wire, arrays: { ...wire.arrays, company: { t: 'i32', b64: btoa('abc') } } })).toThrow('"company" has a truncated length');
-    expect(() => decodeLexicon({ ...wire, matcher: { ...wire.matcher, low: { t: 'u16', b64: 'a$==' } } })).toThrow('"matcher.low" is not valid base64');
+    expect(() => decodeLexicon({ ...wire, arrays: { ...wire.arrays, entries: { t: 'i32', b64: '' } } })).toThrow('Lexicon field "entries" is not a u8 array');
+    expect(() => decodeLexicon({ ...wire, arrays: { ...wire.arrays, entries: { t: 'u8', b64: btoa('abcd') } } })).toThrow('"entries" has a truncated length');
+    expect(() => decodeLexicon({ ...wire, arrays: { ...wire.arrays, contextList: { t: 'i32', b64: btoa('abc') } } })).toThrow('"contextList" has a truncated length');
+    expect(() => decodeLexicon({ ...wire, matcher: { ...wire.matcher, low: { t: 'u8', b64: 'a$==' } } })).toThrow('"matcher.low" is not valid base64');
     expect(() => decodeLexicon({ ...wire, ids: 3 as never })).toThrow('"ids" is neither');
     expect(() => decodeLexicon({} as never)).toThrow('Not a Company Lens lexicon message');
+  });
+  it("packs each entry's company and flags into three bytes, and unpacks them exactly", () => {
+    // A context-only word has company -1, which must survive the packing too.
+    const p = Lexicon.build([{ id: 'ant-group', name: 'Ant Group', aliases: [{ text: 'Ant', ambiguous: true, context: ['colony'] }] }]).toPayload();
+    const wire = encodeLexicon(p);
+    expect(wire.arrays.entries).toBeDefined();
+    expect(wire.arrays.company).toBeUndefined();
+    const back = decodeLexicon(viaJson(wire));
+    expect([...back.company]).toEqual([...p.company]);
+    expect([...back.flags]).toEqual([...p.flags]);
+    expect([...p.company]).toContain(-1);
+    // Company numbers beyond three bytes travel unpacked.
+    const huge = { ...p, company: p.company.map((c) => (c < 0 ? c : c + (1 << 21))) };
+    const wide = encodeLexicon(huge);
+    expect(wide.arrays.entries).toBeUndefined();
+    expect([...decodeLexicon(viaJson(wide)).company]).toEqual([...huge.company]);
   });
   it('refuses to encode a stored payload of an older release, saying so', () => {
     const older = { matcher: { format: 'company-lens-matcher', version: 1 }, companyIds: ['a'], company: new Int32Array(1) };

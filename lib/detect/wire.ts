@@ -12,15 +12,15 @@ import type { MatcherPayload } from './matcher';
 
 export const WIRE_FORMAT = 'company-lens-lexicon/2';
 
-type Kind = 'i32' | 'u16' | 'u8';
-type Typed = Int32Array | Uint16Array | Uint8Array;
+type Kind = 'i32' | 'u8';
+type Typed = Int32Array | Uint8Array;
 export interface WireArray {
   t: Kind;
   b64: string;
 }
 
-const MATCHER_ARRAYS = { bloom: 'i32', bucket: 'i32', low: 'u16', keyB: 'i32', exactPos: 'i32', exactHash: 'i32', entryOf: 'i32' } as const;
-const LEXICON_ARRAYS = { company: 'i32', flags: 'u8', contextEntry: 'i32', contextStart: 'i32', contextList: 'i32' } as const;
+const MATCHER_ARRAYS = { bloom: 'i32', bucket: 'i32', low: 'u8', keyB: 'i32', exactPos: 'i32', exactHash: 'i32', entryOf: 'i32' } as const;
+const LEXICON_ARRAYS = { contextEntry: 'i32', contextStart: 'i32', contextList: 'i32' } as const;
 type MatcherArrays = keyof typeof MATCHER_ARRAYS;
 type LexiconArrays = keyof typeof LEXICON_ARRAYS;
 
@@ -31,11 +31,11 @@ export interface WireLexicon {
   matcher: Omit<MatcherPayload, MatcherArrays> & Record<MatcherArrays, WireArray>;
   /** Ids joined by "\n", or the list itself when an id contains a line break. */
   ids: string | string[];
-  arrays: Record<LexiconArrays, WireArray>;
+  arrays: Record<LexiconArrays, WireArray> & Partial<Record<'entries' | 'company' | 'flags', WireArray>>;
 }
 
 const CHUNK = 0x8000;
-const kindOf = (a: Typed): Kind => (a instanceof Int32Array ? 'i32' : a instanceof Uint16Array ? 'u16' : 'u8');
+const kindOf = (a: Typed): Kind => (a instanceof Int32Array ? 'i32' : 'u8');
 
 export function encodeArray(a: Typed): WireArray {
   const bytes = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
@@ -48,9 +48,8 @@ export function decodeArray(w: WireArray, want: Kind, what: string): Typed {
   if (!w || w.t !== want || typeof w.b64 !== 'string') throw new Error(`Lexicon field "${what}" is not a ${want} array`);
   const bytes = decodeBase64(w.b64, what);
   if (want === 'u8') return bytes;
-  const width = want === 'i32' ? 4 : 2;
-  if (bytes.length % width !== 0) throw new Error(`Lexicon field "${what}" has a truncated length`);
-  return want === 'i32' ? new Int32Array(bytes.buffer, 0, bytes.length / 4) : new Uint16Array(bytes.buffer, 0, bytes.length / 2);
+  if (bytes.length % 4 !== 0) throw new Error(`Lexicon field "${what}" has a truncated length`);
+  return new Int32Array(bytes.buffer, 0, bytes.length / 4);
 }
 
 /** Encodes a lexicon for messaging; a stored payload of an older release is refused by name. */
@@ -61,6 +60,9 @@ export function encodeLexicon(p: LexiconPayload): WireLexicon {
   for (const key of Object.keys(MATCHER_ARRAYS) as MatcherArrays[]) matcher[key] = encodeArray(m[key]);
   const arrays = {} as WireLexicon['arrays'];
   for (const key of Object.keys(LEXICON_ARRAYS) as LexiconArrays[]) arrays[key] = encodeArray(p[key]);
+  // Company and flags of an entry fit three bytes below 2M companies: a quarter of the message.
+  if (p.company.length > 0 && p.company.every((c) => c < PACKED_LIMIT)) arrays.entries = encodeArray(packEntries(p.company, p.flags));
+  else Object.assign(arrays, { company: encodeArray(p.company), flags: encodeArray(p.flags) });
   const ids = p.companyIds.length === 0 && p.idText !== undefined ? p.idText : p.companyIds;
   const joined = typeof ids === 'string' ? ids : ids.some((id) => id.includes(ID_SEPARATOR)) ? ids : ids.join(ID_SEPARATOR);
   return { wire: WIRE_FORMAT, format: p.format, version: p.version, matcher, ids: joined, arrays };
@@ -75,12 +77,41 @@ export function decodeLexicon(w: WireLexicon): LexiconPayload {
   for (const [key, kind] of Object.entries(MATCHER_ARRAYS)) matcher[key] = decodeArray(w.matcher[key as MatcherArrays], kind, `matcher.${key}`);
   const out = { format: w.format, version: w.version, matcher } as unknown as LexiconPayload & Record<string, unknown>;
   for (const [key, kind] of Object.entries(LEXICON_ARRAYS)) out[key] = decodeArray(w.arrays[key as LexiconArrays], kind, key);
+  if (w.arrays.entries) Object.assign(out, unpackEntries(decodeArray(w.arrays.entries, 'u8', 'entries') as Uint8Array));
+  else Object.assign(out, { company: decodeArray(w.arrays.company!, 'i32', 'company'), flags: decodeArray(w.arrays.flags!, 'u8', 'flags') });
   if (typeof w.ids === 'string') {
     out.companyIds = [];
     out.idText = w.ids;
   } else if (Array.isArray(w.ids) && w.ids.every((id) => typeof id === 'string')) out.companyIds = w.ids;
   else throw new Error('Lexicon field "ids" is neither a string nor a list of strings');
   return out;
+}
+
+const PACKED_LIMIT = (1 << 21) - 1;
+
+/** Three bytes an entry, little-endian: (company + 1) << 3 | flags (flags use three bits). */
+function packEntries(company: Int32Array, flags: Uint8Array): Uint8Array {
+  const out = new Uint8Array(company.length * 3);
+  for (let k = 0, o = 0; k < company.length; k++) {
+    const v = ((company[k] + 1) << 3) | (flags[k] & 7);
+    out[o++] = v;
+    out[o++] = v >> 8;
+    out[o++] = v >> 16;
+  }
+  return out;
+}
+
+function unpackEntries(bytes: Uint8Array): { company: Int32Array; flags: Uint8Array } {
+  if (bytes.length % 3 !== 0) throw new Error('Lexicon field "entries" has a truncated length');
+  const n = bytes.length / 3;
+  const company = new Int32Array(n);
+  const flags = new Uint8Array(n);
+  for (let k = 0, o = 0; k < n; k++, o += 3) {
+    const v = bytes[o] | (bytes[o + 1] << 8) | (bytes[o + 2] << 16);
+    company[k] = (v >> 3) - 1;
+    flags[k] = v & 7;
+  }
+  return { company, flags };
 }
 
 type NativeBase64 = { fromBase64?: (s: string) => Uint8Array };
