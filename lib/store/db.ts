@@ -17,8 +17,8 @@ export type Row<T> = T & { gen: number; n: number };
 export type PersonRow = Row<Person> & { ck: string[] };
 export type ArtifactRow =
   | { gen: number; name: 'lexicon'; value: LexiconPayload }
-  | { gen: number; name: 'search'; value: string }
-  | { gen: number; name: 'search-quick'; value: string };
+  /** The serialised search index (lib/search/artifact.ts); a string in stores written before it was a Blob. */
+  | { gen: number; name: 'search'; value: Blob | string };
 
 export type GenerationState = 'writing' | 'ready';
 

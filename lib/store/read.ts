@@ -172,31 +172,24 @@ export function getLexiconPayload(): Promise<{ version: string; payload: Lexicon
 }
 
 /**
- * The quick part of the active dataset's search index (names and display fields, see
- * lib/search/quick.ts): small, so the popup reads it first. Null when there is no dataset or it
- * was stored before search indexes had a quick part.
+ * The serialised search index of the active dataset, as a Blob so that a reader can take the
+ * slices it needs (see lib/search/load.ts).
  */
-export function getQuickSearchIndex(): Promise<{ version: string; text: string } | null> {
-  return inActive(
+export async function getSearchIndexBlob(): Promise<{ version: string; blob: Blob } | null> {
+  const row = await inActive(
     (db) => [db.artifacts],
     async (gen, db) => {
-      const row = await db.artifacts.get([gen, 'search-quick']);
+      const found = await db.artifacts.get([gen, 'search']);
       const active = (await activeGeneration(db))!;
-      return row?.name === 'search-quick' ? { version: versionOf(active), text: row.value } : null;
+      return found?.name === 'search' ? { version: versionOf(active), value: found.value } : null;
     },
     null,
   );
+  return row && { version: row.version, blob: typeof row.value === 'string' ? new Blob([row.value]) : row.value };
 }
 
-/** The serialised full-text search index of the active dataset (see lib/search/artifact.ts). */
-export function getSearchIndex(): Promise<{ version: string; json: string } | null> {
-  return inActive(
-    (db) => [db.artifacts],
-    async (gen, db) => {
-      const row = await db.artifacts.get([gen, 'search']);
-      const active = (await activeGeneration(db))!;
-      return row?.name === 'search' ? { version: versionOf(active), json: row.value } : null;
-    },
-    null,
-  );
+/** The serialised search index of the active dataset as text. */
+export async function getSearchIndex(): Promise<{ version: string; json: string } | null> {
+  const stored = await getSearchIndexBlob();
+  return stored && { version: stored.version, json: await stored.blob.text() };
 }
