@@ -1,6 +1,9 @@
 import type MiniSearch from 'minisearch';
 import { SEARCH_INDEX_FORMAT, SEARCH_INDEX_VERSION } from './options';
-import { QUICK_FORMAT } from './quick';
+import { QUICK_FORMAT, unpack } from './quick';
+
+/** The quick header is well under this many characters. */
+export const HEADER_MAX = 2_000;
 
 /**
  * The serialised search index is two texts written back to back: the quick index (see quick.ts)
@@ -25,32 +28,49 @@ const CHUNK = 4_000;
 const SECTIONS = ['documentIds', 'fieldLength', 'storedFields'] as const;
 type AsPlainObject = Record<string, unknown> & { index: [string, unknown][] };
 
+/**
+ * JSON with every character outside ASCII written as a \\u escape. JSON.parse reads it back the
+ * same; the text stays one byte per character in V8 (a single Chinese word would otherwise
+ * double the size of the whole string) and its character offsets are byte offsets in a Blob.
+ */
+function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** Writes a MiniSearch index as header line + chunk lines. */
 export function serialiseFull(index: MiniSearch<never>, stamp: string): string {
   const js = index.toJSON() as unknown as AsPlainObject;
   const { index: terms, ...rest } = js;
   const meta = Object.fromEntries(Object.entries(rest).filter(([k]) => !(SECTIONS as readonly string[]).includes(k)));
-  const lines = [JSON.stringify({ format: SEARCH_INDEX_FORMAT, version: SEARCH_INDEX_VERSION, stamp, meta })];
+  const lines = [asciiJson({ format: SEARCH_INDEX_FORMAT, version: SEARCH_INDEX_VERSION, stamp, meta })];
   for (const section of SECTIONS) {
     const entries = Object.entries(js[section] as object);
-    for (let i = 0; i < entries.length; i += CHUNK) lines.push(JSON.stringify([section, Object.fromEntries(entries.slice(i, i + CHUNK))]));
+    for (let i = 0; i < entries.length; i += CHUNK) lines.push(asciiJson([section, Object.fromEntries(entries.slice(i, i + CHUNK))]));
   }
-  for (let i = 0; i < terms.length; i += CHUNK) lines.push(JSON.stringify(['index', terms.slice(i, i + CHUNK)]));
+  for (let i = 0; i < terms.length; i += CHUNK) lines.push(asciiJson(['index', terms.slice(i, i + CHUNK)]));
   return lines.join('\n');
+}
+
+/**
+ * The length of the quick part, from the first line of a serialised index (the quick header),
+ * or null when it does not start with one. Everything is ASCII, so this is also a byte length.
+ */
+export function quickLength(firstLine: string): number | null {
+  if (!firstLine.startsWith(`{"format":"${QUICK_FORMAT}"`)) return null;
+  try {
+    const { length } = JSON.parse(unpack(firstLine)) as { length?: unknown };
+    return typeof length === 'number' && Number.isInteger(length) && length >= 0 ? firstLine.length + 1 + length : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Splits a serialised search index into its quick part and its full-text part. */
 export function splitSearchIndex(serialised: string): { quick: string | null; full: string } {
   const nl = serialised.indexOf('\n');
   // The quick header is short; a first line of megabytes is a full index of another format.
-  if (nl === -1 || nl > 1000 || !serialised.startsWith(`{"format":"${QUICK_FORMAT}"`)) return { quick: null, full: serialised };
-  try {
-    const { length } = JSON.parse(serialised.slice(0, nl)) as { length?: unknown };
-    if (typeof length === 'number' && nl + 1 + length <= serialised.length) return { quick: serialised.slice(0, nl + 1 + length), full: serialised.slice(nl + 1 + length) };
-  } catch {
-    /* not a quick header: treated as a full index below, which then fails with a typed error */
-  }
-  return { quick: null, full: serialised };
+  const end = nl === -1 || nl > HEADER_MAX ? null : quickLength(serialised.slice(0, nl));
+  return end === null || end > serialised.length ? { quick: null, full: serialised } : { quick: serialised.slice(0, end), full: serialised.slice(end) };
 }
 
 function malformed(message: string): SearchIndexError {

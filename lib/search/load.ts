@@ -1,25 +1,36 @@
-import { getQuickSearchIndex, getSearchIndex } from '../store/read';
+import { getSearchIndexBlob } from '../store/read';
+import { HEADER_MAX, quickLength } from './artifact';
 import { loadFullTextAsync, loadQuickIndex, loadSearchIndex, type SearchIndex } from './query';
 
 /**
- * Lets input events and rendering through between two steps of loading the full-text index.
- * `scheduler.yield` resumes sooner than a timer (timers nested this deep wait at least 4 ms).
+ * Waits until the page has nothing more urgent to do: a background-priority task runs after
+ * input, rendering and other tasks, so loading the full-text index one step at a time never
+ * holds back a keystroke or the paint of results. Where `scheduler.postTask` is missing, a
+ * timer does.
  */
 export function pause(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+  const scheduler = (globalThis as { scheduler?: { postTask?: (task: () => void, options: { priority: string }) => Promise<void> } }).scheduler;
+  return scheduler?.postTask ? scheduler.postTask(() => undefined, { priority: 'background' }) : new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 let cached: { version: string; index: SearchIndex } | null = null;
 let pending: Promise<SearchIndex | null> | null = null;
 
+/** The quick part of a stored index, read from the start of its Blob. */
+async function readQuick(blob: Blob): Promise<{ index: SearchIndex; end: number } | null> {
+  const head = await blob.slice(0, HEADER_MAX).text();
+  const nl = head.indexOf('\n');
+  const end = nl === -1 ? null : quickLength(head.slice(0, nl));
+  return end === null ? null : { index: loadQuickIndex(await blob.slice(0, end).text()), end };
+}
+
 /**
  * Opens the active dataset's search index in two steps: `onIndex` first receives the quick
- * index (names only, readable in a few milliseconds even at 100k companies), then the complete
- * index once the full-text part has loaded in small steps. The promise resolves with the
- * complete index, or null when no dataset is stored yet; it rejects with SearchIndexError when
- * the stored index is unusable. The complete index is kept per dataset version, so the
- * background loads it once for all omnibox keystrokes.
+ * index (names only, read from the start of the stored Blob in a few milliseconds even at 100k
+ * companies), then the complete index once the full-text part has loaded in small steps. The
+ * promise resolves with the complete index, or null when no dataset is stored yet; it rejects
+ * with SearchIndexError when the stored index is unusable. The complete index is kept per
+ * dataset version, so the background loads it once for all omnibox keystrokes.
  */
 export function openSearchIndex(onIndex?: (index: SearchIndex) => void): Promise<SearchIndex | null> {
   if (pending) {
@@ -28,20 +39,23 @@ export function openSearchIndex(onIndex?: (index: SearchIndex) => void): Promise
   }
   pending = (async () => {
     try {
-      const quick = await getQuickSearchIndex();
-      if (quick && cached?.version === quick.version) {
-        onIndex?.(cached.index);
-        return cached.index;
+      const stored = await getSearchIndexBlob();
+      if (!stored) return (cached = null);
+      const known = cached;
+      if (known?.version === stored.version) {
+        onIndex?.(known.index);
+        return known.index;
       }
-      const partial = quick ? loadQuickIndex(quick.text) : null;
+      const quick = await readQuick(stored.blob);
+      // Without a quick part (an index stored by an older version), the whole text goes to the
+      // one-go loader, which says why it cannot be used.
+      if (!quick) return loadSearchIndex(await stored.blob.text());
       // User-timing marks, so benchmarks and DevTools can see when each part became usable.
       performance.mark('company-lens:search-quick');
-      if (partial) onIndex?.(partial);
-      const stored = await getSearchIndex();
-      if (!stored) return (cached = null);
-      // Without a quick part (an index stored by an older version), the whole text is handed
-      // to the one-go loader, which says why it cannot be used.
-      const index = partial ? await loadFullTextAsync(partial, stored.json, pause) : loadSearchIndex(stored.json);
+      onIndex?.(quick.index);
+      // Let the first results paint before the full-text part is read and parsed.
+      await pause();
+      const index = await loadFullTextAsync(quick.index, await stored.blob.slice(quick.end).text(), pause);
       cached = { version: stored.version, index };
       performance.mark('company-lens:search-full');
       onIndex?.(index);

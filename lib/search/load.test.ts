@@ -1,0 +1,62 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Lexicon } from '../detect/lexicon';
+import { CompanyLensDB, setDbForTests } from '../store/db';
+import { getSearchIndexBlob } from '../store/read';
+import { writeDataset } from '../store/write';
+import type { Dataset } from '../dataset/schema';
+import { buildSearchIndex } from './build';
+import { openSearchIndex } from './load';
+import type { SearchIndex } from './query';
+import { fixtureDataset } from './fixtures/dataset';
+
+let db: CompanyLensDB;
+let dbCount = 0;
+
+function store(dataset: Dataset, searchIndex = buildSearchIndex(dataset)) {
+  return writeDataset(db, { dataset, sourceKind: 'bundled', derive: () => ({ lexicon: Lexicon.build(dataset.companies).toPayload(), searchIndex }) });
+}
+
+beforeEach(() => {
+  db = new CompanyLensDB(`search-load-test-${++dbCount}`);
+  setDbForTests(db);
+});
+afterEach(() => {
+  db.close();
+  setDbForTests(undefined);
+});
+
+describe('opening the stored search index', () => {
+  it('is null without a dataset', async () => {
+    expect(await openSearchIndex()).toBeNull();
+  });
+
+  it('stores one byte per character, so character offsets are Blob offsets', async () => {
+    const serialised = buildSearchIndex(fixtureDataset);
+    // The fixture has Chinese names and aliases; none of them may leave ASCII.
+    expect(/^[\x00-\x7f]*$/.test(serialised)).toBe(true);
+    await store(fixtureDataset, serialised);
+    const stored = await getSearchIndexBlob();
+    expect(stored?.blob.size).toBe(serialised.length);
+  });
+
+  it('hands over the quick index first, then the complete one', async () => {
+    await store(fixtureDataset);
+    const seen: SearchIndex[] = [];
+    const complete = await openSearchIndex((index) => seen.push(index));
+    expect(seen.map((s) => s.complete)).toEqual([false, true]);
+    expect(seen[0].search('tencen').companies[0]?.id).toBe('tencent');
+    expect(complete?.search('阿里').companies[0]?.id).toBe('alibaba-group');
+    expect(complete?.search('games').articles[0]?.id).toBe('a2');
+    // The complete index is kept for the same dataset version.
+    const again: SearchIndex[] = [];
+    expect(await openSearchIndex((index) => again.push(index))).toBe(complete);
+    expect(again).toEqual([complete]);
+  });
+
+  it('fails with a typed error for an index stored in another format', async () => {
+    const old = { ...fixtureDataset, meta: { ...fixtureDataset.meta, contentHash: 'stored-long-ago' } };
+    await store(old, '{"format":"company-lens-search","version":1,"index":{}}');
+    await expect(openSearchIndex()).rejects.toMatchObject({ name: 'SearchIndexError', code: 'version' });
+  });
+});
