@@ -6,7 +6,8 @@ import { HoverController } from '../../lib/detect/hover';
 import { LexiconCore as Lexicon } from '../../lib/detect/lexicon-core';
 import { PageSession } from '../../lib/detect/session';
 import { decodeLexicon, type WireLexicon } from '../../lib/detect/wire';
-import { isSiteDisabled, setMuted, setSiteDisabled, type Settings } from '../../lib/settings/settings';
+import { isSiteDisabled, type Settings } from '../../lib/settings/values';
+import { mute, setSiteDisabled } from './settings';
 
 /**
  * One running instance of detection and cards on this page. It is built only when the user's
@@ -49,8 +50,8 @@ export function startApp(ctx: ContentScriptContext, lexicon: Lexicon, version: s
     companyId: session.companyId,
     site: location.hostname,
     openProfile: (id) => void send({ type: 'company.open', id }),
-    mute: (id, name) => void setMuted({ id, name }, true),
-    disableSite: () => void setSiteDisabled(location.hostname, true),
+    mute: (id, name) => void mute({ id, name }),
+    disableSite: () => void setSiteDisabled(location.hostname),
   });
   const hover = new HoverController(
     session.scanner,

@@ -1,4 +1,5 @@
-import { getSettings, watchSettings, type Settings } from '../../lib/settings/settings';
+import type { Settings } from '../../lib/settings/values';
+import { getSettings, watchSettings } from './settings';
 import { allowedHere, loadLexicon, startApp, type ContentApp } from './app';
 
 /**

@@ -1,4 +1,4 @@
-import type { MarkStyle } from '../settings/settings';
+import type { MarkStyle } from '../settings/values';
 
 /**
  * Marks found names with the CSS Custom Highlight API: the browser paints the ranges, and the

@@ -1,4 +1,4 @@
-import type { Settings } from '../settings/settings';
+import type { Settings } from '../settings/values';
 import { blockOf, isInline } from './blocks';
 import type { Lexicon } from './lexicon';
 import { Marks } from './marks';
