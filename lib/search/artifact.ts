@@ -34,7 +34,8 @@ type AsPlainObject = Record<string, unknown> & { index: [string, unknown][] };
  * double the size of the whole string) and its character offsets are byte offsets in a Blob.
  */
 function asciiJson(value: unknown): string {
-  return JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const json = JSON.stringify(value);
+  return !/[^\u0000-\u007f]/.test(json) ? json : json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Writes a MiniSearch index as header line + chunk lines. */

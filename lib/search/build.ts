@@ -47,7 +47,8 @@ export function buildSearchIndex(dataset: Dataset): string {
       return t && field && PROSE_FIELDS.has(field) && common.has(t) ? null : t;
     },
   });
-  index.addAll(docs.map((doc, o) => ({ ...doc, o })));
+  docs.forEach((doc, o) => (doc.o = o));
+  index.addAll(docs);
   // Both parts carry the same stamp, so a loader can tell they were built together.
   const stamp = `${dataset.meta.contentHash}:${docs.length}`;
   return buildQuickText(docs, stamp) + serialiseFull(index as MiniSearch<never>, stamp);

@@ -57,7 +57,10 @@ const WORD_START = /(?<![\p{L}\p{N}])[\p{L}\p{N}]/gu;
  */
 const WIDE = /[\u0080-\uffff]/g;
 const PACKED = /\u007f([\u0030-\u006f]{3})/g;
+const NOT_ASCII = /[^\u0000-\u007f]/;
 export function pack(text: string): string {
+  // Most names are ASCII: testing first skips building a copy of each of them.
+  if (!NOT_ASCII.test(text)) return text;
   return text.replace(WIDE, (c) => {
     const n = c.charCodeAt(0);
     return `\u007f${String.fromCharCode(0x30 + (n >> 12), 0x30 + ((n >> 6) & 63), 0x30 + (n & 63))}`;
