@@ -43,6 +43,8 @@ export const Message = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('page.report'), count: z.number().int().nonnegative().max(1_000_000) }),
   z.strictObject({ type: z.literal('page.mentions') }),
   z.strictObject({ type: z.literal('card.openAtSelection') }),
+  /** Background → content scripts after a sync switched datasets: fetch the new lexicon, rescan. */
+  z.strictObject({ type: z.literal('dataset.changed'), version: z.string().max(200) }),
 ]);
 export type Message = z.infer<typeof Message>;
 export type MessageType = Message['type'];

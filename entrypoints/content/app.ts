@@ -27,9 +27,13 @@ export function allowedHere(settings: Settings): boolean {
   return settings.enabled && !isSiteDisabled(settings, location.hostname);
 }
 
-/** Fetches the lexicon from the background; null when the knowledge base is still empty. */
-export async function loadLexicon(): Promise<{ lexicon: Lexicon; version: string } | null> {
-  const answer = (await send({ type: 'matcher.get' })) as { version: string; payload: WireLexicon } | null;
+/** A lexicon; null while the knowledge base is still empty; 'off' where detection is off for this site. */
+export type LoadedLexicon = { lexicon: Lexicon; version: string } | null | 'off';
+
+/** Fetches the lexicon from the background. */
+export async function loadLexicon(): Promise<LoadedLexicon> {
+  const answer = (await send({ type: 'matcher.get' })) as { version: string; payload?: WireLexicon; off?: boolean } | null;
+  if (answer?.off) return 'off';
   if (!answer?.payload) return null;
   return { lexicon: Lexicon.fromPayload(decodeLexicon(answer.payload)), version: answer.version };
 }

@@ -1,10 +1,11 @@
-import type { Settings } from '../../lib/settings/values';
 import { getSettings, watchSettings } from './settings';
-import { allowedHere, loadLexicon, startApp, type ContentApp } from './app';
+import { loadLexicon } from './app';
+import { ContentRunner } from './runner';
 
 /**
- * Content script entry: reads the settings, fetches the lexicon from the background, and starts
- * detection and cards when allowed on this site; follows setting changes; answers the messages
+ * Content script entry: asks for the settings and the lexicon at once (the background withholds
+ * the lexicon where detection is off for this site, so nothing large is sent for nothing), starts
+ * detection and cards when allowed, follows setting and dataset changes, and answers the messages
  * the background and the popup send to a tab (checked by hand here, because the content script
  * bundle has no room for the zod schema).
  */
@@ -13,46 +14,31 @@ export default defineContentScript({
   runAt: 'document_idle',
   cssInjectionMode: 'ui',
   async main(ctx) {
-    let settings: Settings = await getSettings();
-    let app: ContentApp | null = null;
-    let starting: Promise<void> | null = null;
-    let retries = 0;
-    const start = (): Promise<void> =>
-      (starting ??= loadLexicon()
-        .then((loaded) => {
-          // Right after install the knowledge base may still be filling: ask again shortly.
-          if (!loaded && retries++ < 10) ctx.setTimeout(() => void start(), 1_500);
-          if (loaded && !ctx.isInvalid && allowedHere(settings)) app = startApp(ctx, loaded.lexicon, loaded.version, () => settings);
-        })
-        .catch((error) => console.warn('[company-lens] detection unavailable:', (error as Error).message))
-        .finally(() => (starting = null)));
-
-    ctx.onInvalidated(watchSettings((next) => {
-      settings = next;
-      if (!allowedHere(settings)) {
-        app?.dispose();
-        app = null;
-      } else if (app) app.session.applySettings(settings);
-      else void start();
-    }));
-    ctx.onInvalidated(() => app?.dispose());
+    const lexicon = loadLexicon();
+    const runner = new ContentRunner(ctx, await getSettings());
+    ctx.onInvalidated(watchSettings((next) => runner.applySettings(next)));
+    ctx.onInvalidated(() => runner.dispose());
 
     browser.runtime.onMessage.addListener((message: unknown) => {
-      const type = message && typeof message === 'object' ? (message as { type?: unknown }).type : undefined;
-      if (type === 'ping') return Promise.resolve({ pong: 'content' });
-      if (type === 'page.mentions') {
-        return (starting ?? Promise.resolve()).then(() =>
-          app ? app.session.report((entries) => resolveNames(app!.version, entries)) : { url: location.href, mentions: [], scan: { chars: 0, ms: 0 } },
-        );
+      const m = (message && typeof message === 'object' ? message : {}) as { type?: unknown; version?: unknown };
+      if (m.type === 'ping') return Promise.resolve({ pong: 'content' });
+      if (m.type === 'dataset.changed' && typeof m.version === 'string') runner.datasetChanged(m.version);
+      if (m.type === 'page.mentions') {
+        return (runner.starting ?? Promise.resolve()).then(() => {
+          const app = runner.app;
+          return app ? app.session.report((entries) => resolveNames(app.version, entries)) : { url: location.href, mentions: [], scan: { chars: 0, ms: 0 } };
+        });
       }
-      if (type === 'card.openAtSelection') {
+      if (m.type === 'card.openAtSelection') {
+        const app = runner.app;
         const mention = app?.hover.openAtSelection() ?? null;
         return Promise.resolve({ ok: mention !== null, companyId: mention ? app!.session.companyId(mention.companyIndex) : null });
       }
       return undefined;
     });
 
-    if (allowedHere(settings)) await start();
+    // An unused answer (detection off here) is dropped; the request was small in that case.
+    await runner.start(lexicon);
   },
 });
 

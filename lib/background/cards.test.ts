@@ -6,7 +6,8 @@ import { decodeLexicon, type WireLexicon } from '../detect/wire';
 import { CompanyLensDB, setDbForTests } from '../store/db';
 import { makeDataset } from '../store/testing';
 import { writeDataset } from '../store/write';
-import { badgeText, startCardService } from './cards';
+import { updateSettings } from '../settings/settings';
+import { badgeText, broadcastDatasetChanged, detectsOn, startCardService } from './cards';
 import { route } from './router';
 
 const ORIGIN = 'chrome-extension://abc';
@@ -61,6 +62,18 @@ describe('the card service, as a content script sees it', () => {
     expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('');
   });
 
+  it('withholds the lexicon from a page where detection is off', async () => {
+    const full = await ask<{ version: string; payload?: unknown }>({ type: 'matcher.get' });
+    await updateSettings(() => ({ disabledSites: ['other.example'] }));
+    expect(await ask({ type: 'matcher.get' })).toMatchObject({ payload: expect.anything() });
+    await updateSettings(() => ({ disabledSites: ['news.example'] }));
+    expect(await ask({ type: 'matcher.get' })).toEqual({ version: full.version, off: true });
+    await updateSettings(() => ({ disabledSites: [], enabled: false }));
+    expect(await ask({ type: 'matcher.get' })).toEqual({ version: full.version, off: true });
+    await updateSettings(() => ({ enabled: true }));
+    expect(await ask({ type: 'matcher.get' })).toMatchObject({ version: full.version, payload: expect.anything() });
+  });
+
   it('drops a malformed request without an answer', async () => {
     expect(route({ type: 'company.card', id: 42 }, fromTab, ORIGIN)).toBeUndefined();
   });
@@ -77,6 +90,33 @@ describe('the open-card command', () => {
     onCommand!('something-else');
     expect(sent).toHaveBeenCalledTimes(1);
     expect(query).toHaveBeenCalledWith({ active: true, currentWindow: true });
+  });
+});
+
+describe('dataset changes', () => {
+  it('are announced to every tab; a tab without a receiver does not stop the others', async () => {
+    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 1 }, { id: 2 }, {}] as never);
+    const sent = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(async (id) => {
+      if (id === 1) throw new Error('Could not establish connection. Receiving end does not exist.');
+      return undefined;
+    });
+    sent.mockClear();
+    await broadcastDatasetChanged('hash:9');
+    expect(sent.mock.calls).toEqual([
+      [1, { type: 'dataset.changed', version: 'hash:9' }],
+      [2, { type: 'dataset.changed', version: 'hash:9' }],
+    ]);
+  });
+});
+
+describe('detectsOn', () => {
+  it('follows the switch and the per-site list, by the frame address', () => {
+    const on = { enabled: true, disabledSites: ['example.com'], dwellMs: 300, markStyle: 'underline' as const, muted: [] };
+    expect(detectsOn(on, 'https://news.example.com/a')).toBe(false);
+    expect(detectsOn(on, 'https://example.org/a')).toBe(true);
+    expect(detectsOn(on, 'about:blank')).toBe(true);
+    expect(detectsOn(on, undefined)).toBe(true);
+    expect(detectsOn({ ...on, enabled: false }, 'https://example.org/a')).toBe(false);
   });
 });
 

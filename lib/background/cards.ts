@@ -2,7 +2,9 @@ import { browser } from 'wxt/browser';
 import { assembleCard } from '../cards/assemble';
 import type { LexiconPayload } from '../detect/lexicon';
 import { encodeLexicon, type WireLexicon } from '../detect/wire';
+import { getSettings, isSiteDisabled, type Settings } from '../settings/settings';
 import * as read from '../store/read';
+import { loadLexicon } from './lexicon';
 import { registerHandlers } from './router';
 
 /**
@@ -22,10 +24,34 @@ async function currentLexicon(): Promise<LexiconEntry | null> {
   const { version } = await read.getStatus();
   if (!version) return null;
   if (cached?.version !== version) {
-    const entry = await read.getLexiconPayload();
-    cached = entry ? { ...entry, wire: encodeLexicon(entry.payload) } : null;
+    const entry = await loadLexicon();
+    cached = entry ? { version: entry.version, payload: entry.payload, wire: encodeLexicon(entry.payload) } : null;
   }
   return cached;
+}
+
+/**
+ * Tells every tab that the active dataset changed, so open pages fetch the new lexicon and scan
+ * again instead of keeping the old one until they are reloaded. Tabs without our content script
+ * (browser pages) have no receiver; that rejection is expected and ignored.
+ */
+export async function broadcastDatasetChanged(version: string): Promise<void> {
+  const tabs = await browser.tabs.query({});
+  await Promise.all(
+    tabs.map((tab) => (tab.id === undefined ? undefined : browser.tabs.sendMessage(tab.id, { type: 'dataset.changed', version }).catch(() => undefined))),
+  );
+}
+
+/** Whether detection runs on the page at `url` (the sending frame's address). */
+export function detectsOn(settings: Settings, url: string | undefined): boolean {
+  if (!settings.enabled) return false;
+  let host = '';
+  try {
+    host = url ? new URL(url).hostname : '';
+  } catch {
+    host = '';
+  }
+  return !isSiteDisabled(settings, host);
 }
 
 export function badgeText(count: number): string {
@@ -42,9 +68,12 @@ export function startCardService(): void {
       await browser.tabs.create({ url, ...(tab?.id !== undefined ? { openerTabId: tab.id, index: tab.index + 1 } : {}) });
       return { ok: true };
     },
-    'matcher.get': async ({ haveVersion }) => {
-      const lexicon = await currentLexicon();
+    'matcher.get': async ({ haveVersion }, sender) => {
+      const [lexicon, settings] = await Promise.all([currentLexicon(), getSettings()]);
       if (!lexicon) return null;
+      // Tabs ask before they have read their settings (to save a round trip on every page load),
+      // so the megabytes of lexicon are withheld here where detection is off for that page.
+      if (!detectsOn(settings, sender.url)) return { version: lexicon.version, off: true };
       if (haveVersion === lexicon.version) return { version: lexicon.version, unchanged: true };
       // Encoded because Chrome sends messages as JSON, which does not keep typed arrays.
       return { version: lexicon.version, payload: lexicon.wire };
@@ -70,6 +99,9 @@ export function startCardService(): void {
       return { ok: true };
     },
   });
+  // After an update the stored lexicon may be in an older format: derive it again now, while no
+  // tab is waiting, rather than on the first page load.
+  browser.runtime.onInstalled.addListener(() => void currentLexicon().catch((e) => console.warn('[company-lens] lexicon check failed', e)));
   browser.commands.onCommand.addListener((command) => {
     if (command !== 'open-card') return;
     void browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => {

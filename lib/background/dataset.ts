@@ -4,6 +4,7 @@ import { getStatus } from '../store/read';
 import { backgroundSyncDeps } from '../sync/deps';
 import { SyncRunner } from '../sync/runner';
 import { applySchedule, scheduleItem, SYNC_ALARM } from '../sync/schedule';
+import { broadcastDatasetChanged } from './cards';
 import { extensionOrigin, isExtensionPage, registerHandlers } from './router';
 
 /** Chrome stops a worker idle for 30 s; an extension API call every 20 s during a sync keeps it. */
@@ -37,6 +38,7 @@ export function startDatasetService(): void {
   runner.subscribe((event) => {
     if (event.kind === 'progress' && !keepalive) keepalive = setInterval(() => void browser.runtime.getPlatformInfo(), KEEPALIVE_MS);
     if (event.kind !== 'progress' && keepalive) keepalive = void clearInterval(keepalive);
+    if (event.kind === 'finished' && event.result.ok && event.result.outcome === 'ok') void broadcastDatasetChanged(event.result.status.version);
   });
 
   // First clean up after a stopped worker; then make sure there is a dataset at all.

@@ -1,5 +1,6 @@
 import { BlockWalker, OWN_UI_TAG, blockOf, isInline, pointAt, type TextBlock } from './blocks';
-import type { Lexicon, Mention, MentionResolver } from './lexicon';
+import type { LexiconCore as Lexicon, Mention } from './lexicon-core';
+import type { MentionResolver } from './resolver';
 import type { MatchHit } from './matcher';
 
 /**

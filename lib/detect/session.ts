@@ -1,6 +1,6 @@
 import type { Settings } from '../settings/values';
 import { blockOf, isInline } from './blocks';
-import type { Lexicon } from './lexicon';
+import type { LexiconCore as Lexicon } from './lexicon-core';
 import { Marks } from './marks';
 import { PageScanner, type PageMention } from './scanner';
 import { PageWatcher } from './watch';
@@ -55,15 +55,8 @@ export class PageSession {
     });
   }
 
-  /**
-   * The id of company `index`. A lexicon that keeps its ids as one joined string reads a single
-   * id through `companyId` without materialising all of them (100k strings would cost a tab
-   * megabytes); older lexicons only have the list.
-   */
-  companyId = (index: number): string => {
-    const lexicon = this.lexicon as Lexicon & { companyId?: (i: number) => string };
-    return typeof lexicon.companyId === 'function' ? lexicon.companyId(index) : lexicon.companyIds[index];
-  };
+  /** The id of company `index`, read from the lexicon's joined ids without materialising them all. */
+  companyId = (index: number): string => this.lexicon.companyId(index);
 
   isMuted = (companyIndex: number): boolean => this.muted.size > 0 && this.muted.has(this.companyId(companyIndex));
 
