@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { openSearchIndex } from '../../lib/search/load';
 import { SearchSession } from '../../lib/search/session';
 import type { SearchIndex } from '../../lib/search/query';
@@ -24,7 +24,8 @@ export function useSearch(query: string): SearchState {
   const [index, setIndex] = useState<SearchIndex | null>(null);
   const [loading, setLoading] = useState<Loading>({ status: 'loading' });
   const [state, setState] = useState<SearchState>({ status: 'idle' });
-  useEffect(() => {
+  // A layout effect starts the read before the first paint rather than after it.
+  useLayoutEffect(() => {
     let live = true;
     openSearchIndex((next) => live && setIndex(next)).then(
       (full) => live && setLoading({ status: full ? 'done' : 'no-data' }),
