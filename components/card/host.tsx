@@ -41,19 +41,38 @@ export class CardHost implements CardView {
 
   constructor(private readonly deps: CardHostDeps) {}
 
-  private async mount(): Promise<HTMLElement> {
-    if (!this.ui) {
-      this.ui = await createShadowRootUi(this.deps.ctx, {
-        name: 'company-lens-card',
-        position: 'inline',
-        anchor: () => document.documentElement,
-        append: 'last',
-        onMount: (container) => container,
-        onRemove: (container) => container && render(null, container),
-      });
-      this.ui.mount();
-    }
-    return this.ui.mounted!;
+  private mounting: Promise<HTMLElement> | null = null;
+
+  /** Creates the shadow-root UI once; concurrent callers (idle preparation, a hover) share it. */
+  private mount(): Promise<HTMLElement> {
+    this.mounting ??= createShadowRootUi(this.deps.ctx, {
+      name: 'company-lens-card',
+      position: 'inline',
+      anchor: () => document.documentElement,
+      append: 'last',
+      onMount: (container) => container,
+      onRemove: (container) => container && render(null, container),
+    }).then((ui) => {
+      this.ui = ui;
+      ui.mount();
+      return ui.mounted!;
+    });
+    return this.mounting;
+  }
+
+  /**
+   * Mounts the empty card UI when the browser is idle, once the page turns out to name companies.
+   * Creating the shadow root and injecting its styles was most of the first card's cost, and the
+   * live region should exist before it has anything to announce.
+   */
+  prepare(): void {
+    if (this.mounting) return;
+    this.deps.ctx.requestIdleCallback(
+      () => void this.mount().then((container) => {
+        if (!this.isOpen) render(<LiveRegion text="" />, container);
+      }),
+      { timeout: 2_000 },
+    );
   }
 
   containsEvent(event: Event): boolean {

@@ -45,12 +45,14 @@ export function startApp(ctx: ContentScriptContext, lexicon: Lexicon, version: s
     setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
     onCount: (count) => {
       attachFrames();
+      if (count > 0) card.prepare();
       void send({ type: 'page.report', count }).catch(() => undefined);
     },
   });
+  const client = new CardClient((m) => send(m));
   const card = new CardHost({
     ctx,
-    client: new CardClient((m) => send(m)),
+    client,
     companyId: session.companyId,
     site: location.hostname,
     openProfile: (id) => void send({ type: 'company.open', id }),
@@ -65,7 +67,11 @@ export function startApp(ctx: ContentScriptContext, lexicon: Lexicon, version: s
       setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
       clearTimeout: (id) => clearTimeout(id),
     },
-    { dwellMs: () => getSettings().dwellMs, isMuted: session.isMuted },
+    {
+      dwellMs: () => getSettings().dwellMs,
+      isMuted: session.isMuted,
+      prefetch: (mention) => client.prefetch(session.companyId(mention.companyIndex)),
+    },
   );
   hover.attach(document);
   const attached = new Set<Document>([document]);

@@ -23,6 +23,7 @@ function fakeContext(): ContentScriptContext {
     isInvalid: false,
     signal: abort.signal,
     setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms),
+    requestIdleCallback: () => 0,
     addEventListener: (target: EventTarget, type: string, listener: EventListener, options?: AddEventListenerOptions) => target.addEventListener(type, listener, options),
     onInvalidated: (fn: () => void) => abort.signal.addEventListener('abort', fn),
   } as unknown as ContentScriptContext;

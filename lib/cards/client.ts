@@ -7,6 +7,8 @@ import type { CardData } from './types';
  */
 export class CardClient {
   private readonly cache = new Map<string, CardData | null>();
+  /** Requests under way, so a prefetch and the card that follows share one round trip. */
+  private readonly pending = new Map<string, Promise<CardData | null>>();
 
   constructor(
     private readonly send: (message: { type: 'company.card'; id: string }) => Promise<unknown>,
@@ -17,8 +19,22 @@ export class CardClient {
     return this.cache.get(id);
   }
 
-  async get(id: string): Promise<CardData | null> {
-    if (this.cache.has(id)) return this.cache.get(id)!;
+  get(id: string): Promise<CardData | null> {
+    if (this.cache.has(id)) return Promise.resolve(this.cache.get(id)!);
+    let request = this.pending.get(id);
+    if (!request) {
+      request = this.fetch(id).finally(() => this.pending.delete(id));
+      this.pending.set(id, request);
+    }
+    return request;
+  }
+
+  /** Starts loading a card that is likely to be shown soon; failures surface when it is shown. */
+  prefetch(id: string): void {
+    this.get(id).catch(() => undefined);
+  }
+
+  private async fetch(id: string): Promise<CardData | null> {
     const answer = await this.send({ type: 'company.card', id });
     if (answer !== null && !isCardData(answer)) {
       const reason = answer && typeof answer === 'object' && 'error' in answer ? JSON.stringify((answer as { error: unknown }).error) : typeof answer;

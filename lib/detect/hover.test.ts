@@ -3,7 +3,7 @@ import { HoverController, type CardView, type HoverEnv } from './hover';
 import type { PageScanner } from './scanner';
 
 /** Drives the controller's pointer logic with synthetic events and records the timers it sets. */
-function setup() {
+function setup(prefetch?: (m: unknown) => void) {
   const timers: { ms: number; fn: () => void; cleared: boolean }[] = [];
   const env: HoverEnv = {
     addEventListener: () => undefined,
@@ -16,11 +16,12 @@ function setup() {
   const hover = new HoverController({ knownScopes: new Set(), mentionAt: () => null, mentions: [] } as unknown as PageScanner, card, env, {
     dwellMs: () => 300,
     isMuted: () => false,
+    prefetch,
   });
   const move = (x: number, y: number, t: number) =>
     (hover as unknown as { onMove(d: unknown, e: unknown): void }).onMove({}, { pointerType: 'mouse', clientX: x, clientY: y, timeStamp: t });
   const live = () => timers.filter((t) => !t.cleared).map((t) => t.ms);
-  return { move, live, timers };
+  return { move, live, timers, hover };
 }
 
 describe('HoverController dwell timing', () => {
@@ -49,5 +50,22 @@ describe('HoverController dwell timing', () => {
     const { move, live } = setup();
     for (let i = 0; i <= 6; i++) move(i * 200, 300, i * 16);
     expect(live()).toEqual([450]);
+  });
+});
+
+describe('HoverController prefetch', () => {
+  it('looks up the name once the pointer settles, before the dwell ends, and not while it travels', () => {
+    const seen: unknown[] = [];
+    const { move, live, timers, hover } = setup((m) => seen.push(m));
+    const mention = { companyIndex: 3 };
+    (hover as unknown as { mentionAt: () => unknown }).mentionAt = () => mention;
+    move(100, 100, 0);
+    expect(live()).toEqual([300, 60]);
+    move(150, 100, 100);
+    expect(live()).toEqual([300, 60]);
+    const settle = timers.filter((t) => !t.cleared && t.ms === 60);
+    expect(settle).toHaveLength(1);
+    settle[0].fn();
+    expect(seen).toEqual([mention]);
   });
 });

@@ -36,6 +36,11 @@ export interface HoverEnv {
 export interface HoverOptions {
   dwellMs(): number;
   isMuted(companyIndex: number): boolean;
+  /**
+   * Called when the pointer settles on a name, well before the dwell ends, so the card's data can
+   * be on its way while the reader is still deciding (cold cards then paint as fast as warm ones).
+   */
+  prefetch?(mention: PageMention): void;
   graceMs?: number;
   /** Faster than this (px/ms) the pointer is travelling, not reading: nothing opens. */
   maxSpeed?: number;
@@ -43,6 +48,8 @@ export interface HoverOptions {
 
 const JITTER_PX = 6;
 const FAST_EXTRA_MS = 150;
+/** Rest this long and the name under the pointer is looked up for a prefetch. */
+const SETTLE_MS = 60;
 
 export function targetFor(mention: PageMention): HoverTarget {
   return {
@@ -59,6 +66,7 @@ export function targetFor(mention: PageMention): HoverTarget {
 
 export class HoverController {
   private dwellTimer = 0;
+  private settleTimer = 0;
   private graceTimer = 0;
   private anchor = { x: -1e9, y: -1e9 };
   private last = { x: 0, y: 0, t: 0 };
@@ -94,7 +102,9 @@ export class HoverController {
 
   private clearDwell(): void {
     if (this.dwellTimer) this.env.clearTimeout(this.dwellTimer);
+    if (this.settleTimer) this.env.clearTimeout(this.settleTimer);
     this.dwellTimer = 0;
+    this.settleTimer = 0;
   }
 
   private cancelGrace(): void {
@@ -141,6 +151,14 @@ export class HoverController {
       this.dwellTimer = 0;
       this.openAt(doc, x, y);
     }, this.options.dwellMs() + (fast ? FAST_EXTRA_MS : 0));
+    const prefetch = this.options.prefetch;
+    if (prefetch && !this.card.pinned) {
+      this.settleTimer = this.env.setTimeout(() => {
+        this.settleTimer = 0;
+        const mention = this.mentionAt(doc, x, y);
+        if (mention && mention !== this.card.current) prefetch(mention);
+      }, SETTLE_MS);
+    }
   }
 
   private isOver(m: PageMention, x: number, y: number): boolean {
@@ -148,13 +166,19 @@ export class HoverController {
     return !!range && pointInRects(x, y, range.getClientRects());
   }
 
-  /** Opens the card for the name under (x, y), in `doc`'s viewport coordinates. */
-  openAt(doc: Document, x: number, y: number): boolean {
-    if (this.card.pinned) return false;
+  /** The unmuted name really under (x, y), in `doc`'s viewport coordinates, if any. */
+  private mentionAt(doc: Document, x: number, y: number): PageMention | null {
     const roots = [...this.scanner.knownScopes].filter((s): s is ShadowRoot => s.nodeType === 11);
     const caret = caretAt(doc, x, y, roots);
     const mention = caret ? this.scanner.mentionAt(caret.node, caret.offset) : null;
-    if (!mention || this.options.isMuted(mention.companyIndex) || !this.isOver(mention, x, y)) return false;
+    return mention && !this.options.isMuted(mention.companyIndex) && this.isOver(mention, x, y) ? mention : null;
+  }
+
+  /** Opens the card for the name under (x, y), in `doc`'s viewport coordinates. */
+  openAt(doc: Document, x: number, y: number): boolean {
+    if (this.card.pinned) return false;
+    const mention = this.mentionAt(doc, x, y);
+    if (!mention) return false;
     this.cancelGrace();
     if (this.card.isOpen && this.card.current === mention) return true;
     this.card.show(targetFor(mention), { focus: false });
