@@ -173,7 +173,13 @@ export class BlockWalker {
  * node or ends at the very start of the next, which would widen its client rects).
  */
 export function pointAt(block: { nodes: Text[]; starts: number[] }, offset: number, isEnd: boolean): { node: Text; offset: number } {
-  const { starts, nodes } = block;
+  const k = nodeIndexAt(block.starts, offset, isEnd);
+  const node = block.nodes[k];
+  return { node, offset: Math.min(node.data.length, Math.max(0, offset - block.starts[k])) };
+}
+
+/** Index of the node holding `offset` (see pointAt); the scanner uses it to skip a lookup. */
+export function nodeIndexAt(starts: number[], offset: number, isEnd: boolean): number {
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {
@@ -181,6 +187,5 @@ export function pointAt(block: { nodes: Text[]; starts: number[] }, offset: numb
     if (isEnd ? starts[mid] < offset : starts[mid] <= offset) lo = mid;
     else hi = mid - 1;
   }
-  const node = nodes[lo];
-  return { node, offset: Math.min(node.data.length, Math.max(0, offset - starts[lo])) };
+  return lo;
 }

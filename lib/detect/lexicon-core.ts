@@ -97,9 +97,9 @@ export class LexiconCore {
     return (this.p.flags[entry] & AMBIGUOUS) !== 0;
   }
 
-  /** A resolver for one scope (an article, a page); see MentionResolver. */
-  resolver(): MentionResolver {
-    return new MentionResolver(this.p);
+  /** A resolver for one scope (an article, a page); see MentionResolver and its `keep`. */
+  resolver(keep = true): MentionResolver {
+    return new MentionResolver(this.p, keep);
   }
 
   /** All mentions in one text, with the ambiguity rule applied over the whole text. */

@@ -20,7 +20,14 @@ export class MentionResolver {
   private readonly pending = new Map<number, Mention[]>();
   private readonly accepted: Mention[] = [];
 
-  constructor(private readonly p: LexiconPayload) {}
+  /**
+   * @param keep whether to keep every accepted mention for `mentions()`; the page scanner keeps
+   *   its own list (with ranges), so a second copy of tens of thousands of mentions would be waste.
+   */
+  constructor(
+    private readonly p: LexiconPayload,
+    private readonly keep = true,
+  ) {}
 
   private isConfirmed(c: number, block: number | undefined): boolean {
     return this.confirmed.has(c) || this.inBlock.has(`${c}:${block ?? -1}`);
@@ -71,7 +78,7 @@ export class MentionResolver {
         else this.pending.set(c, [mention]);
       }
     }
-    this.accepted.push(...fresh);
+    if (this.keep) for (const m of fresh) this.accepted.push(m);
     return fresh;
   }
 

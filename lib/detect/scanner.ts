@@ -1,4 +1,4 @@
-import { BlockWalker, OWN_UI_TAG, blockOf, isInline, pointAt, type TextBlock } from './blocks';
+import { BlockWalker, OWN_UI_TAG, blockOf, isInline, nodeIndexAt, type TextBlock } from './blocks';
 import type { LexiconCore as Lexicon, Mention } from './lexicon-core';
 import type { MentionResolver } from './resolver';
 import type { MatchHit } from './matcher';
@@ -194,19 +194,30 @@ export class PageScanner {
     }
   }
 
+  /**
+   * Turns an accepted mention into a range on the page. This runs once per name found (tens of
+   * thousands on a long feed), so it builds the mention in one literal and finds each end's node
+   * by one binary search, most often over a block of one or two nodes.
+   */
   private accept(m: Mention): PageMention {
     const block = this.blocks.get(m.block!)!;
-    const start = pointAt(block, m.start, false);
-    const end = pointAt(block, m.end, true);
-    const range = new StaticRange({ startContainer: start.node, startOffset: start.offset, endContainer: end.node, endOffset: end.offset });
-    const mention: PageMention = { ...m, block: m.block!, range };
+    const { nodes, starts } = block;
+    const first = nodes.length === 1 ? 0 : nodeIndexAt(starts, m.start, false);
+    const last = nodes.length === 1 ? 0 : nodeIndexAt(starts, m.end, true);
+    const startNode = nodes[first];
+    const endNode = nodes[last];
+    const range = new StaticRange({
+      startContainer: startNode,
+      startOffset: Math.min(startNode.data.length, Math.max(0, m.start - starts[first])),
+      endContainer: endNode,
+      endOffset: Math.min(endNode.data.length, Math.max(0, m.end - starts[last])),
+    });
+    const mention: PageMention = { start: m.start, end: m.end, companyIndex: m.companyIndex, entry: m.entry, block: m.block!, range };
     this.mentions.push(mention);
-    const first = block.nodes.indexOf(start.node);
-    const last = block.nodes.indexOf(end.node, first);
     for (let i = first; i <= last; i++) {
-      const list = this.byNode.get(block.nodes[i]);
+      const list = this.byNode.get(nodes[i]);
       if (list) list.push(mention);
-      else this.byNode.set(block.nodes[i], [mention]);
+      else this.byNode.set(nodes[i], [mention]);
     }
     return mention;
   }

@@ -38,7 +38,7 @@ export class PageSession {
   ) {
     this.marks = new Marks(options.settings.markStyle);
     this.muted = new Set(options.settings.muted.map((m) => m.id));
-    this.scanner = new PageScanner(lexicon, lexicon.resolver(), {
+    this.scanner = new PageScanner(lexicon, lexicon.resolver(false), {
       signal: this.abort.signal,
       onMentions: (fresh) => this.mark(fresh),
       onScope: (scope) => {
