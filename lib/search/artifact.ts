@@ -7,10 +7,11 @@ export const HEADER_MAX = 2_000;
 
 /**
  * The serialised search index is two texts written back to back: the quick index (see quick.ts)
- * and the full-text index. The store keeps them in two rows so the popup can read the small one
- * first. The full-text index is MiniSearch's JSON cut into lines of a few thousand entries, so
- * that a page can parse it one line per task and keep answering keystrokes while it loads; a
- * single 20 MB JSON.parse would freeze it for a second.
+ * and the full-text index. The store keeps the whole as one Blob and the popup reads the quick
+ * part's slice first (see load.ts). The full-text index is MiniSearch's JSON cut into lines of a
+ * few thousand entries, so that a page can parse it one line per task and keep answering
+ * keystrokes while it loads; a single 25 MB JSON.parse would freeze it for a second. All of it
+ * is ASCII, so character offsets are Blob byte offsets.
  */
 
 export class SearchIndexError extends Error {

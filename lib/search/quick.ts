@@ -3,9 +3,10 @@ import { normaliseTerm } from './terms';
 
 /**
  * The quick index: every document's display fields and the sorted start of every word of every
- * name and alias, as plain text. It is the part of the search index the popup reads first (a
- * few MB at 100k companies, against tens of MB for the full-text index), so the first results
- * of a name being typed appear while the full index is still loading.
+ * name and alias, as plain text. It is the part of the search index the popup reads first (10 MB
+ * at 100k synthetic companies, against 26 MB for the full-text index, and ready to search as
+ * soon as it is read), so the first results of a name being typed appear while the full-text
+ * index is still loading.
  *
  * Text, not JSON, because reading it must cost almost nothing: a JSON array of 300k entries
  * takes tens of milliseconds to parse, while this text is searched where it lies. Document lines
