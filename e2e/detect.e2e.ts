@@ -33,7 +33,7 @@ describe('detection on the seed articles', () => {
   it('leaves the page DOM exactly as it was', async () => {
     const page = await ext.context.newPage();
     await page.goto(`${server.url}/seed/${seedFiles()[0]}.html`, { waitUntil: 'domcontentloaded' });
-    const before = await page.evaluate(() => document.documentElement.outerHTML);
+    const before = await pageHtml(page);
     const report = await mentionsOf(ext, page);
     expect(report.mentions.length).toBeGreaterThan(0);
     expect(await pageHtml(page)).toBe(before);
@@ -58,7 +58,7 @@ describe('pages that frameworks own', () => {
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${server.url}/hydrate.html`, { waitUntil: 'domcontentloaded' });
-    const before = await page.evaluate(() => document.documentElement.outerHTML);
+    const before = await pageHtml(page);
     const report = await mentionsOf(ext, page);
     expect(ids(report)).toEqual(expect.arrayContaining(['alibaba-group', 'tencent', 'xtransfer']));
     expect(await pageHtml(page)).toBe(before);

@@ -66,11 +66,16 @@ export class CardHost implements CardView {
    * live region should exist before it has anything to announce.
    */
   prepare(): void {
-    if (this.mounting) return;
+    // Only in HTML documents: an SVG or XML document cannot host the card's shadow root (a card
+    // asked for there fails on its own, visibly, instead of an error in the background).
+    if (this.mounting || !(document.documentElement instanceof HTMLElement)) return;
     this.deps.ctx.requestIdleCallback(
-      () => void this.mount().then((container) => {
-        if (!this.isOpen) render(<LiveRegion text="" />, container);
-      }),
+      () =>
+        void this.mount()
+          .then((container) => {
+            if (!this.isOpen) render(<LiveRegion text="" />, container);
+          })
+          .catch(() => (this.mounting = null)),
       { timeout: 2_000 },
     );
   }
