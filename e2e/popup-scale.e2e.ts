@@ -7,7 +7,7 @@ import { syntheticDataset } from '../lib/bench-data/synthetic';
  * The popup over a large (synthetic) dataset: first results come from the quick index while the
  * full-text index loads in small steps, so typing right after opening finds names and the page
  * never freezes. Before the quick index, opening the popup at 30k companies parsed a 15 MB JSON
- * in one task of about half a second.
+ * in one task of over half a second.
  */
 
 const COMPANIES = 30_000;
@@ -51,15 +51,16 @@ describe(`the popup with ${COMPANIES.toLocaleString('en')} companies`, () => {
     await expect.poll(() => page.locator('.cl-row-name').allTextContents(), { timeout: 10_000 }).toContain(name);
     await expect.poll(() => page.evaluate(() => performance.getEntriesByName('company-lens:search-full').length), { timeout: 30_000 }).toBe(1);
     const marks = await page.evaluate(() => ['quick', 'full'].map((m) => performance.getEntriesByName(`company-lens:search-${m}`)[0].startTime));
-    expect(marks[0]).toBeLessThan(marks[1]);
+    expect(marks[0], `quick index at ${marks[0]} ms, full-text index at ${marks[1]} ms`).toBeLessThan(marks[1]);
     await expect.poll(() => page.getByTestId('partial-note').count()).toBe(0);
     // The full-text index answers what names cannot: an article title word.
     const title = dataset.articles[0].title;
     await page.getByRole('combobox').fill(title);
     await expect.poll(() => page.locator('.cl-group').filter({ hasText: 'Articles' }).locator('.cl-row-name').allTextContents()).toContain(title);
-    // Generous: a frame or two of jank under a loaded machine is not a regression, a 15 MB parse is.
-    const longest = await page.evaluate(() => Math.max(0, ...(window as unknown as { __longTasks: number[] }).__longTasks));
-    expect(longest).toBeLessThan(250);
+    // Generous: a garbage collection on a loaded machine is not a regression; parsing the whole
+    // index in one task (15 MB of JSON at this size) is, and takes well over a second under load.
+    const tasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.map(Math.round));
+    expect(Math.max(0, ...tasks), `long tasks: ${tasks.join(', ')} ms`).toBeLessThan(400);
     await page.close();
   });
 });
