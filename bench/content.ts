@@ -68,24 +68,39 @@ async function readyAfterLoad(page: Page): Promise<number> {
   });
 }
 
-/** Popup open → first results for a typed query: navigation start to the first result row. */
+/**
+ * Popup open → first results for a typed query: navigation start to the moment the first result
+ * row enters the popup's DOM, timed inside the page by a MutationObserver installed before any
+ * popup script runs, so the harness's polling does not count. Typing starts as soon as the
+ * search box has focus, as a user's would.
+ */
 async function popup(rec: Recorder, label: string, query: string): Promise<void> {
   const b = await browsers();
   const samples: number[] = [];
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < 5; i++) {
     const page = await b.ext.context.newPage();
-    await page.goto(`chrome-extension://${b.ext.id}/popup.html`);
-    await page.keyboard.type(query);
+    await page.addInitScript(() => {
+      const w = window as unknown as { __firstRowAt?: number };
+      new MutationObserver((_, observer) => {
+        if (document.querySelector('[role="option"]')) {
+          w.__firstRowAt = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(`chrome-extension://${b.ext.id}/popup.html`, { waitUntil: 'commit' });
     try {
-      await page.waitForSelector('[role="option"]', { timeout: 15_000 });
-      samples.push(await page.evaluate(() => performance.now()));
+      await page.waitForFunction(() => document.activeElement?.tagName === 'INPUT', null, { timeout: 15_000 });
+      await page.keyboard.type(query);
+      await page.waitForFunction(() => (window as unknown as { __firstRowAt?: number }).__firstRowAt !== undefined, null, { timeout: 15_000 });
+      samples.push(await page.evaluate(() => (window as unknown as { __firstRowAt: number }).__firstRowAt));
     } catch {
       /* no result: recorded below */
     }
     await page.close();
   }
   if (samples.length === 0) rec.missing(`popup open → first results, ${label}`, 'ms', '≤ 100 ms', `no result row appeared for "${query}"`);
-  else rec.add(`popup open → first results, ${label}`, median(samples), 'ms', atMost(100, '≤ 100 ms'), {}, `navigation start → first result row for "${query}" (includes typing)`);
+  else rec.add(`popup open → first results, ${label}`, median(samples), 'ms', atMost(100, '≤ 100 ms'), {}, `navigation start → first result row for "${query}" in the page's DOM (median of ${samples.length}, includes typing)`);
 }
 
 function bundles(rec: Recorder): void {
