@@ -5,6 +5,7 @@ import { backgroundSyncDeps } from '../sync/deps';
 import { SyncRunner } from '../sync/runner';
 import { applySchedule, scheduleItem, SYNC_ALARM } from '../sync/schedule';
 import { broadcastDatasetChanged } from './cards';
+import { ensureSearchIndex } from './search-index';
 import { extensionOrigin, isExtensionPage, registerHandlers } from './router';
 
 /** Chrome stops a worker idle for 30 s; an extension API call every 20 s during a sync keeps it. */
@@ -41,11 +42,14 @@ export function startDatasetService(): void {
     if (event.kind === 'finished' && event.result.ok && event.result.outcome === 'ok') void broadcastDatasetChanged(event.result.status.version);
   });
 
-  // First clean up after a stopped worker; then make sure there is a dataset at all.
+  // First clean up after a stopped worker; then make sure there is a dataset at all, and that its
+  // search index is complete and in this release's format (an update may have changed it).
+  const checkSearchIndex = () => void ensureSearchIndex().catch((error) => console.warn('[company-lens] could not derive the search index again', error));
   void runner.recover().then(async () => {
     if (!(await getStatus()).version) await runner.ensureBundled();
+    checkSearchIndex();
   });
-  browser.runtime.onInstalled.addListener(() => void runner.ensureBundled());
+  browser.runtime.onInstalled.addListener(() => void runner.ensureBundled().then(checkSearchIndex));
 
   browser.alarms.onAlarm.addListener(async (alarm) => {
     if (alarm.name !== SYNC_ALARM) return;

@@ -2,7 +2,8 @@ import Dexie from 'dexie';
 import type { Company } from '../dataset/schema';
 import { Lexicon, LexiconCore, type LexiconPayload } from '../detect/lexicon';
 import { getDb } from '../store/db';
-import { activeGeneration, getLexiconPayload, versionOf } from '../store/read';
+import { getLexiconPayload, versionOf } from '../store/read';
+import { rederiveArtifact } from '../store/rederive';
 
 /**
  * The active dataset's lexicon in the current format. A lexicon is derived data: when the store
@@ -43,22 +44,18 @@ export async function loadLexicon(build: Build = (c) => Lexicon.build(c).toPaylo
 }
 
 async function rederive(build: Build): Promise<StoredLexicon | null> {
-  const db = getDb();
-  const source = await db.transaction('r', [db.meta, db.generations, db.companies], async () => {
-    const active = await activeGeneration(db);
-    if (!active) return null;
-    const rows = await db.companies.where('[gen+id]').between([active.gen, Dexie.minKey], [active.gen + 1, Dexie.minKey], true, false).toArray();
-    rows.sort((a, b) => a.n - b.n);
-    return { gen: active.gen, version: versionOf(active), companies: rows as Company[] };
+  const done = await rederiveArtifact({
+    db: getDb(),
+    tables: (db) => [db.companies],
+    read: async (db, active) => {
+      const rows = await db.companies.where('[gen+id]').between([active.gen, Dexie.minKey], [active.gen + 1, Dexie.minKey], true, false).toArray();
+      // Same order as the sync that wrote the dataset, so the companies get the same numbering.
+      return rows.sort((a, b) => a.n - b.n) as Company[];
+    },
+    build: (companies) => build(companies),
+    row: (gen, payload) => ({ gen, name: 'lexicon', value: payload }),
   });
-  if (!source) return null;
-  const payload = await build(source.companies);
-  // Written back only if that generation is still the active one: a sync that switched datasets
-  // meanwhile derived its own lexicon, which must not be overwritten with this one.
-  await db.transaction('rw', [db.meta, db.generations, db.artifacts], async () => {
-    const active = await activeGeneration(db);
-    if (active?.gen === source.gen) await db.artifacts.put({ gen: source.gen, name: 'lexicon', value: payload });
-  });
-  console.info(`[company-lens] lexicon derived again from ${source.companies.length} stored companies (the stored one was unusable)`);
-  return { version: source.version, payload, rederived: true };
+  if (!done) return null;
+  console.info(`[company-lens] lexicon derived again from ${done.gen.counts.companies} stored companies (the stored one was unusable)`);
+  return { version: versionOf(done.gen), payload: done.value, rederived: true };
 }

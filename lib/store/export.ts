@@ -1,7 +1,30 @@
 import Dexie from 'dexie';
 import { DATASET_FORMAT, DATASET_VERSION, type Dataset } from '../dataset/schema';
-import { getDb } from './db';
+import { getDb, type CompanyLensDB, type GenerationRow } from './db';
 import { activeGeneration } from './read';
+
+/** The tables a whole dataset is read from, for callers that open their own transaction. */
+export const datasetTables = (db: CompanyLensDB) => [db.companies, db.articles, db.mentions, db.facts, db.people, db.relations];
+
+/**
+ * Rebuilds one stored generation in the dataset format and in its original order. Runs inside
+ * the caller's transaction over `datasetTables`, so the rows all belong to one snapshot.
+ */
+export async function readGeneration(db: CompanyLensDB, gen: GenerationRow): Promise<Dataset> {
+  const all = async <T extends { n: number }>(table: Dexie.Table<T>, key: string) => {
+    const rows = await table.where(key).between([gen.gen, Dexie.minKey], [gen.gen + 1, Dexie.minKey], true, false).toArray();
+    return rows.sort((a, b) => a.n - b.n).map(({ gen: _g, n: _n, ck: _c, ...rest }: T & { gen?: number; ck?: unknown }) => rest);
+  };
+  const [companies, articles, mentions, facts, people, relations] = await Promise.all([
+    all(db.companies, '[gen+id]'),
+    all(db.articles, '[gen+id]'),
+    all(db.mentions, '[gen+n]'),
+    all(db.facts, '[gen+id]'),
+    all(db.people, '[gen+id]'),
+    all(db.relations, '[gen+a+b]'),
+  ]);
+  return { format: DATASET_FORMAT, version: DATASET_VERSION, meta: { ...gen.meta }, companies, articles, mentions, facts, people, relations } as Dataset;
+}
 
 /**
  * Rebuilds the active dataset from the store, in the dataset format and in its original order,
@@ -9,23 +32,9 @@ import { activeGeneration } from './read';
  */
 export async function readActiveDataset(): Promise<Dataset | null> {
   const db = getDb();
-  const tables = [db.companies, db.articles, db.mentions, db.facts, db.people, db.relations];
-  return db.transaction('r', [db.meta, db.generations, ...tables], async () => {
+  return db.transaction('r', [db.meta, db.generations, ...datasetTables(db)], async () => {
     const active = await activeGeneration(db);
-    if (!active) return null;
-    const all = async <T extends { n: number }>(table: Dexie.Table<T>, key: string) => {
-      const rows = await table.where(key).between([active.gen, Dexie.minKey], [active.gen + 1, Dexie.minKey], true, false).toArray();
-      return rows.sort((a, b) => a.n - b.n).map(({ gen: _g, n: _n, ck: _c, ...rest }: T & { gen?: number; ck?: unknown }) => rest);
-    };
-    const [companies, articles, mentions, facts, people, relations] = await Promise.all([
-      all(db.companies, '[gen+id]'),
-      all(db.articles, '[gen+id]'),
-      all(db.mentions, '[gen+n]'),
-      all(db.facts, '[gen+id]'),
-      all(db.people, '[gen+id]'),
-      all(db.relations, '[gen+a+b]'),
-    ]);
-    return { format: DATASET_FORMAT, version: DATASET_VERSION, meta: { ...active.meta }, companies, articles, mentions, facts, people, relations } as Dataset;
+    return active ? readGeneration(db, active) : null;
   });
 }
 

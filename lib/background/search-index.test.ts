@@ -1,0 +1,81 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Dataset } from '../dataset/schema';
+import { Lexicon } from '../detect/lexicon';
+import { buildQuickSearchIndex, buildSearchIndex } from '../search/build';
+import { SEARCH_INDEX_VERSION } from '../search/options';
+import { loadSearchIndex, SearchIndexError } from '../search/query';
+import { CompanyLensDB, setDbForTests } from '../store/db';
+import { activeGeneration, getSearchIndex } from '../store/read';
+import { makeDataset } from '../store/testing';
+import { writeDataset } from '../store/write';
+import { ensureSearchIndex, searchIndexStaleReason } from './search-index';
+
+let db: CompanyLensDB;
+let n = 0;
+beforeEach(() => {
+  db = new CompanyLensDB(`search-index-test-${++n}`);
+  setDbForTests(db);
+});
+afterEach(() => {
+  db.close();
+  setDbForTests(undefined);
+});
+
+async function store(prefix: string, searchIndex: (dataset: Dataset) => string) {
+  const dataset = makeDataset(prefix);
+  await writeDataset(db, { dataset, sourceKind: 'bundled', lexicon: Lexicon.build(dataset.companies).toPayload(), searchIndex: searchIndex(dataset) });
+  return dataset;
+}
+
+/** The index an older release wrote: same layout, an older version in the full-text header. */
+const olderRelease = (dataset: Dataset) => buildSearchIndex(dataset).replace(`"version":${SEARCH_INDEX_VERSION},`, `"version":${SEARCH_INDEX_VERSION - 1},`);
+
+const storedIndex = async () => loadSearchIndex((await getSearchIndex())!.json);
+
+describe('keeping the stored search index current', () => {
+  it('leaves a complete index of the current format alone', async () => {
+    await store('acme', buildSearchIndex);
+    const build = vi.fn();
+    expect(await ensureSearchIndex(build)).toMatchObject({ rederived: null });
+    expect(build).not.toHaveBeenCalled();
+  });
+
+  it('derives an index of an older format again from the stored dataset, and stores it', async () => {
+    await store('acme', olderRelease);
+    await expect(storedIndex()).rejects.toBeInstanceOf(SearchIndexError);
+    const check = await ensureSearchIndex();
+    expect(check.rederived).toMatch(/version/);
+    expect(check.stored).toBe(true);
+    const index = await storedIndex();
+    expect(index.complete).toBe(true);
+    expect(index.search('Acme Company 2').companies[0]?.id).toBe('acme-co-2');
+    expect(await searchIndexStaleReason(new Blob([(await getSearchIndex())!.json]))).toBeNull();
+  });
+
+  it('adds the full-text part to an index stored with its quick part only', async () => {
+    await store('acme', buildQuickSearchIndex);
+    expect(await searchIndexStaleReason(new Blob([(await getSearchIndex())!.json]))).toMatch(/full-text/);
+    const [a, b] = await Promise.all([ensureSearchIndex(), ensureSearchIndex()]);
+    expect(a).toBe(b);
+    expect((await storedIndex()).complete).toBe(true);
+  });
+
+  it('does not store its result over a dataset that was switched in meanwhile', async () => {
+    await store('acme', olderRelease);
+    const check = await ensureSearchIndex(async (dataset) => {
+      // A sync completes while the old generation's index is being built.
+      await store('bolt', buildSearchIndex);
+      return buildSearchIndex(dataset);
+    });
+    expect(check.stored).toBe(false);
+    expect((await db.transaction('r', [db.meta, db.generations], () => activeGeneration(db)))?.meta.contentHash).toBe('hash-bolt-3');
+    const index = await storedIndex();
+    expect(index.search('Bolt Company 1').companies[0]?.id).toBe('bolt-co-1');
+    expect(index.search('Acme Company 1').companies.some((h) => h.id.includes('acme'))).toBe(false);
+  });
+
+  it('does nothing when the store is empty', async () => {
+    expect(await ensureSearchIndex()).toEqual({ version: null, rederived: null, stored: false });
+  });
+});
