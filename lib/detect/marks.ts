@@ -1,4 +1,5 @@
 import type { MarkStyle } from '../settings/values';
+import { OrderedRanges } from './ordered';
 
 /**
  * Marks found names with the CSS Custom Highlight API: the browser paints the ranges, and the
@@ -7,11 +8,17 @@ import type { MarkStyle } from '../settings/values';
  * adopted by the document (and by each open shadow root, since a highlight is styled in the
  * tree scope of its text), which adds no element to the page.
  *
- * Chromium revalidates every registered range whenever the highlight changes, so a page with tens
- * of thousands of names would pay hundreds of milliseconds per change. Only ranges whose element
- * is in or near the viewport are registered: an IntersectionObserver (one per document) adds and
- * removes them as the reader scrolls. On a multi-megabyte page even one change costs a frame of
- * tens of milliseconds, so changes are applied together, at most once per FLUSH_MS.
+ * Chromium revalidates every registered range whenever the highlight changes, so only the ranges
+ * in and near the viewport are registered. They are found by position: each tree's ranges are
+ * kept in document order and three binary searches on range rectangles find the ones from a
+ * viewport above to a viewport below the visible part. This runs at most once a frame, after a
+ * scroll, a resize or new ranges. An IntersectionObserver per marked element did the same job
+ * before, but with 20,000 observed elements Chromium spent 50–180 ms of every frame computing
+ * intersections, and its first callback handed over thousands of entries at once.
+ *
+ * The window is found by document order, so on a page laid out out of order (a sidebar placed
+ * first in the source but shown on the right) a few names near the window's edges may go unmarked
+ * until the reader scrolls; hover does not depend on marks and still works there.
  */
 
 export const HIGHLIGHT_NAME = 'company-lens';
@@ -30,25 +37,28 @@ export function highlightCss(style: MarkStyle): string {
 interface DocMarks {
   highlight: Highlight;
   sheet: CSSStyleSheet;
-  observer: IntersectionObserver;
+  win: Window & typeof globalThis;
+  /** One live range reused to measure the page's static ranges. */
+  probe: Range;
 }
 
-/** How far beyond the viewport marks are kept registered, so scrolling reveals them painted. */
-const MARGIN = '100% 0px 100% 0px';
-const FLUSH_MS = 150;
-
 type Scope = Document | ShadowRoot;
+
+/** Most ranges registered in one document; a dense page in a small font stays bounded too. */
+const MAX_PAINTED = 1_500;
+/** Most highlight changes applied in one frame; a long jump finishes over the next frames. */
+const MAX_CHANGES = 500;
+const NO_RECT = { top: 0, bottom: 0 };
 
 export class Marks {
   private readonly docs = new Map<Document, DocMarks>();
   private readonly scopes = new Set<Scope>();
-  /** Ranges by the element holding their first text node; painted while that element is near view. */
-  private readonly byElement = new Map<Element, Set<AbstractRange>>();
-  private readonly near = new WeakSet<Element>();
-  private readonly toAdd = new Map<Highlight, Set<AbstractRange>>();
-  private readonly toDelete = new Map<Highlight, Set<AbstractRange>>();
-  private flushTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The ranges of each tree (a document or a shadow root), in document order. */
+  private readonly trees = new Map<Scope, OrderedRanges>();
+  private readonly dead = new Set<AbstractRange>();
+  private frame: number | undefined;
   private css: string;
+  private readonly schedule = () => this.requestUpdate();
 
   constructor(style: MarkStyle) {
     this.css = highlightCss(style);
@@ -71,8 +81,10 @@ export class Marks {
       sheet.replaceSync(this.css);
       const highlight = new win.Highlight();
       win.CSS.highlights.set(HIGHLIGHT_NAME, highlight);
-      const observer = new win.IntersectionObserver((entries) => this.onIntersect(highlight, entries), { rootMargin: MARGIN });
-      const marks = { highlight, sheet, observer };
+      const marks = { highlight, sheet, win, probe: doc.createRange() };
+      // Capture catches scrolling inside the page's own scroll containers too.
+      win.addEventListener('scroll', this.schedule, { capture: true, passive: true });
+      win.addEventListener('resize', this.schedule, { passive: true });
       this.docs.set(doc, marks);
       return marks;
     } catch (error) {
@@ -90,65 +102,102 @@ export class Marks {
     if (!scope.adoptedStyleSheets.includes(marks.sheet)) scope.adoptedStyleSheets = [...scope.adoptedStyleSheets, marks.sheet];
   }
 
-  private queue(highlight: Highlight, range: AbstractRange, add: boolean): void {
-    const [into, from] = add ? [this.toAdd, this.toDelete] : [this.toDelete, this.toAdd];
-    from.get(highlight)?.delete(range);
-    let set = into.get(highlight);
-    if (!set) into.set(highlight, (set = new Set()));
-    set.add(range);
-    this.flushTimer ??= setTimeout(() => this.flush(), FLUSH_MS);
-  }
-
-  /** Applies queued changes now (tests call it to avoid waiting). */
-  flush(): void {
-    clearTimeout(this.flushTimer);
-    this.flushTimer = undefined;
-    for (const [h, set] of this.toDelete) for (const r of set) h.delete(r);
-    for (const [h, set] of this.toAdd) for (const r of set) h.add(r);
-    this.toDelete.clear();
-    this.toAdd.clear();
-  }
-
-  private onIntersect(highlight: Highlight, entries: IntersectionObserverEntry[]): void {
-    for (const entry of entries) {
-      const el = entry.target;
-      // Most first reports of a large page say "far away" for elements that were never painted:
-      // nothing to undo for those.
-      if (entry.isIntersecting === this.near.has(el)) continue;
-      if (entry.isIntersecting) this.near.add(el);
-      else this.near.delete(el);
-      const ranges = this.byElement.get(el);
-      if (ranges) for (const r of ranges) this.queue(highlight, r, entry.isIntersecting);
-    }
-  }
-
   add(range: AbstractRange): void {
-    const doc = range.startContainer.ownerDocument;
-    const el = range.startContainer.parentElement;
-    const marks = doc && el ? this.forDoc(doc) : null;
-    if (!marks || !el) return;
-    let ranges = this.byElement.get(el);
-    if (!ranges) {
-      ranges = new Set();
-      this.byElement.set(el, ranges);
-      marks.observer.observe(el);
-    }
-    ranges.add(range);
-    if (this.near.has(el)) this.queue(marks.highlight, range, true);
+    const node = range.startContainer;
+    const doc = node.ownerDocument;
+    const tree = node.getRootNode();
+    if (!doc || (tree.nodeType !== 9 && tree.nodeType !== 11) || !this.forDoc(doc)) return;
+    let ranges = this.trees.get(tree as Scope);
+    if (!ranges) this.trees.set(tree as Scope, (ranges = new OrderedRanges()));
+    this.dead.delete(range);
+    ranges.insert(range);
+    this.requestUpdate();
   }
 
+  /** Forgets a range; it is taken out of the lists and the highlight at the next update. */
   delete(range: AbstractRange): void {
-    const doc = range.startContainer.ownerDocument;
-    const el = range.startContainer.parentElement;
-    const marks = doc ? this.docs.get(doc) : undefined;
-    if (marks) this.queue(marks.highlight, range, false);
-    const ranges = el ? this.byElement.get(el) : undefined;
-    if (!el || !ranges) return;
-    ranges.delete(range);
-    if (ranges.size === 0) {
-      this.byElement.delete(el);
-      marks?.observer.unobserve(el);
+    this.dead.add(range);
+    this.requestUpdate();
+  }
+
+  private requestUpdate(): void {
+    if (this.frame !== undefined || this.docs.size === 0) return;
+    // Frames of the top window: a frame's own window stops animating when the frame is removed.
+    this.frame = requestAnimationFrame(() => {
+      this.frame = undefined;
+      this.update();
+    });
+  }
+
+  /** Applies pending changes now (tests call it to avoid waiting for a frame). */
+  flush(): void {
+    if (this.frame !== undefined) cancelAnimationFrame(this.frame);
+    this.frame = undefined;
+    this.update();
+  }
+
+  private update(): void {
+    if (this.dead.size > 0) {
+      for (const ranges of this.trees.values()) ranges.removeAll(this.dead);
+      for (const { highlight } of this.docs.values()) for (const r of this.dead) highlight.delete(r);
+      this.dead.clear();
     }
+    const wanted = new Map<Document, Set<AbstractRange>>();
+    for (const [tree, ranges] of this.trees) {
+      const doc = tree.nodeType === 9 ? (tree as Document) : tree.ownerDocument!;
+      const marks = this.docs.get(doc);
+      if (!marks || ranges.size === 0) continue;
+      let set = wanted.get(doc);
+      if (!set) wanted.set(doc, (set = new Set()));
+      this.collectNear(marks, ranges, set);
+    }
+    let budget = MAX_CHANGES;
+    for (const [doc, { highlight }] of this.docs) {
+      const set = wanted.get(doc) ?? new Set<AbstractRange>();
+      for (const r of highlight.keys()) {
+        if (budget === 0) break;
+        if (!set.has(r as AbstractRange)) {
+          highlight.delete(r as AbstractRange);
+          budget--;
+        }
+      }
+      for (const r of set) {
+        if (budget === 0) break;
+        if (!highlight.has(r)) {
+          highlight.add(r);
+          budget--;
+        }
+      }
+    }
+    if (budget === 0) this.requestUpdate();
+  }
+
+  /** Adds to `out` the ranges of one tree from a viewport above to a viewport below the view. */
+  private collectNear({ win, probe }: DocMarks, ranges: OrderedRanges, out: Set<AbstractRange>): void {
+    const height = win.innerHeight || 1;
+    const rect = (r: AbstractRange) => {
+      try {
+        probe.setStart(r.startContainer, r.startOffset);
+        probe.setEnd(r.endContainer, r.endOffset);
+        return probe.getBoundingClientRect();
+      } catch {
+        // The page changed the text since the scan; the rescan will replace this range.
+        return NO_RECT;
+      }
+    };
+    const above = ranges.lowerBound((r) => rect(r).bottom < -height);
+    const visible = ranges.lowerBound((r) => rect(r).bottom < 0);
+    const below = ranges.lowerBound((r) => rect(r).top <= 2 * height);
+    let room = MAX_PAINTED - out.size;
+    const take = (r: AbstractRange) => {
+      if (room <= 0) return false;
+      out.add(r);
+      room--;
+      return true;
+    };
+    // The visible part and what lies below it come first, then what lies above, within the cap.
+    ranges.walk(visible, below, take);
+    ranges.walk(above, visible, take);
   }
 
   /** Number of ranges currently painted (registered with the browser), for tests and reports. */
@@ -159,28 +208,29 @@ export class Marks {
   }
 
   clear(): void {
-    clearTimeout(this.flushTimer);
-    this.flushTimer = undefined;
-    this.toAdd.clear();
-    this.toDelete.clear();
-    for (const { highlight, observer } of this.docs.values()) {
-      highlight.clear();
-      observer.disconnect();
-    }
-    this.byElement.clear();
+    this.dead.clear();
+    for (const ranges of this.trees.values()) ranges.clear();
+    this.trees.clear();
+    for (const { highlight } of this.docs.values()) highlight.clear();
   }
 
   setStyle(style: MarkStyle): void {
-    this.css = highlightCss(style);
+    const css = highlightCss(style);
+    // Replacing the rule makes the browser restyle the whole page: only when it really changed.
+    if (css === this.css) return;
+    this.css = css;
     for (const { sheet } of this.docs.values()) sheet.replaceSync(this.css);
   }
 
-  /** Removes every trace: the registered highlights and the adopted stylesheets. */
+  /** Removes every trace: the registered highlights, the adopted stylesheets and the listeners. */
   dispose(): void {
     this.clear();
-    for (const [doc, { highlight, sheet }] of this.docs) {
-      const win = doc.defaultView;
-      if (win?.CSS.highlights.get(HIGHLIGHT_NAME) === highlight) win.CSS.highlights.delete(HIGHLIGHT_NAME);
+    if (this.frame !== undefined) cancelAnimationFrame(this.frame);
+    this.frame = undefined;
+    for (const [doc, { highlight, sheet, win }] of this.docs) {
+      win.removeEventListener('scroll', this.schedule, { capture: true });
+      win.removeEventListener('resize', this.schedule);
+      if (win.CSS.highlights.get(HIGHLIGHT_NAME) === highlight) win.CSS.highlights.delete(HIGHLIGHT_NAME);
       for (const scope of this.scopes) {
         const owner = scope.nodeType === 9 ? scope : (scope as ShadowRoot).ownerDocument;
         if (owner === doc) scope.adoptedStyleSheets = scope.adoptedStyleSheets.filter((s) => s !== sheet);
