@@ -9,6 +9,8 @@ import { CompanyLensDB, setDbForTests } from '../store/db';
 import { activeGeneration, getSearchIndex } from '../store/read';
 import { makeDataset } from '../store/testing';
 import { writeDataset } from '../store/write';
+import { openSearchIndex } from '../search/load';
+import type { SearchIndex } from '../search/query';
 import { ensureSearchIndex, searchIndexStaleReason } from './search-index';
 
 let db: CompanyLensDB;
@@ -73,6 +75,19 @@ describe('keeping the stored search index current', () => {
     const index = await storedIndex();
     expect(index.search('Bolt Company 1').companies[0]?.id).toBe('bolt-co-1');
     expect(index.search('Acme Company 1').companies.some((h) => h.id.includes('acme'))).toBe(false);
+  });
+
+  it('lets a page answer names from the quick part, then complete when the full text is stored', async () => {
+    await store('acme', buildQuickSearchIndex);
+    const seen: SearchIndex[] = [];
+    const opened = openSearchIndex((index) => seen.push(index));
+    await vi.waitFor(() => expect(seen).toHaveLength(1));
+    expect(seen[0].complete).toBe(false);
+    expect(seen[0].search('Acme Company 1').companies[0]?.id).toBe('acme-co-1');
+    await ensureSearchIndex();
+    const complete = await opened;
+    expect(complete?.complete).toBe(true);
+    expect(complete?.search('dataset acme').companies.length).toBeGreaterThan(0);
   });
 
   it('does nothing when the store is empty', async () => {

@@ -52,19 +52,32 @@ let running: Promise<SearchIndexCheck> | null = null;
  * callers (start-up, install, the end of a sync) share one check: at 100k companies the build
  * takes seconds.
  */
-export function ensureSearchIndex(build: (dataset: Dataset) => string | Promise<string> = buildSearchIndex): Promise<SearchIndexCheck> {
-  running ??= check(build).finally(() => (running = null));
-  return running;
+export function ensureSearchIndex(build: Build = buildSearchIndex, known?: Known): Promise<SearchIndexCheck> {
+  if (running && !known) return running;
+  // A sync's own request waits for a check already running rather than joining it: that check
+  // may have looked at the previous dataset.
+  const mine: Promise<SearchIndexCheck> = (running ?? Promise.resolve())
+    .catch(() => undefined)
+    .then(() => check(build, known))
+    .finally(() => {
+      if (running === mine) running = null;
+    });
+  running = mine;
+  return mine;
 }
 
-async function check(build: (dataset: Dataset) => string | Promise<string>): Promise<SearchIndexCheck> {
+type Build = (dataset: Dataset) => string | Promise<string>;
+/** The dataset a sync has just written, still in memory: no need to read it back from the store. */
+type Known = { gen: number; dataset: Dataset };
+
+async function check(build: Build, known: Known | undefined): Promise<SearchIndexCheck> {
   const stored = await getSearchIndexBlob();
   const reason = await searchIndexStaleReason(stored?.blob);
   if (reason === null) return { version: stored!.version, rederived: null, stored: true };
   const done = await rederiveArtifact({
     db: getDb(),
     tables: datasetTables,
-    read: readGeneration,
+    read: async (db, gen) => (known?.gen === gen.gen ? known.dataset : readGeneration(db, gen)),
     build: (dataset) => build(dataset),
     // A Blob, as the sync stores it (see lib/store/write.ts).
     row: (gen, text) => ({ gen, name: 'search', value: new Blob([text]) }),

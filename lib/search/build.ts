@@ -53,3 +53,13 @@ export function buildSearchIndex(dataset: Dataset): string {
   const stamp = `${dataset.meta.contentHash}:${docs.length}`;
   return buildQuickText(docs, stamp) + serialiseFull(index as MiniSearch<never>, stamp);
 }
+
+/**
+ * The quick part of `buildSearchIndex(dataset)` alone, with the same stamp: a sync stores it at
+ * the switch and the full text follows (lib/background/search-index.ts); the popup answers names
+ * from it meanwhile.
+ */
+export function buildQuickSearchIndex(dataset: Dataset): string {
+  const docs = documentsFor(dataset);
+  return buildQuickText(docs, `${dataset.meta.contentHash}:${docs.length}`);
+}

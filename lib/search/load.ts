@@ -13,6 +13,9 @@ export function pause(): Promise<void> {
   return scheduler?.postTask ? scheduler.postTask(() => undefined, { priority: 'background' }) : new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/** How often a page looks again for a full-text part that is still being derived. */
+const FULL_TEXT_POLL_MS = 250;
+
 let cached: { version: string; index: SearchIndex } | null = null;
 let pending: Promise<SearchIndex | null> | null = null;
 
@@ -39,20 +42,33 @@ export function openSearchIndex(onIndex?: (index: SearchIndex) => void): Promise
   }
   pending = (async () => {
     try {
-      const stored = await getSearchIndexBlob();
+      let stored = await getSearchIndexBlob();
       if (!stored) return (cached = null);
       const known = cached;
       if (known?.version === stored.version) {
         onIndex?.(known.index);
         return known.index;
       }
-      const quick = await readQuick(stored.blob);
+      let quick = await readQuick(stored.blob);
       // Without a quick part (an index stored by an older version), the whole text goes to the
       // one-go loader, which says why it cannot be used.
       if (!quick) return loadSearchIndex(await stored.blob.text());
       // User-timing marks, so benchmarks and DevTools can see when each part became usable.
       performance.mark('company-lens:search-quick');
       onIndex?.(quick.index);
+      // Right after a sync the store holds the quick part alone while the background derives the
+      // full text (lib/background/search-index.ts): names are answered meanwhile, and the index
+      // is read again until its full text is there. Another dataset version means another sync
+      // switched in: its index is read instead, from the start, never mixed with this one.
+      while (quick.end >= stored.blob.size) {
+        await new Promise((resolve) => setTimeout(resolve, FULL_TEXT_POLL_MS));
+        const next = await getSearchIndexBlob();
+        if (!next) return (cached = null);
+        const again = await readQuick(next.blob);
+        if (!again) return loadSearchIndex(await next.blob.text());
+        if (next.version !== stored.version) onIndex?.(again.index);
+        [stored, quick] = [next, again];
+      }
       // Let the first results paint before the full-text part is read and parsed.
       await pause();
       const index = await loadFullTextAsync(quick.index, await stored.blob.slice(quick.end).text(), pause);

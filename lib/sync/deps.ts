@@ -3,7 +3,8 @@ import { buildDataset } from '../dataset/build';
 import { parseDataset } from '../dataset/parse';
 import { Lexicon } from '../detect/lexicon';
 import { parseRegistry } from '../registry/load';
-import { buildSearchIndex } from '../search/build';
+import { buildQuickSearchIndex, buildSearchIndex } from '../search/build';
+import { ensureSearchIndex } from '../background/search-index';
 import { getDb } from '../store/db';
 import { BUNDLED_REGISTRY_NAME, bundledDocuments, bundledRegistryText } from './bundled';
 import { permissionPattern } from './fetch';
@@ -20,6 +21,8 @@ export function backgroundSyncDeps(): SyncDeps {
     buildDataset: (input) => buildDataset(input),
     parseDataset,
     buildSearchIndex,
+    buildQuickSearchIndex,
+    completeSearchIndex: (gen, dataset) => ensureSearchIndex(buildSearchIndex, { gen, dataset }).catch((error) => console.warn('[company-lens] could not complete the search index', error)),
     buildLexicon: (companies) => Lexicon.build(companies).toPayload(),
     hasHostPermission: (url) => browser.permissions.contains({ origins: [permissionPattern(url)] }),
   };

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CompanyLensDB, setDbForTests } from '../store/db';
-import { getAllCompanies, getStatus } from '../store/read';
+import { getAllCompanies, getSearchIndex, getStatus } from '../store/read';
 import { makeDataset } from '../store/testing';
 import { getNote, listStars, setNote, starCompany } from '../store/user';
 import { SyncRunner, type SyncDeps } from './runner';
@@ -28,6 +28,25 @@ async function snapshot() {
 }
 
 describe('SyncRunner', () => {
+  it('stores the quick search index at the switch and asks for the full text after answering', async () => {
+    const order: string[] = [];
+    const runner = new SyncRunner(
+      fakeDeps({
+        buildQuickSearchIndex: (dataset) => `quick:${dataset.meta.contentHash}`,
+        completeSearchIndex: async (gen, dataset) => void order.push(`complete ${gen} ${dataset.meta.contentHash}`),
+      }),
+    );
+    const result = runner.run({ kind: 'bundled' }).then((r) => (order.push('answered'), r));
+    expect(await result).toMatchObject({ ok: true, outcome: 'ok' });
+    expect((await getSearchIndex())?.json).toBe('quick:hash-bundled-4');
+    const gen = (await db.meta.get('active'))?.gen;
+    await vi.waitFor(() => expect(order).toEqual(['answered', `complete ${gen} hash-bundled-4`]));
+    // Nothing to complete when the dataset did not change.
+    await runner.run({ kind: 'bundled' });
+    await new Promise((r) => setTimeout(r, 10));
+    expect(order).toHaveLength(2);
+  });
+
   it('fills an empty store from the bundled corpus, then finds it unchanged', async () => {
     const runner = new SyncRunner(fakeDeps());
     const first = await runner.run({ kind: 'bundled' });

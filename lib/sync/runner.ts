@@ -1,6 +1,6 @@
 import type { SyncSource } from '../messages';
 import type { LexiconPayload } from '../detect/lexicon';
-import type { Company } from '../dataset/schema';
+import type { Company, Dataset } from '../dataset/schema';
 import type { CompanyLensDB, SyncLogRow } from '../store/db';
 import { activeGeneration, getStatus } from '../store/read';
 import { discardUnfinished, letMessagesIn, writeDataset } from '../store/write';
@@ -17,6 +17,14 @@ import { describeSource, resolveSource, type KnowledgeBase } from './sources';
 export interface SyncDeps extends KnowledgeBase {
   db(): CompanyLensDB;
   buildLexicon(companies: Company[]): LexiconPayload;
+  /**
+   * When given, a sync stores only the quick (names) part of the search index at its switch, and
+   * `completeSearchIndex` derives the full-text part right after, for the same generation. The
+   * full-text build takes seconds at 100k companies and competes with IndexedDB for the CPU;
+   * the popup answers names from the quick part meanwhile.
+   */
+  buildQuickSearchIndex?(dataset: Dataset): string;
+  completeSearchIndex?(gen: number, dataset: Dataset): Promise<unknown>;
   fetchImpl?: typeof fetch;
   hasHostPermission?(url: URL): Promise<boolean>;
   /** Observes every progress report; tests throw from it to fail a sync at a chosen stage. */
@@ -130,6 +138,7 @@ export class SyncRunner {
       this.emit({ kind: 'progress', source: label, stage: next, done, total, startedAt });
     };
     let result: SyncResult;
+    let completeIndex: (() => unknown) | undefined;
     try {
       const active = await activeGeneration(db);
       const resolved = await resolveSource(source, { ...this.deps, kb: this.deps, signal: controller.signal, progress, active, timeoutMs: (source.kind === 'url' ? source.timeoutMs : undefined) ?? options.timeoutMs, maxBytes: options.maxBytes });
@@ -145,17 +154,18 @@ export class SyncRunner {
           // Both builds hold the worker for a while on large datasets: let a cancel in between.
           await letMessagesIn();
           if (controller.signal.aborted) throw controller.signal.reason;
-          const searchIndex = this.deps.buildSearchIndex(dataset);
+          const searchIndex = (this.deps.buildQuickSearchIndex ?? this.deps.buildSearchIndex)(dataset);
           progress('index', 2, 2);
           return { lexicon, searchIndex };
         };
-        await writeDataset(
+        const written = await writeDataset(
           db,
           { dataset, sourceKind: resolved.sourceKind, derive, http: resolved.http },
           { signal: controller.signal, onProgress: (done, total) => progress('write', done, total), beforeSwitch: () => progress('switch', 0, 1) },
         );
         progress('switch', 1, 1);
         result = { ok: true, outcome: 'ok', status: await getStatus() };
+        if (this.deps.buildQuickSearchIndex) completeIndex = () => this.deps.completeSearchIndex?.(written.gen, dataset);
       }
     } catch (error) {
       const info = toSyncError(controller.signal.aborted ? controller.signal.reason : error).toInfo();
@@ -167,6 +177,8 @@ export class SyncRunner {
     // The log is a convenience: failing to write it (a full disk) must not hide the result.
     await this.finishLog({ ...log, stageMs }, result).catch((error) => console.warn('[company-lens] could not log the sync', error));
     this.emit({ kind: 'finished', result });
+    // After the answer has gone out: the sync is done for its caller once the switch is made.
+    if (completeIndex) setTimeout(completeIndex, 0);
     return result;
   }
 
