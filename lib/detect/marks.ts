@@ -1,12 +1,14 @@
 import type { MarkStyle } from '../settings/values';
+import { adoptMarkStyles, highlightName } from './mark-style';
 import { OrderedRanges } from './ordered';
 
 /**
  * Marks found names with the CSS Custom Highlight API: the browser paints the ranges, and the
  * page's text nodes are never wrapped or rewritten, so frameworks that own the DOM (React, Vue)
- * see exactly the DOM they rendered. The `::highlight()` rule lives in a constructed stylesheet
+ * see exactly the DOM they rendered. The `::highlight()` rules live in a constructed stylesheet
  * adopted by the document (and by each open shadow root, since a highlight is styled in the
- * tree scope of its text), which adds no element to the page.
+ * tree scope of its text), which adds no element to the page; see mark-style.ts for why the
+ * rules never change and each style has its own highlight name.
  *
  * Chromium revalidates every registered range whenever the highlight changes, so only the ranges
  * in and near the viewport are registered. They are found by position: each tree's ranges are
@@ -21,22 +23,10 @@ import { OrderedRanges } from './ordered';
  * until the reader scrolls; hover does not depend on marks and still works there.
  */
 
-export const HIGHLIGHT_NAME = 'company-lens';
-
-export function highlightCss(style: MarkStyle): string {
-  switch (style) {
-    case 'underline':
-      return `::highlight(${HIGHLIGHT_NAME}) { text-decoration: underline dotted rgba(37, 99, 235, 0.85) 1.5px; }`;
-    case 'background':
-      return `::highlight(${HIGHLIGHT_NAME}) { background-color: rgba(250, 204, 21, 0.35); }`;
-    case 'none':
-      return '';
-  }
-}
+export { HIGHLIGHT_NAME } from './mark-style';
 
 interface DocMarks {
   highlight: Highlight;
-  sheet: CSSStyleSheet;
   win: Window & typeof globalThis;
   /** One live range reused to measure the page's static ranges. */
   probe: Range;
@@ -52,16 +42,15 @@ const NO_RECT = { top: 0, bottom: 0 };
 
 export class Marks {
   private readonly docs = new Map<Document, DocMarks>();
-  private readonly scopes = new Set<Scope>();
   /** The ranges of each tree (a document or a shadow root), in document order. */
   private readonly trees = new Map<Scope, OrderedRanges>();
   private readonly dead = new Set<AbstractRange>();
   private frame: number | undefined;
-  private css: string;
+  private name: string | null;
   private readonly schedule = () => this.requestUpdate();
 
   constructor(style: MarkStyle) {
-    this.css = highlightCss(style);
+    this.name = highlightName(style);
   }
 
   /** False where the API is missing: nothing is painted, but hover still works. */
@@ -75,13 +64,10 @@ export class Marks {
     const win = doc.defaultView as (Window & typeof globalThis) | null;
     if (!win || !Marks.supported(win)) return null;
     try {
-      // Both must come from the document's own window: a stylesheet can only be adopted by the
-      // document it was constructed for.
-      const sheet = new win.CSSStyleSheet();
-      sheet.replaceSync(this.css);
+      // The Highlight must come from the document's own window, like the stylesheet.
       const highlight = new win.Highlight();
-      win.CSS.highlights.set(HIGHLIGHT_NAME, highlight);
-      const marks = { highlight, sheet, win, probe: doc.createRange() };
+      if (this.name) win.CSS.highlights.set(this.name, highlight);
+      const marks = { highlight, win, probe: doc.createRange() };
       // Capture catches scrolling inside the page's own scroll containers too.
       win.addEventListener('scroll', this.schedule, { capture: true, passive: true });
       win.addEventListener('resize', this.schedule, { passive: true });
@@ -96,10 +82,7 @@ export class Marks {
   /** Makes sure the style applies in `scope`; cheap to call again (pages may reset the list). */
   adopt(scope: Scope): void {
     const doc = scope.nodeType === 9 ? (scope as Document) : scope.ownerDocument;
-    const marks = doc ? this.forDoc(doc) : null;
-    if (!marks) return;
-    this.scopes.add(scope);
-    if (!scope.adoptedStyleSheets.includes(marks.sheet)) scope.adoptedStyleSheets = [...scope.adoptedStyleSheets, marks.sheet];
+    if (doc && this.forDoc(doc)) adoptMarkStyles(scope);
   }
 
   add(range: AbstractRange): void {
@@ -214,29 +197,31 @@ export class Marks {
     for (const { highlight } of this.docs.values()) highlight.clear();
   }
 
+  /** Moves the highlights to the name that paints `style`: a repaint, never a restyle. */
   setStyle(style: MarkStyle): void {
-    const css = highlightCss(style);
-    // Replacing the rule makes the browser restyle the whole page: only when it really changed.
-    if (css === this.css) return;
-    this.css = css;
-    for (const { sheet } of this.docs.values()) sheet.replaceSync(this.css);
+    const name = highlightName(style);
+    if (name === this.name) return;
+    for (const { highlight, win } of this.docs.values()) {
+      if (this.name && win.CSS.highlights.get(this.name) === highlight) win.CSS.highlights.delete(this.name);
+      if (name) win.CSS.highlights.set(name, highlight);
+    }
+    this.name = name;
   }
 
-  /** Removes every trace: the registered highlights, the adopted stylesheets and the listeners. */
+  /**
+   * Removes the registered highlights and the listeners. The stylesheets stay: they paint nothing
+   * without a registered highlight, and adopting them again after the user turns detection back
+   * on would restyle the whole page.
+   */
   dispose(): void {
     this.clear();
     if (this.frame !== undefined) cancelAnimationFrame(this.frame);
     this.frame = undefined;
-    for (const [doc, { highlight, sheet, win }] of this.docs) {
+    for (const { highlight, win } of this.docs.values()) {
       win.removeEventListener('scroll', this.schedule, { capture: true });
       win.removeEventListener('resize', this.schedule);
-      if (win.CSS.highlights.get(HIGHLIGHT_NAME) === highlight) win.CSS.highlights.delete(HIGHLIGHT_NAME);
-      for (const scope of this.scopes) {
-        const owner = scope.nodeType === 9 ? scope : (scope as ShadowRoot).ownerDocument;
-        if (owner === doc) scope.adoptedStyleSheets = scope.adoptedStyleSheets.filter((s) => s !== sheet);
-      }
+      if (this.name && win.CSS.highlights.get(this.name) === highlight) win.CSS.highlights.delete(this.name);
     }
     this.docs.clear();
-    this.scopes.clear();
   }
 }
