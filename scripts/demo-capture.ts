@@ -41,8 +41,8 @@ export async function captureDemo(ext: Extension, page: Page, file: string): Pro
   await popup.goto(`chrome-extension://${ext.id}/popup.html`);
   // The popup focuses its search box once it has rendered; typing earlier would lose keys.
   await popup.waitForFunction(() => document.activeElement?.tagName === 'INPUT', null, { timeout: 10_000 });
-  await popup.keyboard.type('ali', { delay: 60 });
-  await popup.waitForTimeout(800);
+  await popup.keyboard.type('alibaba', { delay: 60 });
+  await popup.waitForTimeout(2000);
   await popup.screenshot({ path: popupFile });
   written.push(popupFile);
   return written;
