@@ -11,6 +11,22 @@ export default defineConfig({
   entrypointsDir: 'entrypoints',
   publicDir: 'public',
   outDir: '.output',
+  hooks: {
+    // The mark stylesheet (entrypoints/marks.content.css) is injected by the browser into every
+    // frame at document_start, before the page has elements: added later, a ::highlight() rule
+    // costs a restyle of the whole page (lib/detect/mark-style.ts). WXT builds CSS entrypoints
+    // but leaves declaring them to the project.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      manifest.content_scripts ??= [];
+      manifest.content_scripts.push({
+        matches: ['<all_urls>'],
+        css: ['content-scripts/marks.css'],
+        run_at: 'document_start',
+        all_frames: true,
+        match_about_blank: true,
+      });
+    },
+  },
   vite: () => ({
     // safeVendor (issue #8) removes zod's `new Function` paths and Preact's innerHTML branch from
     // the bundle, so `web-ext lint` and e2e/security-bundle.e2e.ts find neither.

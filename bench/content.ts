@@ -105,8 +105,12 @@ async function popup(rec: Recorder, label: string, query: string): Promise<void>
 
 function bundles(rec: Recorder): void {
   const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length / 1024;
-  const content = join(EXTENSION_DIR, 'content-scripts/content.js');
-  rec.add('bundle content script (gzip)', gz(content), 'KB', atMost(30, '≤ 30 KB'));
+  // Everything the manifest injects into a page counts: the script and the mark stylesheet.
+  const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as { content_scripts?: { js?: string[]; css?: string[] }[] };
+  const injected = (manifest.content_scripts ?? []).flatMap((cs) => [...(cs.js ?? []), ...(cs.css ?? [])]);
+  const injectedKb = injected.reduce((n, f) => n + gz(join(EXTENSION_DIR, f)), 0);
+  rec.add('bundle content script (gzip)', injectedKb, 'KB', atMost(30, '≤ 30 KB'), {}, injected.join(' + '));
+  rec.add('bundle card stylesheet (gzip)', gz(join(EXTENSION_DIR, 'content-scripts/content.css')), 'KB', info(), {}, 'loaded into the card\'s shadow root when a card first shows');
   rec.add('bundle background (gzip)', gz(join(EXTENSION_DIR, 'background.js')), 'KB', info());
   for (const html of readdirSync(EXTENSION_DIR).filter((f) => f.endsWith('.html'))) {
     const text = readFileSync(join(EXTENSION_DIR, html), 'utf8');
