@@ -22,9 +22,11 @@ import { LANE_A, LANE_B } from './tokens';
 export interface Tables {
   maxTokens: number;
   bloom: Int32Array;
+  /** Start of each bucket of the sorted table, plus its end (power of two + 1 values). */
   bucket: Int32Array;
   low: Uint8Array;
   keyB: Int32Array;
+  /** Sorted positions of case-sensitive names, and their exact-case lane-A hashes. */
   exactPos: Int32Array;
   exactHash: Int32Array;
   /** Position → index of the entry in the list given to the build. */

@@ -1,4 +1,4 @@
-import { bloomWord, bucketOf, fullBits, prefixBits, type Skipped } from './fingerprint';
+import { bloomWord, bucketOf, fullBits, prefixBits, type Skipped, type Tables } from './fingerprint';
 import { SpanHasher, TokenRing } from './tokenize';
 import { LANE_A, LANE_B } from './tokens';
 
@@ -36,20 +36,14 @@ export interface MatchHit {
 
 export const MATCHER_VERSION = 2;
 
-/** Serialisable form of a built matcher (typed arrays survive structured clone). */
-export interface MatcherPayload {
+/**
+ * Serialisable form of a built matcher (typed arrays survive structured clone): the tables of
+ * fingerprint.ts, with `entryOf` (position → entry index) in place of the build's `order`, empty
+ * when hits report positions (`buildDense`).
+ */
+export interface MatcherPayload extends Omit<Tables, 'order'> {
   format: 'company-lens-matcher';
   version: typeof MATCHER_VERSION;
-  maxTokens: number;
-  bloom: Int32Array;
-  /** Start of each bucket of the sorted table, plus its end (power of two + 1 values). */
-  bucket: Int32Array;
-  low: Uint8Array;
-  keyB: Int32Array;
-  /** Sorted positions of case-sensitive names, and their exact-case lane-A hashes. */
-  exactPos: Int32Array;
-  exactHash: Int32Array;
-  /** Position → entry index; empty when hits report positions (`buildDense`). */
   entryOf: Int32Array;
 }
 
