@@ -98,7 +98,7 @@ function line(r: Result): string {
   return `${verdict.padEnd(4)}  ${r.name.padEnd(44)} ${v.padStart(16)}  ${(r.budget ?? '').padEnd(18)} ${cmp}${r.note ? `  (${r.note})` : ''}`;
 }
 
-/** Markdown table of all results, for bench/PERFORMANCE.md and the README. */
+/** Markdown table of all results (bench/results/latest.md), from which the README quotes its table. */
 export function markdownTable(results: readonly Result[]): string {
   const rows = results.map((r) => {
     const v = r.value === null ? '—' : `${r.value} ${r.unit}`;
