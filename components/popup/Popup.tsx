@@ -16,18 +16,23 @@ interface Props {
 /** The toolbar popup: a search box over grouped results, or the home lists when it is empty. */
 export function Popup({ initialQuery = '', tabId }: Props) {
   const [query, setQuery] = useState(initialQuery);
-  const [selected, setSelected] = useState(0);
+  // The selection follows a row, not a position: results are refined while the user moves
+  // (names first, then full text), and the row under the cursor must stay the same one.
+  const [selectedKey, setSelectedKey] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const search = useSearch(query);
   const home = useHome(tabId);
   const searching = query.trim() !== '';
   const groups = searching ? (search.status === 'ready' ? search.groups : []) : home.groups;
   const rows = flatten(groups);
+  const found = selectedKey === null ? -1 : rows.findIndex((r) => r.key === selectedKey);
+  const selected = found >= 0 ? found : 0;
+  const setSelected = (index: number) => setSelectedKey(rows[index]?.key ?? null);
 
   // Focused as soon as it is in the page (not after the first paint, as useEffect would), so
   // that letters typed right after the popup opens are not lost.
   useLayoutEffect(() => input.current?.focus(), []);
-  useEffect(() => setSelected(0), [query, rows.length]);
+  useEffect(() => setSelectedKey(null), [query]);
 
   const pick = (entry: Entry | undefined) => {
     if (entry?.companyId) void openProfile(entry.companyId);
@@ -35,7 +40,7 @@ export function Popup({ initialQuery = '', tabId }: Props) {
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
-      if (rows.length) setSelected((s) => (s + (e.key === 'ArrowDown' ? 1 : rows.length - 1)) % rows.length);
+      if (rows.length) setSelected((selected + (e.key === 'ArrowDown' ? 1 : rows.length - 1)) % rows.length);
     } else if (e.key === 'Enter') {
       e.preventDefault();
       pick(rows[selected]);
