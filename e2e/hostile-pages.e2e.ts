@@ -1,9 +1,7 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { waitForDataset } from './fixtures/datasets/helpers';
-import { launchExtension, FIXTURES_DIR, type Extension } from './harness';
+import { describe, expect, it } from 'vitest';
 import { CARD_PROBE, contentWorld, extensionErrors, nameRect, probeWorld, type CardProbe } from './security-helpers';
-import { startServer } from './server';
+import { useExtensionWithFixtures } from './session';
 
 /**
  * Pages that break their own built-ins, style everything with `!important`, cover the viewport,
@@ -11,25 +9,14 @@ import { startServer } from './server';
  * raise no error, still find the names, and show a card that is readable and on top.
  */
 
-let ext: Extension;
-let server: Awaited<ReturnType<typeof startServer>>;
-
-beforeAll(async () => {
-  server = await startServer(FIXTURES_DIR);
-  ext = await launchExtension();
-  await waitForDataset(ext);
-});
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+const session = useExtensionWithFixtures();
 
 type Mentions = { mentions: { name: string }[] };
 
 async function open(path: string): Promise<{ page: Page; errors: () => string[] }> {
-  const page = await ext.context.newPage();
-  const errors = await extensionErrors(ext, page);
-  await page.goto(`${server.url}/hostile/${path}`);
+  const page = await session.ext.context.newPage();
+  const errors = await extensionErrors(session.ext, page);
+  await page.goto(`${session.server.url}/hostile/${path}`);
   return { page, errors };
 }
 
@@ -37,7 +24,7 @@ async function mentionNames(page: Page): Promise<string[]> {
   let names: string[] = [];
   await expect
     .poll(async () => {
-      const r = await ext.sendToTab<Mentions>(page, { type: 'page.mentions' }).catch(() => null);
+      const r = await session.ext.sendToTab<Mentions>(page, { type: 'page.mentions' }).catch(() => null);
       names = r?.mentions.map((m) => m.name).sort() ?? [];
       return names.length;
     }, { timeout: 15_000 })
@@ -47,7 +34,7 @@ async function mentionNames(page: Page): Promise<string[]> {
 
 /** Hovers the first occurrence of `text` in element `id` and returns the open card's probe. */
 async function hoverCard(page: Page, id: string, text: string): Promise<CardProbe> {
-  const probe = await probeWorld(ext, page);
+  const probe = await probeWorld(session.ext, page);
   const rect = await probe.evaluate<{ x: number; y: number; width: number; height: number } | null>(nameRect(id, text));
   expect(rect, `no box for "${text}"`).not.toBeNull();
   const x = rect!.x + Math.min(rect!.width / 2, 30);
@@ -100,7 +87,7 @@ describe('hostile pages', () => {
     const { page, errors } = await open('transform.html');
     await page.evaluate(() => document.getElementById('names')!.scrollIntoView({ block: 'center' }));
     expect(await mentionNames(page)).toEqual(['Alibaba Group', 'Tencent']);
-    const probe = await probeWorld(ext, page);
+    const probe = await probeWorld(session.ext, page);
     const name = (await probe.evaluate<{ x: number; y: number; width: number; height: number }>(nameRect('names', 'Alibaba Group')))!;
     const card = await hoverCard(page, 'names', 'Alibaba Group');
     expectReadableOnTop(card);
@@ -125,7 +112,7 @@ describe('hostile pages', () => {
     const clip = { x: card.rect.x, y: card.rect.y, width: Math.min(card.rect.width, 200), height: Math.min(card.rect.height, 60) };
     const withCard = await page.screenshot({ clip });
     await page.mouse.move(1_200, 880, { steps: 4 });
-    const probe = await probeWorld(ext, page);
+    const probe = await probeWorld(session.ext, page);
     await expect.poll(async () => (await probe.evaluate<CardProbe>(CARD_PROBE)).open, { timeout: 10_000 }).toBe(false);
     expect(withCard.equals(await page.screenshot({ clip }))).toBe(false);
     expect(errors()).toEqual([]);
@@ -134,11 +121,11 @@ describe('hostile pages', () => {
 
   it('raises no error on an SVG document', async () => {
     const { page, errors } = await open('doc.svg');
-    await expect.poll(() => ext.sendToTab<Mentions>(page, { type: 'page.mentions' }).catch(() => null), { timeout: 15_000 }).not.toBeNull();
+    await expect.poll(() => session.ext.sendToTab<Mentions>(page, { type: 'page.mentions' }).catch(() => null), { timeout: 15_000 }).not.toBeNull();
     await page.waitForTimeout(500);
     expect(errors()).toEqual([]);
     // Control: an error thrown in the extension's world is seen by the watcher.
-    const world = await contentWorld(ext, page);
+    const world = await contentWorld(session.ext, page);
     await world.evaluate(`setTimeout(() => { throw new Error('control error'); }, 0)`);
     await expect.poll(() => errors().join(' ')).toContain('control error');
     await page.close();

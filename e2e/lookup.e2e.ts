@@ -1,9 +1,7 @@
 /// <reference types="chrome" />
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchExtension, FIXTURES_DIR, type Extension } from './harness';
-import { startServer } from './server';
-import { waitForDataset } from './fixtures/datasets/helpers';
+import { useExtensionWithFixtures } from './session';
 
 /**
  * The native context menu and the address bar cannot be driven from a test, so these tests call
@@ -11,18 +9,7 @@ import { waitForDataset } from './fixtures/datasets/helpers';
  * chrome.omnibox.onInputEntered, through the hook it leaves on the worker's global scope, with
  * the arguments Chromium would pass. That the listeners are registered is checked separately.
  */
-let ext: Extension;
-let server: Awaited<ReturnType<typeof startServer>>;
-
-beforeAll(async () => {
-  server = await startServer(FIXTURES_DIR);
-  ext = await launchExtension();
-  await waitForDataset(ext);
-});
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+const session = useExtensionWithFixtures();
 
 type Hook = {
   menuClicked(info: unknown, tab?: unknown): Promise<void>;
@@ -33,21 +20,21 @@ type Hook = {
 declare const __companyLensLookup: Hook;
 
 async function opened(action: () => Promise<unknown>): Promise<Page> {
-  const [page] = await Promise.all([ext.context.waitForEvent('page'), action()]);
+  const [page] = await Promise.all([session.ext.context.waitForEvent('page'), action()]);
   await page.waitForLoadState();
   return page;
 }
 
 describe('look-ups from anywhere', () => {
   it('registers the context menu and omnibox listeners', async () => {
-    const w = await ext.currentWorker();
+    const w = await session.ext.currentWorker();
     expect(await w.evaluate(() => [chrome.contextMenus.onClicked.hasListeners(), chrome.omnibox.onInputEntered.hasListeners(), chrome.omnibox.onInputChanged.hasListeners()])).toEqual([true, true, true]);
   });
 
   it('opens the profile of the selected company from the context menu', async () => {
-    const news = await ext.context.newPage();
-    await news.goto(`${server.url}/popup/news.html`);
-    const w = await ext.currentWorker();
+    const news = await session.ext.context.newPage();
+    await news.goto(`${session.server.url}/popup/news.html`);
+    const w = await session.ext.currentWorker();
     const page = await opened(() =>
       w.evaluate(async (url) => {
         const [tab] = await chrome.tabs.query({ url });
@@ -61,7 +48,7 @@ describe('look-ups from anywhere', () => {
   });
 
   it('opens the search page when the selection names no company confidently', async () => {
-    const w = await ext.currentWorker();
+    const w = await session.ext.currentWorker();
     const page = await opened(() => w.evaluate(() => __companyLensLookup.menuClicked({ menuItemId: __companyLensLookup.MENU_ID, selectionText: 'quarterly earnings', editable: false })));
     expect(new URL(page.url()).pathname).toBe('/popup.html');
     expect(new URL(page.url()).searchParams.get('q')).toBe('quarterly earnings');
@@ -70,7 +57,7 @@ describe('look-ups from anywhere', () => {
   });
 
   it('suggests companies for the omnibox keyword and opens the best match on Enter', async () => {
-    const w = await ext.currentWorker();
+    const w = await session.ext.currentWorker();
     const suggestions = await w.evaluate(() => __companyLensLookup.omniboxChanged('alibaba'));
     expect(suggestions[0]).toMatchObject({ content: 'Alibaba Group' });
     expect(suggestions[0].description).toMatch(/^<match>Alibaba Group<\/match>/);

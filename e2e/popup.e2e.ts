@@ -1,24 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchExtension, FIXTURES_DIR, type Extension } from './harness';
-import { startServer } from './server';
-import { waitForDataset } from './fixtures/datasets/helpers';
+import { useExtensionWithFixtures } from './session';
 
-let ext: Extension;
-let server: Awaited<ReturnType<typeof startServer>>;
-
-beforeAll(async () => {
-  server = await startServer(FIXTURES_DIR);
-  ext = await launchExtension();
-  await waitForDataset(ext);
-});
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+const session = useExtensionWithFixtures();
 
 async function openPopup(): Promise<Page> {
-  const page = await ext.extensionPage('popup.html');
+  const page = await session.ext.extensionPage('popup.html');
   await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('combobox');
   return page;
 }
@@ -60,7 +47,7 @@ describe('the popup search in Chromium', () => {
     await box.press('ArrowDown');
     await box.press('ArrowUp');
     expect(await page.locator('.cl-row.is-selected .cl-row-name').textContent()).toBe('Tencent');
-    const [profile] = await Promise.all([ext.context.waitForEvent('page'), box.press('Enter')]);
+    const [profile] = await Promise.all([session.ext.context.waitForEvent('page'), box.press('Enter')]);
     await profile.waitForLoadState();
     expect(new URL(profile.url()).searchParams.get('id')).toBe('tencent');
     await expect.poll(() => profile.locator('h1').first().textContent()).toContain('Tencent');
@@ -76,10 +63,10 @@ describe('the popup search in Chromium', () => {
     // The popup opened as a tab is itself the active tab, so it falls back to the most recently
     // used web page (see components/popup/page-mentions.ts): open the fixture page, wait for its
     // content script to finish scanning, then open the popup.
-    const news = await ext.context.newPage();
-    await news.goto(`${server.url}/popup/news.html`);
+    const news = await session.ext.context.newPage();
+    await news.goto(`${session.server.url}/popup/news.html`);
     await expect
-      .poll(async () => ((await ext.sendToTab<{ mentions: { companyId: string }[] }>(news, { type: 'page.mentions' }).catch(() => null))?.mentions ?? []).map((m) => m.companyId).sort())
+      .poll(async () => ((await session.ext.sendToTab<{ mentions: { companyId: string }[] }>(news, { type: 'page.mentions' }).catch(() => null))?.mentions ?? []).map((m) => m.companyId).sort())
       .toEqual(['tencent', 'xtransfer']);
     await news.bringToFront();
     const page = await openPopup();
