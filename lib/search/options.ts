@@ -28,17 +28,11 @@ export interface StoredFields {
   a?: string;
 }
 
-export interface SearchDocument extends Partial<Record<SearchField, string>> {
+/** A document as indexed: its searchable fields, plus what it keeps for display. */
+export interface SearchDocument extends StoredFields, Partial<Record<SearchField, string>> {
   id: string;
   /** Position in the index: the full-text index's document id and the quick index's line. */
   o?: number;
-  t: HitKind;
-  n: string;
-  k: string;
-  x: string;
-  r?: string;
-  m: number;
-  a?: string;
 }
 
 export const FIELDS = ['name', 'aliases', 'people', 'roles', 'companies', 'tags', 'description', 'titles'] as const;
