@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { openSearchIndex } from '../../lib/search/load';
 import { SearchSession } from '../../lib/search/session';
 import type { SearchIndex } from '../../lib/search/query';
@@ -37,7 +37,9 @@ export function useSearch(query: string): SearchState {
   }, []);
   const session = useMemo(() => (index ? new SearchSession(async () => index) : null), [index]);
 
-  useEffect(() => {
+  // A layout effect, so that a search starts in the same task as the keystroke or the index that
+  // prompted it, rather than a frame later after the paint (the search itself is asynchronous).
+  useLayoutEffect(() => {
     if (!query.trim()) {
       session?.cancel();
       setState({ status: 'idle' });

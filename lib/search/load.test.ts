@@ -54,6 +54,22 @@ describe('opening the stored search index', () => {
     expect(again).toEqual([complete]);
   });
 
+  it('hands the quick index to a caller that joins a read already under way', async () => {
+    // Another version than the tests above, whose complete index is kept.
+    await store({ ...fixtureDataset, meta: { ...fixtureDataset.meta, contentHash: 'joined-late' } });
+    const first: SearchIndex[] = [];
+    const late: SearchIndex[] = [];
+    const reading = openSearchIndex((index) => {
+      first.push(index);
+      // Joining right after the quick index arrived: it is handed over at once, not held back
+      // until the full text has loaded.
+      if (first.length === 1) void openSearchIndex((index) => late.push(index));
+    });
+    const complete = await reading;
+    expect(first.map((s) => s.complete)).toEqual([false, true]);
+    expect(late).toEqual([first[0], complete]);
+  });
+
   it('fails with a typed error for an index stored in another format', async () => {
     const old = { ...fixtureDataset, meta: { ...fixtureDataset.meta, contentHash: 'stored-long-ago' } };
     await store(old, '{"format":"company-lens-search","version":1,"index":{}}');

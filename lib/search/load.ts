@@ -18,6 +18,19 @@ const FULL_TEXT_POLL_MS = 250;
 
 let cached: { version: string; index: SearchIndex } | null = null;
 let pending: Promise<SearchIndex | null> | null = null;
+/**
+ * Everyone waiting on the read in progress, and the newest index it handed over. A caller that
+ * joins late (the popup starts the read before its first render, then subscribes from a hook)
+ * still gets the quick index at once rather than waiting for the full text.
+ */
+let listeners: ((index: SearchIndex) => void)[] = [];
+let latest: SearchIndex | null = null;
+
+function publish(index: SearchIndex): void {
+  latest = index;
+  // A copy: a listener may subscribe another one, which has been handed `index` already.
+  for (const listener of [...listeners]) listener(index);
+}
 
 /** The quick part of a stored index, read from the start of its Blob. */
 async function readQuick(blob: Blob): Promise<{ index: SearchIndex; end: number } | null> {
@@ -37,48 +50,63 @@ async function readQuick(blob: Blob): Promise<{ index: SearchIndex; end: number 
  */
 export function openSearchIndex(onIndex?: (index: SearchIndex) => void): Promise<SearchIndex | null> {
   if (pending) {
-    if (onIndex) void pending.then((index) => index && onIndex(index), () => undefined);
+    if (onIndex) {
+      if (latest) onIndex(latest);
+      listeners.push(onIndex);
+    }
     return pending;
   }
+  listeners = onIndex ? [onIndex] : [];
+  latest = null;
   pending = (async () => {
     try {
-      let stored = await getSearchIndexBlob();
-      if (!stored) return (cached = null);
-      const known = cached;
-      if (known?.version === stored.version) {
-        onIndex?.(known.index);
-        return known.index;
-      }
-      let quick = await readQuick(stored.blob);
-      // Without a quick part (an index stored by an older version), the whole text goes to the
-      // one-go loader, which says why it cannot be used.
-      if (!quick) return loadSearchIndex(await stored.blob.text());
-      // User-timing marks, so benchmarks and DevTools can see when each part became usable.
-      performance.mark('company-lens:search-quick');
-      onIndex?.(quick.index);
-      // Right after a sync the store holds the quick part alone while the background derives the
-      // full text (lib/background/search-index.ts): names are answered meanwhile, and the index
-      // is read again until its full text is there. Another dataset version means another sync
-      // switched in: its index is read instead, from the start, never mixed with this one.
-      while (quick.end >= stored.blob.size) {
-        await new Promise((resolve) => setTimeout(resolve, FULL_TEXT_POLL_MS));
-        const next = await getSearchIndexBlob();
-        if (!next) return (cached = null);
-        const again = await readQuick(next.blob);
-        if (!again) return loadSearchIndex(await next.blob.text());
-        if (next.version !== stored.version) onIndex?.(again.index);
-        [stored, quick] = [next, again];
-      }
-      // Let the first results paint before the full-text part is read and parsed.
-      await pause();
-      const index = await loadFullTextAsync(quick.index, await stored.blob.slice(quick.end).text(), pause);
-      cached = { version: stored.version, index };
-      performance.mark('company-lens:search-full');
-      onIndex?.(index);
+      const index = await readIndex();
+      // The one-go loader's index (an older stored format) was not handed over on the way.
+      if (index && index !== latest) publish(index);
       return index;
     } finally {
       pending = null;
+      listeners = [];
+      latest = null;
     }
   })();
   return pending;
+}
+
+/** Reads the stored index, handing each usable step to `publish`; see openSearchIndex. */
+async function readIndex(): Promise<SearchIndex | null> {
+  let stored = await getSearchIndexBlob();
+  if (!stored) return (cached = null);
+  const known = cached;
+  if (known?.version === stored.version) {
+    publish(known.index);
+    return known.index;
+  }
+  let quick = await readQuick(stored.blob);
+  // Without a quick part (an index stored by an older version), the whole text goes to the
+  // one-go loader, which says why it cannot be used.
+  if (!quick) return loadSearchIndex(await stored.blob.text());
+  // User-timing marks, so benchmarks and DevTools can see when each part became usable.
+  performance.mark('company-lens:search-quick');
+  publish(quick.index);
+  // Right after a sync the store holds the quick part alone while the background derives the
+  // full text (lib/background/search-index.ts): names are answered meanwhile, and the index
+  // is read again until its full text is there. Another dataset version means another sync
+  // switched in: its index is read instead, from the start, never mixed with this one.
+  while (quick.end >= stored.blob.size) {
+    await new Promise((resolve) => setTimeout(resolve, FULL_TEXT_POLL_MS));
+    const next = await getSearchIndexBlob();
+    if (!next) return (cached = null);
+    const again = await readQuick(next.blob);
+    if (!again) return loadSearchIndex(await next.blob.text());
+    if (next.version !== stored.version) publish(again.index);
+    [stored, quick] = [next, again];
+  }
+  // Let the first results paint before the full-text part is read and parsed.
+  await pause();
+  const index = await loadFullTextAsync(quick.index, await stored.blob.slice(quick.end).text(), pause);
+  cached = { version: stored.version, index };
+  performance.mark('company-lens:search-full');
+  publish(index);
+  return index;
 }
