@@ -1,22 +1,15 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Lexicon, type LexiconPayload } from '../detect/lexicon';
-import { CompanyLensDB, setDbForTests } from '../store/db';
+import type { CompanyLensDB } from '../store/db';
 import { activeGeneration, getLexiconPayload } from '../store/read';
 import { makeDataset } from '../store/testing';
 import { writeDataset } from '../store/write';
 import { loadLexicon, staleReason } from './lexicon';
+import { useFreshDb } from '../store/test-db';
 
 let db: CompanyLensDB;
-let n = 0;
-beforeEach(() => {
-  db = new CompanyLensDB(`lexicon-test-${++n}`);
-  setDbForTests(db);
-});
-afterEach(() => {
-  db.close();
-  setDbForTests(undefined);
-});
+useFreshDb('lexicon-test', (fresh) => (db = fresh));
 
 /** Writes a dataset whose stored lexicon is whatever `lexicon` makes of the real one. */
 async function store(prefix: string, lexicon: (real: LexiconPayload) => unknown) {

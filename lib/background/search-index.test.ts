@@ -1,28 +1,21 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Dataset } from '../dataset/schema';
 import { Lexicon } from '../detect/lexicon';
 import { buildQuickSearchIndex, buildSearchIndex } from '../search/build';
 import { SEARCH_INDEX_VERSION } from '../search/options';
 import { loadSearchIndex, SearchIndexError } from '../search/query';
-import { CompanyLensDB, setDbForTests } from '../store/db';
+import type { CompanyLensDB } from '../store/db';
 import { activeGeneration, getSearchIndex } from '../store/read';
 import { makeDataset } from '../store/testing';
 import { writeDataset } from '../store/write';
 import { openSearchIndex } from '../search/load';
 import type { SearchIndex } from '../search/query';
 import { ensureSearchIndex, searchIndexStaleReason } from './search-index';
+import { useFreshDb } from '../store/test-db';
 
 let db: CompanyLensDB;
-let n = 0;
-beforeEach(() => {
-  db = new CompanyLensDB(`search-index-test-${++n}`);
-  setDbForTests(db);
-});
-afterEach(() => {
-  db.close();
-  setDbForTests(undefined);
-});
+useFreshDb('search-index-test', (fresh) => (db = fresh));
 
 async function store(prefix: string, searchIndex: (dataset: Dataset) => string) {
   const dataset = makeDataset(prefix);

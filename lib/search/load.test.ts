@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Lexicon } from '../detect/lexicon';
-import { CompanyLensDB, setDbForTests } from '../store/db';
+import type { CompanyLensDB } from '../store/db';
 import { getSearchIndexBlob } from '../store/read';
 import { writeDataset } from '../store/write';
 import type { Dataset } from '../dataset/schema';
@@ -9,22 +9,15 @@ import { buildSearchIndex } from './build';
 import { openSearchIndex } from './load';
 import type { SearchIndex } from './query';
 import { fixtureDataset } from './fixtures/dataset';
+import { useFreshDb } from '../store/test-db';
 
 let db: CompanyLensDB;
-let dbCount = 0;
 
 function store(dataset: Dataset, searchIndex = buildSearchIndex(dataset)) {
   return writeDataset(db, { dataset, sourceKind: 'bundled', derive: () => ({ lexicon: Lexicon.build(dataset.companies).toPayload(), searchIndex }) });
 }
 
-beforeEach(() => {
-  db = new CompanyLensDB(`search-load-test-${++dbCount}`);
-  setDbForTests(db);
-});
-afterEach(() => {
-  db.close();
-  setDbForTests(undefined);
-});
+useFreshDb('search-load-test', (fresh) => (db = fresh));
 
 describe('opening the stored search index', () => {
   it('is null without a dataset', async () => {

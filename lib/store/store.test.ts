@@ -1,27 +1,20 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Lexicon } from '../detect/lexicon';
-import { CompanyLensDB, setDbForTests } from './db';
+import type { CompanyLensDB } from './db';
 import * as read from './read';
 import { makeDataset } from './testing';
 import { discardUnfinished, writeDataset, type WriteInput } from './write';
 import type { Dataset } from '../dataset/schema';
+import { useFreshDb } from './test-db';
 
 let db: CompanyLensDB;
-let dbCount = 0;
 
 function input(dataset: Dataset): WriteInput {
   return { dataset, sourceKind: 'bundled', derive: () => ({ lexicon: Lexicon.build(dataset.companies).toPayload(), searchIndex: `{"index":"${dataset.meta.contentHash}"}` }) };
 }
 
-beforeEach(() => {
-  db = new CompanyLensDB(`store-test-${++dbCount}`);
-  setDbForTests(db);
-});
-afterEach(async () => {
-  db.close();
-  setDbForTests(undefined);
-});
+useFreshDb('store-test', (fresh) => (db = fresh));
 
 describe('store read API', () => {
   it('answers empty values before any sync', async () => {

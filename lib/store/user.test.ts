@@ -1,25 +1,18 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Lexicon } from '../detect/lexicon';
 import { exportUserData, importUserData, parseBackup } from './backup';
-import { CompanyLensDB, setDbForTests } from './db';
+import type { CompanyLensDB } from './db';
 import { exportDataset } from './export';
 import { makeDataset } from './testing';
 import { getNote, isStarred, listRecent, listStars, recordView, RECENT_KEEP, setNote, starCompany } from './user';
 import { writeDataset } from './write';
+import { useFreshDb } from './test-db';
 
 let db: CompanyLensDB;
-let n = 0;
-beforeEach(() => {
-  fakeBrowser.reset();
-  db = new CompanyLensDB(`user-test-${++n}`);
-  setDbForTests(db);
-});
-afterEach(() => {
-  db.close();
-  setDbForTests(undefined);
-});
+useFreshDb('user-test', (fresh) => (db = fresh));
+beforeEach(() => fakeBrowser.reset());
 
 describe('user data', () => {
   it('stars, notes and recent views', async () => {

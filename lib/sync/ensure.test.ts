@@ -1,24 +1,17 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { CompanyLensDB, setDbForTests } from '../store/db';
+import type { CompanyLensDB } from '../store/db';
 import { getStatus } from '../store/read';
 import { makeDataset } from '../store/testing';
 import { SyncRunner } from './runner';
 import { applySchedule, SYNC_ALARM } from './schedule';
 import { fakeDeps } from './testing';
+import { useFreshDb } from '../store/test-db';
 
 let db: CompanyLensDB;
-let n = 0;
-beforeEach(() => {
-  fakeBrowser.reset();
-  db = new CompanyLensDB(`ensure-test-${++n}`);
-  setDbForTests(db);
-});
-afterEach(() => {
-  db.close();
-  setDbForTests(undefined);
-});
+useFreshDb('ensure-test', (fresh) => (db = fresh));
+beforeEach(() => fakeBrowser.reset());
 
 describe('install and update ingestion', () => {
   it('fills an empty store, and does it once per worker', async () => {

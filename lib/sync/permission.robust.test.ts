@@ -1,11 +1,12 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CompanyLensDB, setDbForTests } from '../store/db';
+import { describe, expect, it } from 'vitest';
+import type { CompanyLensDB } from '../store/db';
 import { getStatus } from '../store/read';
 import { makeDataset } from '../store/testing';
 import { listStars, starCompany } from '../store/user';
 import { SyncRunner } from './runner';
 import { fakeDeps, fakeFetch } from './testing';
+import { useFreshDb } from '../store/test-db';
 
 /**
  * A host permission the user granted for a sync URL can be withdrawn at any time (from the
@@ -16,15 +17,7 @@ import { fakeDeps, fakeFetch } from './testing';
  */
 
 let db: CompanyLensDB;
-let n = 0;
-beforeEach(() => {
-  db = new CompanyLensDB(`permission-robust-${++n}`);
-  setDbForTests(db);
-});
-afterEach(() => {
-  db.close();
-  setDbForTests(undefined);
-});
+useFreshDb('permission-robust', (fresh) => (db = fresh));
 
 const url = 'https://data.example.org/d.json';
 const body = JSON.stringify(makeDataset('remote', 5));

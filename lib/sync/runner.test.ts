@@ -1,23 +1,17 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CompanyLensDB, setDbForTests } from '../store/db';
+import { describe, expect, it, vi } from 'vitest';
+import type { CompanyLensDB } from '../store/db';
 import { getAllCompanies, getSearchIndex, getStatus } from '../store/read';
 import { makeDataset } from '../store/testing';
 import { getNote, listStars, setNote, starCompany } from '../store/user';
 import { SyncRunner, type SyncDeps } from './runner';
 import { fakeDeps, fakeFetch } from './testing';
 import type { SyncStage } from './protocol';
+import { useFreshDb } from '../store/test-db';
 
 let db: CompanyLensDB;
 let n = 0;
-beforeEach(() => {
-  db = new CompanyLensDB(`runner-test-${++n}`);
-  setDbForTests(db);
-});
-afterEach(() => {
-  db.close();
-  setDbForTests(undefined);
-});
+useFreshDb('runner-test', (fresh) => (db = fresh));
 
 const url = 'https://data.example.org/d.json';
 const serve = (body: string, headers: Record<string, string> = {}) => fakeFetch(() => new Response(body, { headers }));
