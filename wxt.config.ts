@@ -18,6 +18,8 @@ export default defineConfig({
     // but leaves declaring them to the project.
     'build:manifestGenerated': (_wxt, manifest) => {
       manifest.content_scripts ??= [];
+      // The lexicon request, sent before the page is parsed (lib/detect/early-request.ts).
+      manifest.content_scripts.push({ matches: ['<all_urls>'], js: ['early-request.js'], run_at: 'document_start' });
       manifest.content_scripts.push({
         matches: ['<all_urls>'],
         css: ['content-scripts/marks.css'],
@@ -51,6 +53,10 @@ export default defineConfig({
       },
     },
     externally_connectable: { matches: [] },
+    // Messages as structured clones, not JSON: the lexicon every tab loads is typed arrays, which
+    // then travel as they are (lib/detect/wire.ts). Chrome reads this key from version 148;
+    // Firefox has always cloned messages.
+    ...(browser === 'firefox' ? {} : { message_serialization: 'structured_clone', minimum_chrome_version: '148' }),
     // Issue #8: stricter than Chrome's MV3 default (no plugins, no <base> or form hijacking). No
     // frame-ancestors: the browser frames the options page. Pinned by e2e/fixtures/golden/csp.json.
     content_security_policy: {

@@ -152,8 +152,12 @@ describe('what the background gives a content script, and the toolbar badge', ()
     await expect.poll(() => ext.send({ type: 'matcher.get' }), { timeout: 20_000 }).not.toBeNull();
     const first = await ext.send<{ version: string; payload: { wire: string } }>({ type: 'matcher.get' });
     expect(first.version).toMatch(/.+:\d+$/);
-    expect(first.payload.wire).toBe('company-lens-lexicon/2');
+    expect(first.payload.wire).toBe('company-lens-lexicon/3');
     expect(await ext.send({ type: 'matcher.get', haveVersion: first.version })).toEqual({ version: first.version, unchanged: true });
+    // Typed arrays arrive as typed arrays (structured-clone messaging), company ids separately.
+    expect(await ext.worker.evaluate(() => (chrome.runtime.getManifest() as { message_serialization?: string }).message_serialization)).toBe('structured_clone');
+    const ids = await ext.send<{ ids: string }>({ type: 'matcher.ids', version: first.version });
+    expect(ids.ids.split('\n')).toContain('alibaba-group');
     const stale = await ext.send<{ companies: unknown }>({ type: 'matcher.resolve', version: 'old:1', values: [0] });
     expect(stale.companies).toBeNull();
   });

@@ -69,8 +69,11 @@ beforeAll(async () => {
   const status = await waitForDataset(ext);
   page = await openOptions(ext);
   await writeUserData(page);
-  // The lexicon message carries company ids joined by line breaks (lib/detect/wire.ts).
-  const firstId = ((await page.evaluate(() => chrome.runtime.sendMessage({ type: 'matcher.get' })) as { payload: { ids: string } }).payload.ids).split('\n')[0];
+  // The lexicon's company ids come joined by line breaks (lib/detect/wire.ts).
+  const firstId = await page.evaluate(async () => {
+    const { version } = (await chrome.runtime.sendMessage({ type: 'matcher.get' })) as { version: string };
+    return ((await chrome.runtime.sendMessage({ type: 'matcher.ids', version })) as { ids: string }).ids.split('\n')[0];
+  });
   baseline = { status, card: await ext.send({ type: 'company.card', id: firstId }), firstId };
 });
 afterAll(async () => {

@@ -31,6 +31,8 @@ export const Message = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('company.card'), id: z.string().max(200) }),
   z.strictObject({ type: z.literal('company.open'), id: z.string().max(200) }),
   z.strictObject({ type: z.literal('matcher.get'), haveVersion: z.string().max(200).optional() }),
+  /** The company ids of one lexicon version, sent after its tables (lib/detect/wire.ts). */
+  z.strictObject({ type: z.literal('matcher.ids'), version: z.string().max(200) }),
   /** Resolves matcher entry values (alias indexes) of one matcher version to companies. */
   z.strictObject({
     type: z.literal('matcher.resolve'),

@@ -5,7 +5,8 @@ import { CardClient } from '../../lib/cards/client';
 import { HoverController } from '../../lib/detect/hover';
 import { LexiconCore as Lexicon } from '../../lib/detect/lexicon-core';
 import { PageSession } from '../../lib/detect/session';
-import { decodeLexicon, type WireLexicon } from '../../lib/detect/wire';
+import { requestLexicon, takeEarlyRequest } from '../../lib/detect/early-request';
+import { decodeIds, decodeLexicon, type WireLexicon } from '../../lib/detect/wire';
 import { isSiteDisabled, type Settings } from '../../lib/settings/values';
 import { mute, setSiteDisabled } from './settings';
 
@@ -15,6 +16,8 @@ import { mute, setSiteDisabled } from './settings';
  */
 export interface ContentApp {
   session: PageSession;
+  /** Settles when the company ids have arrived (or could not be had); cards and reports need them. */
+  ready: Promise<void>;
   hover: HoverController;
   card: CardHost;
   version: string;
@@ -30,15 +33,36 @@ export function allowedHere(settings: Settings): boolean {
 /** A lexicon; null while the knowledge base is still empty; 'off' where detection is off for this site. */
 export type LoadedLexicon = { lexicon: Lexicon; version: string } | null | 'off';
 
-/** Fetches the lexicon from the background. */
+/** The lexicon from the background: the answer to the early request when there is one. */
 export async function loadLexicon(): Promise<LoadedLexicon> {
-  const answer = (await send({ type: 'matcher.get' })) as { version: string; payload?: WireLexicon; off?: boolean } | null;
+  const pending = takeEarlyRequest()?.catch(() => requestLexicon()) ?? requestLexicon();
+  const answer = (await pending) as { version: string; payload?: WireLexicon; off?: boolean } | null;
   if (answer?.off) return 'off';
   if (!answer?.payload) return null;
   return { lexicon: Lexicon.fromPayload(decodeLexicon(answer.payload)), version: answer.version };
 }
 
+/**
+ * Company ids follow the lexicon's tables in a message of their own (lib/detect/wire.ts), asked
+ * for as soon as the tables are here, so the first scan does not wait for them. No answer means
+ * the dataset changed meanwhile: the background's `dataset.changed` then replaces this app.
+ */
+async function loadIds(lexicon: Lexicon, version: string): Promise<void> {
+  if (lexicon.hasIds) return;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const answer = (await send({ type: 'matcher.ids', version })) as { ids?: unknown } | null;
+      if (answer?.ids === null) return;
+      return lexicon.provideIds(decodeIds(answer?.ids));
+    } catch (error) {
+      // The worker may be restarting; anything else (a malformed answer) will not get better.
+      if (attempt >= 2 || !/receiving end|message port closed/i.test((error as Error).message)) throw error;
+    }
+  }
+}
+
 export function startApp(ctx: ContentScriptContext, lexicon: Lexicon, version: string, getSettings: () => Settings): ContentApp {
+  const ready = loadIds(lexicon, version).catch((error) => console.warn('[company-lens] company ids unavailable:', (error as Error).message));
   let attachFrames = () => {};
   const session = new PageSession(lexicon, {
     settings: getSettings(),
@@ -73,20 +97,23 @@ export function startApp(ctx: ContentScriptContext, lexicon: Lexicon, version: s
       prefetch: (mention) => client.prefetch(session.companyId(mention.companyIndex)),
     },
   );
-  hover.attach(document);
-  const attached = new Set<Document>([document]);
+  const attached = new Set<Document>();
   // Same-origin frames are scanned from here; their pointer events are listened to here too.
+  // Hover opens cards, which need company ids: it starts listening once they are here.
   attachFrames = () => {
-    for (const scope of session.scanner.knownScopes) {
+    if (!lexicon.hasIds) return;
+    for (const scope of [document, ...session.scanner.knownScopes]) {
       if (scope.nodeType === 9 && !attached.has(scope as Document)) {
         attached.add(scope as Document);
         hover.attach(scope as Document);
       }
     }
   };
+  void ready.then(() => attachFrames());
   void session.start().then(attachFrames);
   return {
     session,
+    ready,
     hover,
     card,
     version,

@@ -24,15 +24,18 @@ export default defineContentScript({
       if (m.type === 'ping') return Promise.resolve({ pong: 'content' });
       if (m.type === 'dataset.changed' && typeof m.version === 'string') runner.datasetChanged(m.version);
       if (m.type === 'page.mentions') {
-        return (runner.starting ?? Promise.resolve()).then(() => {
+        return (runner.starting ?? Promise.resolve()).then(async () => {
           const app = runner.app;
+          await app?.ready;
           return app ? app.session.report((entries) => resolveNames(app.version, entries)) : { url: location.href, mentions: [], scan: { chars: 0, ms: 0 } };
         });
       }
       if (m.type === 'card.openAtSelection') {
         const app = runner.app;
-        const mention = app?.hover.openAtSelection() ?? null;
-        return Promise.resolve({ ok: mention !== null, companyId: mention ? app!.session.companyId(mention.companyIndex) : null });
+        return (app?.ready ?? Promise.resolve()).then(() => {
+          const mention = app?.hover.openAtSelection() ?? null;
+          return { ok: mention !== null, companyId: mention ? app!.session.companyId(mention.companyIndex) : null };
+        });
       }
       return undefined;
     });

@@ -28,13 +28,17 @@ beforeAll(async () => {
 afterAll(() => setDbForTests(undefined));
 
 describe('the card service, as a content script sees it', () => {
-  it('sends the lexicon in a JSON-safe form once per version', async () => {
+  it('sends the lexicon once per version, in a form that survives structured cloning', async () => {
     const answer = await ask<{ version: string; payload: WireLexicon }>({ type: 'matcher.get' });
-    const copy = JSON.parse(JSON.stringify(answer)) as typeof answer;
+    const copy = structuredClone(answer);
     const lexicon = Lexicon.fromPayload(decodeLexicon(copy.payload));
+    const { ids } = structuredClone(await ask<{ ids: string }>({ type: 'matcher.ids', version: answer.version }));
+    lexicon.provideIds(ids);
     const found = lexicon.mentions('Deal: Acme Company 1 and acme2corp.').map((m) => lexicon.companyIds[m.companyIndex]);
     expect(found).toEqual(['acme-co-1', 'acme-co-2']);
     expect(await ask({ type: 'matcher.get', haveVersion: answer.version })).toEqual({ version: answer.version, unchanged: true });
+    // Ids of another version are refused: that tab is about to get the new lexicon.
+    expect(await ask({ type: 'matcher.ids', version: 'other:1' })).toEqual({ version: answer.version, ids: null });
   });
 
   it('resolves entry values to names, and refuses a stale version', async () => {

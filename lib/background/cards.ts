@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { assembleCard } from '../cards/assemble';
 import type { LexiconPayload } from '../detect/lexicon';
-import { encodeLexicon, type WireLexicon } from '../detect/wire';
+import { encodeIds, encodeLexicon, type WireLexicon } from '../detect/wire';
 import { getSettings, isSiteDisabled, type Settings } from '../settings/settings';
 import * as read from '../store/read';
 import { loadLexicon } from './lexicon';
@@ -13,7 +13,7 @@ import { registerHandlers } from './router';
  * here. None of these messages change state, so they are not privileged.
  */
 
-type LexiconEntry = { version: string; payload: LexiconPayload; wire: WireLexicon };
+type LexiconEntry = { version: string; payload: LexiconPayload; wire: WireLexicon; ids: string | string[] };
 let cached: LexiconEntry | null = null;
 
 /**
@@ -25,7 +25,7 @@ async function currentLexicon(): Promise<LexiconEntry | null> {
   if (!version) return null;
   if (cached?.version !== version) {
     const entry = await loadLexicon();
-    cached = entry ? { version: entry.version, payload: entry.payload, wire: encodeLexicon(entry.payload) } : null;
+    cached = entry ? { version: entry.version, payload: entry.payload, wire: encodeLexicon(entry.payload), ids: encodeIds(entry.payload) } : null;
   }
   return cached;
 }
@@ -75,8 +75,12 @@ export function startCardService(): void {
       // so the megabytes of lexicon are withheld here where detection is off for that page.
       if (!detectsOn(settings, sender.url)) return { version: lexicon.version, off: true };
       if (haveVersion === lexicon.version) return { version: lexicon.version, unchanged: true };
-      // Encoded because Chrome sends messages as JSON, which does not keep typed arrays.
       return { version: lexicon.version, payload: lexicon.wire };
+    },
+    'matcher.ids': async ({ version }) => {
+      const lexicon = await currentLexicon();
+      // A tab that asks for the ids of an older version is about to be told of the new one.
+      return lexicon?.version === version ? { version, ids: lexicon.ids } : { version: lexicon?.version ?? '', ids: null };
     },
     'matcher.resolve': async ({ version, values }) => {
       const lexicon = await currentLexicon();

@@ -21,10 +21,15 @@ export interface LexiconPayload {
   matcher: MatcherPayload;
   companyIds: string[];
   /**
-   * The same ids joined by "\n", in a payload decoded from a message (wire.ts), where
+   * The same ids joined by "\n", in a payload received in a message (wire.ts), where
    * `companyIds` is then empty: one string costs a tab far less heap than 100k small ones.
    */
   idText?: string;
+  /**
+   * The number of companies, in a payload received without its ids (they follow in a second
+   * message, wire.ts); `companyIds` is then empty and `idText` absent.
+   */
+  companyCount?: number;
   /** Per entry: the company it names, or -1 for a context-only word. */
   company: Int32Array;
   flags: Uint8Array;
@@ -87,6 +92,21 @@ export class LexiconCore {
 
   companyId(index: number): string {
     return this.ids.get(index);
+  }
+
+  /** Whether the company ids are here (they follow the tables in a content script). */
+  get hasIds(): boolean {
+    return this.ids.known;
+  }
+
+  /** Resolves once the company ids are here. */
+  whenIds(): Promise<void> {
+    return this.ids.ready;
+  }
+
+  /** Adds the ids of a lexicon received without them; throws when they do not fit it. */
+  provideIds(ids: string | string[]): void {
+    this.ids.provide(ids);
   }
 
   companyOf(entry: number): number {

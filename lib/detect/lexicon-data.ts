@@ -23,7 +23,8 @@ export function checkPayload(p: LexiconPayload): void {
     const seen = p.format === 'company-lens-lexicon' ? `version ${String(p.version)}` : 'a format from an older release';
     fail(`${seen}, expected version ${LEXICON_VERSION} (rebuild it from the dataset by syncing again)`);
   }
-  if (!Array.isArray(p.companyIds) || (p.idText !== undefined && typeof p.idText !== 'string')) fail('company ids are missing');
+  const pending = p.companyIds?.length === 0 && p.idText === undefined && Number.isInteger(p.companyCount) && p.companyCount! >= 0;
+  if (!Array.isArray(p.companyIds) || (p.idText !== undefined && typeof p.idText !== 'string') || (p.companyCount !== undefined && !pending)) fail('company ids are missing');
   const typed = p.company instanceof Int32Array && p.flags instanceof Uint8Array && [p.contextEntry, p.contextStart, p.contextList].every((a) => a instanceof Int32Array);
   if (!typed) fail('a table is missing or of the wrong type');
   if (!p.matcher || !(p.matcher.low instanceof Uint8Array)) fail('the matcher is missing or from an older release');
@@ -56,25 +57,49 @@ export const ID_SEPARATOR = '\n';
  * Company ids by company index. A joined string costs a tab a fraction of the heap of an array of
  * strings (one object per id) at 100k companies, and a tab reads few ids; the start of every
  * 16th id is kept, and an id is found from there with at most 15 `indexOf` steps.
+ *
+ * In a content script the ids arrive after the tables (wire.ts): until `provide` is called only
+ * their number is known, and `get` answers undefined.
  */
 export class CompanyIds {
-  private list: string[] | null;
-  private readonly text: string;
-  private readonly marks: Int32Array;
+  private list: string[] | null = null;
+  private text = '';
+  private marks: Int32Array = new Int32Array(0);
+  private isKnown = false;
   readonly length: number;
+  private arrived: () => void = () => {};
+  /** Resolves once the ids are known. */
+  readonly ready = new Promise<void>((resolve) => (this.arrived = resolve));
 
-  constructor(p: Pick<LexiconPayload, 'companyIds' | 'idText'>) {
-    const joined = p.idText !== undefined && p.companyIds.length === 0;
-    this.list = joined ? null : p.companyIds;
-    this.text = joined ? p.idText! : '';
-    const { marks, count } = joined ? indexIds(this.text) : { marks: new Int32Array(0), count: p.companyIds.length };
+  constructor(p: Pick<LexiconPayload, 'companyIds' | 'idText' | 'companyCount'>) {
+    const ids = p.idText !== undefined && p.companyIds.length === 0 ? p.idText : p.companyIds;
+    const read = p.companyCount === undefined ? readIds(ids) : null;
+    this.length = read?.count ?? p.companyCount!;
+    if (read) this.accept(ids, read.marks);
+  }
+
+  get known(): boolean {
+    return this.isKnown;
+  }
+
+  /** Takes the ids (joined by ID_SEPARATOR, or a list); throws when their number is not the expected one. */
+  provide(ids: string | string[]): void {
+    const { count, marks } = readIds(ids);
+    if (count !== this.length) throw new Error(`Lexicon ids are unusable: ${count} ids for ${this.length} companies`);
+    this.accept(ids, marks);
+  }
+
+  private accept(ids: string | string[], marks: Int32Array): void {
+    this.list = typeof ids === 'string' ? null : ids;
+    this.text = typeof ids === 'string' ? ids : '';
     this.marks = marks;
-    this.length = count;
+    this.isKnown = true;
+    this.arrived();
   }
 
   get(index: number): string {
     if (this.list) return this.list[index];
-    if (!(index >= 0 && index < this.length)) return undefined as unknown as string;
+    if (!this.isKnown || !(index >= 0 && index < this.length)) return undefined as unknown as string;
     let at = this.marks[index >> 4];
     for (let k = index & ~15; k < index; k++) at = this.text.indexOf(ID_SEPARATOR, at) + 1;
     const end = this.text.indexOf(ID_SEPARATOR, at);
@@ -82,17 +107,19 @@ export class CompanyIds {
   }
 
   all(): readonly string[] {
+    if (!this.isKnown) return [];
     this.list ??= this.length === 0 ? [] : this.text.split(ID_SEPARATOR);
     return this.list;
   }
 }
 
-/** Counts the ids of a joined string and notes where every 16th one starts. */
-function indexIds(text: string): { marks: Int32Array; count: number } {
-  if (text.length === 0) return { marks: new Int32Array(0), count: 0 };
+/** Counts ids; for a joined string, notes where every 16th one starts. */
+function readIds(ids: string | string[]): { marks: Int32Array; count: number } {
+  if (typeof ids !== 'string') return { marks: new Int32Array(0), count: ids.length };
+  if (ids.length === 0) return { marks: new Int32Array(0), count: 0 };
   const starts: number[] = [0];
   let count = 1;
-  for (let i = text.indexOf(ID_SEPARATOR); i >= 0; i = text.indexOf(ID_SEPARATOR, i + 1)) {
+  for (let i = ids.indexOf(ID_SEPARATOR); i >= 0; i = ids.indexOf(ID_SEPARATOR, i + 1)) {
     if ((count & 15) === 0) starts.push(i + 1);
     count++;
   }

@@ -66,6 +66,8 @@ export class PageSession {
 
   /** Scans the document, starting with what is in view when the page is scrolled. */
   async start(doc: Document = document): Promise<void> {
+    // Muted companies are known by id: with some muted, nothing is marked before the ids are here.
+    if (this.muted.size > 0) await this.lexicon.whenIds();
     await this.scanner.scanDocument(doc, viewportStart(doc));
     this.reportCount();
   }
@@ -75,8 +77,11 @@ export class PageSession {
     const muted = new Set(settings.muted.map((m) => m.id));
     if ([...muted].join() !== [...this.muted].join()) {
       this.muted = muted;
-      this.marks.clear();
-      this.mark(this.scanner.mentions);
+      void this.lexicon.whenIds().then(() => {
+        if (this.muted !== muted) return;
+        this.marks.clear();
+        this.mark(this.scanner.mentions);
+      });
     }
   }
 
