@@ -7,7 +7,7 @@ import { LexiconCore as Lexicon } from '../../lib/detect/lexicon-core';
 import { PageSession } from '../../lib/detect/session';
 import { requestLexicon, takeEarlyRequest } from '../../lib/detect/early-request';
 import { decodeIds, decodeLexicon, type WireLexicon } from '../../lib/detect/wire';
-import { isSiteDisabled, type Settings } from '../../lib/settings/values';
+import { isSiteDisabled, sanitizeSettings, type Settings } from '../../lib/settings/values';
 import { mute, setSiteDisabled } from './settings';
 
 /**
@@ -30,16 +30,20 @@ export function allowedHere(settings: Settings): boolean {
   return settings.enabled && !isSiteDisabled(settings, location.hostname);
 }
 
-/** A lexicon; null while the knowledge base is still empty; 'off' where detection is off for this site. */
-export type LoadedLexicon = { lexicon: Lexicon; version: string } | null | 'off';
+/**
+ * A lexicon, with the settings the background read when it sent it; null while the knowledge
+ * base is still empty; 'off' where detection is off for this site.
+ */
+export type LoadedLexicon = { lexicon: Lexicon; version: string; settings?: Settings } | null | 'off';
 
 /** The lexicon from the background: the answer to the early request when there is one. */
 export async function loadLexicon(): Promise<LoadedLexicon> {
   const pending = takeEarlyRequest()?.catch(() => requestLexicon()) ?? requestLexicon();
-  const answer = (await pending) as { version: string; payload?: WireLexicon; off?: boolean } | null;
+  const answer = (await pending) as { version: string; payload?: WireLexicon; off?: boolean; settings?: unknown } | null;
   if (answer?.off) return 'off';
   if (!answer?.payload) return null;
-  return { lexicon: Lexicon.fromPayload(decodeLexicon(answer.payload)), version: answer.version };
+  const settings = answer.settings === undefined ? undefined : sanitizeSettings(answer.settings);
+  return { lexicon: Lexicon.fromPayload(decodeLexicon(answer.payload)), version: answer.version, settings };
 }
 
 /**

@@ -3,8 +3,9 @@ import { loadLexicon } from './app';
 import { ContentRunner } from './runner';
 
 /**
- * Content script entry: asks for the settings and the lexicon at once (the background withholds
- * the lexicon where detection is off for this site, so nothing large is sent for nothing), starts
+ * Content script entry: takes the lexicon and the settings from one answer of the background
+ * (which withholds the lexicon where detection is off for this site, so nothing large is sent
+ * for nothing, and which reads the settings for that anyway, sparing a storage read), starts
  * detection and cards when allowed, follows setting and dataset changes, and answers the messages
  * the background and the popup send to a tab (checked by hand here, because the content script
  * bundle has no room for the zod schema).
@@ -15,7 +16,8 @@ export default defineContentScript({
   cssInjectionMode: 'ui',
   async main(ctx) {
     const lexicon = loadLexicon();
-    const runner = new ContentRunner(ctx, await getSettings());
+    const sent = await lexicon.then((loaded) => (loaded && loaded !== 'off' ? loaded.settings : undefined)).catch(() => undefined);
+    const runner = new ContentRunner(ctx, sent ?? (await getSettings()));
     ctx.onInvalidated(watchSettings((next) => runner.applySettings(next)));
     ctx.onInvalidated(() => runner.dispose());
 

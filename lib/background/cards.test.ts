@@ -29,8 +29,10 @@ afterAll(() => setDbForTests(undefined));
 
 describe('the card service, as a content script sees it', () => {
   it('sends the lexicon once per version, in a form that survives structured cloning', async () => {
-    const answer = await ask<{ version: string; payload: WireLexicon }>({ type: 'matcher.get' });
+    const answer = await ask<{ version: string; payload: WireLexicon; settings: unknown }>({ type: 'matcher.get' });
     const copy = structuredClone(answer);
+    // The settings come along, so the content script need not read them before starting.
+    expect(copy.settings).toMatchObject({ enabled: true, dwellMs: 300 });
     const lexicon = Lexicon.fromPayload(decodeLexicon(copy.payload));
     const { ids } = structuredClone(await ask<{ ids: string }>({ type: 'matcher.ids', version: answer.version }));
     lexicon.provideIds(ids);

@@ -75,7 +75,8 @@ export function startCardService(): void {
       // so the megabytes of lexicon are withheld here where detection is off for that page.
       if (!detectsOn(settings, sender.url)) return { version: lexicon.version, off: true };
       if (haveVersion === lexicon.version) return { version: lexicon.version, unchanged: true };
-      return { version: lexicon.version, payload: lexicon.wire };
+      // The settings go along: the content script then starts without reading them itself.
+      return { version: lexicon.version, payload: lexicon.wire, settings };
     },
     'matcher.ids': async ({ version }) => {
       const lexicon = await currentLexicon();
