@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { getStatus, type DatasetStatus } from '../../lib/store/read';
+import type { DatasetStatus } from '../../lib/store/read';
 
 export function syncedAgo(at: number, now = Date.now()): string {
   const minutes = Math.round((now - at) / 60_000);
@@ -15,7 +15,8 @@ export function syncedAgo(at: number, now = Date.now()): string {
 export function StatusLine() {
   const [status, setStatus] = useState<DatasetStatus | null | 'error'>(null);
   useEffect(() => {
-    getStatus().then(setStatus, () => setStatus('error'));
+    // The store is loaded after the first render, like the popup's other uses of it (useHome.ts).
+    import('../../lib/store/read').then((read) => read.getStatus()).then(setStatus, () => setStatus('error'));
   }, []);
   const text =
     status === null

@@ -4,7 +4,7 @@ import { SEARCH_INDEX_FORMAT, SEARCH_INDEX_VERSION } from '../search/options';
 import type { Dataset } from '../dataset/schema';
 import { getDb } from '../store/db';
 import { datasetTables, readGeneration } from '../store/export';
-import { getSearchIndexBlob, versionOf } from '../store/read';
+import { readSearchIndexDirect, versionOf } from '../store/direct';
 import { rederiveArtifact } from '../store/rederive';
 
 /**
@@ -71,7 +71,7 @@ type Build = (dataset: Dataset) => string | Promise<string>;
 type Known = { gen: number; dataset: Dataset };
 
 async function check(build: Build, known: Known | undefined): Promise<SearchIndexCheck> {
-  const stored = await getSearchIndexBlob();
+  const stored = await readSearchIndexDirect();
   const reason = await searchIndexStaleReason(stored?.blob);
   if (reason === null) return { version: stored!.version, rederived: null, stored: true };
   const done = await rederiveArtifact({

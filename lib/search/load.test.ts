@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { Lexicon } from '../detect/lexicon';
 import type { CompanyLensDB } from '../store/db';
-import { getSearchIndexBlob } from '../store/read';
+import { readSearchIndexDirect } from '../store/direct';
 import { writeDataset } from '../store/write';
 import type { Dataset } from '../dataset/schema';
 import { buildSearchIndex } from './build';
@@ -29,7 +29,7 @@ describe('opening the stored search index', () => {
     // The fixture has Chinese names and aliases; none of them may leave ASCII.
     expect(/^[\x00-\x7f]*$/.test(serialised)).toBe(true);
     await store(fixtureDataset, serialised);
-    const stored = await getSearchIndexBlob();
+    const stored = await readSearchIndexDirect();
     expect(stored?.blob.size).toBe(serialised.length);
   });
 

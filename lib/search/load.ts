@@ -1,4 +1,4 @@
-import { getSearchIndexBlob } from '../store/read';
+import { readSearchIndexDirect } from '../store/direct';
 import { HEADER_MAX, quickLength } from './artifact';
 import { loadFullTextAsync, loadQuickIndex, loadSearchIndex, type SearchIndex } from './query';
 
@@ -75,7 +75,7 @@ export function openSearchIndex(onIndex?: (index: SearchIndex) => void): Promise
 
 /** Reads the stored index, handing each usable step to `publish`; see openSearchIndex. */
 async function readIndex(): Promise<SearchIndex | null> {
-  let stored = await getSearchIndexBlob();
+  let stored = await readSearchIndexDirect();
   if (!stored) return (cached = null);
   const known = cached;
   if (known?.version === stored.version) {
@@ -95,7 +95,7 @@ async function readIndex(): Promise<SearchIndex | null> {
   // switched in: its index is read instead, from the start, never mixed with this one.
   while (quick.end >= stored.blob.size) {
     await new Promise((resolve) => setTimeout(resolve, FULL_TEXT_POLL_MS));
-    const next = await getSearchIndexBlob();
+    const next = await readSearchIndexDirect();
     if (!next) return (cached = null);
     const again = await readQuick(next.blob);
     if (!again) return loadSearchIndex(await next.blob.text());

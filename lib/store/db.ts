@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Article, Company, Fact, Mention, Person, Relation } from '../dataset/schema';
 import type { LexiconPayload } from '../detect/lexicon';
+import { DB_NAME, setDirectDatabaseName } from './direct';
 
 /**
  * The extension's IndexedDB database. Dataset rows carry the generation (`gen`) they belong to,
@@ -10,7 +11,7 @@ import type { LexiconPayload } from '../detect/lexicon';
  * lives in tables a sync never opens.
  */
 
-export const DB_NAME = 'company-lens';
+export { DB_NAME };
 
 export type Row<T> = T & { gen: number; n: number };
 /** People rows add `ck`: `${gen}:${companyId}` keys, because IndexedDB has no multi-entry compound index. */
@@ -158,4 +159,5 @@ export function getDb(): CompanyLensDB {
 /** Tests use a fresh database per case. */
 export function setDbForTests(db: CompanyLensDB | undefined): void {
   shared = db;
+  setDirectDatabaseName(db?.name);
 }

@@ -2,6 +2,7 @@ import Dexie, { type Table, type Transaction } from 'dexie';
 import type { Article, Company, Fact, Mention, Person, Relation } from '../dataset/schema';
 import type { LexiconPayload } from '../detect/lexicon';
 import { getDb, type CompanyLensDB, type GenerationRow } from './db';
+import { readSearchIndexDirect, versionOf } from './direct';
 
 /**
  * Read API over the active dataset. Every function reads the active generation pointer and the
@@ -34,9 +35,7 @@ export async function activeGeneration(db: Db): Promise<GenerationRow | undefine
   return gen?.state === 'ready' ? gen : undefined;
 }
 
-export function versionOf(gen: GenerationRow): string {
-  return `${gen.meta.contentHash}:${gen.gen}`;
-}
+export { versionOf };
 
 /** Runs `read` in one read-only transaction over the pointer, the generations and `tables`. */
 function inActive<T>(tables: (db: Db) => Table[], read: (gen: number, db: Db, tx: Transaction) => Promise<T>, empty: T): Promise<T> {
@@ -171,25 +170,8 @@ export function getLexiconPayload(): Promise<{ version: string; payload: Lexicon
   );
 }
 
-/**
- * The serialised search index of the active dataset, as a Blob so that a reader can take the
- * slices it needs (see lib/search/load.ts).
- */
-export async function getSearchIndexBlob(): Promise<{ version: string; blob: Blob } | null> {
-  const row = await inActive(
-    (db) => [db.artifacts],
-    async (gen, db) => {
-      const found = await db.artifacts.get([gen, 'search']);
-      const active = (await activeGeneration(db))!;
-      return found?.name === 'search' ? { version: versionOf(active), value: found.value } : null;
-    },
-    null,
-  );
-  return row && { version: row.version, blob: typeof row.value === 'string' ? new Blob([row.value]) : row.value };
-}
-
-/** The serialised search index of the active dataset as text. */
+/** The serialised search index of the active dataset as text (the Blob itself: direct.ts). */
 export async function getSearchIndex(): Promise<{ version: string; json: string } | null> {
-  const stored = await getSearchIndexBlob();
+  const stored = await readSearchIndexDirect();
   return stored && { version: stored.version, json: await stored.blob.text() };
 }

@@ -1,0 +1,41 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { Lexicon } from '../detect/lexicon';
+import { CompanyLensDB, setDbForTests } from './db';
+import { readSearchIndexDirect } from './direct';
+import { makeDataset } from './testing';
+import { useFreshDb } from './test-db';
+import { writeDataset } from './write';
+
+let db: CompanyLensDB;
+useFreshDb('direct-read-test', (fresh) => (db = fresh));
+
+const store = (tag: string, searchIndex: string) => {
+  const dataset = makeDataset(tag);
+  return writeDataset(db, { dataset, sourceKind: 'bundled', derive: () => ({ lexicon: Lexicon.build(dataset.companies).toPayload(), searchIndex }) });
+};
+
+describe('reading the search index without Dexie', () => {
+  it("reads the active dataset's index and its version, never an older one", async () => {
+    await store('first', 'index of the first dataset');
+    const second = await store('second', 'index of the second');
+    const stored = await readSearchIndexDirect();
+    expect(stored?.version).toBe(`${second.meta.contentHash}:${second.gen}`);
+    expect(await stored?.blob.text()).toBe('index of the second');
+  });
+
+  it('reads an index stored as a string by an older release', async () => {
+    const gen = await store('third', 'index');
+    await db.artifacts.put({ gen: gen.gen, name: 'search', value: 'stored as a string' });
+    expect(await (await readSearchIndexDirect())?.blob.text()).toBe('stored as a string');
+  });
+
+  it('is null without a dataset, and does not create a missing database', async () => {
+    expect(await readSearchIndexDirect()).toBeNull();
+    const missing = new CompanyLensDB(`never-created-${Date.now()}`);
+    setDbForTests(missing);
+    expect(await readSearchIndexDirect()).toBeNull();
+    expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(missing.name);
+    setDbForTests(db);
+  });
+});
