@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { DatasetStatus } from '../../lib/store/read';
+import { loadStore } from './store';
 
 export function syncedAgo(at: number, now = Date.now()): string {
   const minutes = Math.round((now - at) / 60_000);
@@ -15,8 +16,9 @@ export function syncedAgo(at: number, now = Date.now()): string {
 export function StatusLine() {
   const [status, setStatus] = useState<DatasetStatus | null | 'error'>(null);
   useEffect(() => {
-    // The store is loaded after the first render, like the popup's other uses of it (useHome.ts).
-    import('../../lib/store/read').then((read) => read.getStatus()).then(setStatus, () => setStatus('error'));
+    loadStore()
+      .then((store) => store.getStatus())
+      .then(setStatus, () => setStatus('error'));
   }, []);
   const text =
     status === null

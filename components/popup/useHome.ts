@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Company } from '../../lib/dataset/schema';
 import { askPageMentions, findPageTab } from './page-mentions';
+import { loadStore } from './store';
 import type { Group, Entry } from './entries';
 
 export interface HomeState {
@@ -19,14 +20,8 @@ const companyEntry = (c: Company, context = c.description): Entry => ({
   terms: [],
 });
 
-/**
- * The store, loaded after the first render: its Dexie code is most of the popup's script, and
- * the popup's first job, search, reads its index without it (lib/store/direct.ts).
- */
-const store = () => Promise.all([import('../../lib/store/read'), import('../../lib/store/user')]).then(([read, user]) => ({ ...read, ...user }));
-
 async function onThisPage(tabId: number | undefined): Promise<{ entries: Entry[]; note: string }> {
-  const { getCompanies } = await store();
+  const { getCompanies } = await loadStore();
   const tab = await findPageTab(tabId);
   const answer = tab === null ? null : await askPageMentions(tab);
   if (!answer) return { entries: [], note: 'Company Lens cannot read this page.' };
@@ -50,7 +45,7 @@ export function useHome(tabId?: number): HomeState {
   useEffect(() => {
     let live = true;
     (async () => {
-      const { getCompanies, listRecent, listStars } = await store();
+      const { getCompanies, listRecent, listStars } = await loadStore();
       const [page, stars, recent] = await Promise.all([
         onThisPage(tabId).catch(() => ({ entries: [], note: 'Company Lens cannot read this page.' })),
         listStars().then((s) => getCompanies(s.map((x) => x.companyId))),
