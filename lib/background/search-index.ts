@@ -1,5 +1,5 @@
 import { HEADER_MAX, quickLength } from '../search/artifact';
-import { buildSearchIndex } from '../search/build';
+import { buildSearchIndexInSteps } from '../search/build';
 import { SEARCH_INDEX_FORMAT, SEARCH_INDEX_VERSION } from '../search/options';
 import type { Dataset } from '../dataset/schema';
 import { getDb } from '../store/db';
@@ -52,7 +52,7 @@ let running: Promise<SearchIndexCheck> | null = null;
  * callers (start-up, install, the end of a sync) share one check: at 100k companies the build
  * takes seconds.
  */
-export function ensureSearchIndex(build: Build = buildSearchIndex, known?: Known): Promise<SearchIndexCheck> {
+export function ensureSearchIndex(build: Build = buildSearchIndexInSteps, known?: Known): Promise<SearchIndexCheck> {
   if (running && !known) return running;
   // A sync's own request waits for a check already running rather than joining it: that check
   // may have looked at the previous dataset.

@@ -39,17 +39,35 @@ function asciiJson(value: unknown): string {
   return !/[^\u0000-\u007f]/.test(json) ? json : json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** Writes a MiniSearch index as header line + chunk lines. */
-export function serialiseFull(index: MiniSearch<never>, stamp: string): string {
+/** The lines of a serialised MiniSearch index: a header line, then chunk lines. */
+function* linesOf(index: MiniSearch<never>, stamp: string): Generator<string> {
   const js = index.toJSON() as unknown as AsPlainObject;
   const { index: terms, ...rest } = js;
   const meta = Object.fromEntries(Object.entries(rest).filter(([k]) => !(SECTIONS as readonly string[]).includes(k)));
-  const lines = [asciiJson({ format: SEARCH_INDEX_FORMAT, version: SEARCH_INDEX_VERSION, stamp, meta })];
+  yield asciiJson({ format: SEARCH_INDEX_FORMAT, version: SEARCH_INDEX_VERSION, stamp, meta });
   for (const section of SECTIONS) {
     const entries = Object.entries(js[section] as object);
-    for (let i = 0; i < entries.length; i += CHUNK) lines.push(asciiJson([section, Object.fromEntries(entries.slice(i, i + CHUNK))]));
+    for (let i = 0; i < entries.length; i += CHUNK) yield asciiJson([section, Object.fromEntries(entries.slice(i, i + CHUNK))]);
   }
-  for (let i = 0; i < terms.length; i += CHUNK) lines.push(asciiJson(['index', terms.slice(i, i + CHUNK)]));
+  for (let i = 0; i < terms.length; i += CHUNK) yield asciiJson(['index', terms.slice(i, i + CHUNK)]);
+}
+
+/** Writes a MiniSearch index as header line + chunk lines. */
+export function serialiseFull(index: MiniSearch<never>, stamp: string): string {
+  return [...linesOf(index, stamp)].join('\n');
+}
+
+/** The same text as `serialiseFull`, calling `breathe` between lines every ~20 ms of work. */
+export async function serialiseFullInSteps(index: MiniSearch<never>, stamp: string, breathe: () => Promise<void>): Promise<string> {
+  const lines: string[] = [];
+  let since = performance.now();
+  for (const line of linesOf(index, stamp)) {
+    lines.push(line);
+    if (performance.now() - since > 20) {
+      await breathe();
+      since = performance.now();
+    }
+  }
   return lines.join('\n');
 }
 

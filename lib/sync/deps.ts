@@ -3,7 +3,7 @@ import { buildDataset } from '../dataset/build';
 import { parseDataset } from '../dataset/parse';
 import { Lexicon } from '../detect/lexicon';
 import { parseRegistry } from '../registry/load';
-import { buildQuickSearchIndex, buildSearchIndex } from '../search/build';
+import { buildQuickSearchIndex, buildSearchIndex, buildSearchIndexInSteps } from '../search/build';
 import { ensureSearchIndex } from '../background/search-index';
 import { getDb } from '../store/db';
 import { BUNDLED_REGISTRY_NAME, bundledDocuments, bundledRegistryText } from './bundled';
@@ -22,7 +22,7 @@ export function backgroundSyncDeps(): SyncDeps {
     parseDataset,
     buildSearchIndex,
     buildQuickSearchIndex,
-    completeSearchIndex: (gen, dataset) => ensureSearchIndex(buildSearchIndex, { gen, dataset }).catch((error) => console.warn('[company-lens] could not complete the search index', error)),
+    completeSearchIndex: (gen, dataset) => ensureSearchIndex(buildSearchIndexInSteps, { gen, dataset }).catch((error) => console.warn('[company-lens] could not complete the search index', error)),
     buildLexicon: (companies) => Lexicon.build(companies).toPayload(),
     hasHostPermission: (url) => browser.permissions.contains({ origins: [permissionPattern(url)] }),
   };

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { syntheticDataset } from '../bench-data/synthetic';
+import { buildSearchIndex, buildSearchIndexInSteps } from './build';
+import { fixtureDataset } from './fixtures/dataset';
+
+describe('building the search index in steps', () => {
+  it('gives the very text of the one-piece build, over several steps', async () => {
+    expect(await buildSearchIndexInSteps(fixtureDataset)).toBe(buildSearchIndex(fixtureDataset));
+    // More documents than one step takes, so the stepped path really runs in steps.
+    const larger = syntheticDataset({ companies: 2_500 });
+    expect(await buildSearchIndexInSteps(larger)).toBe(buildSearchIndex(larger));
+  });
+
+  it('lets other work run while it builds', async () => {
+    const dataset = syntheticDataset({ companies: 2_500 });
+    let turns = 0;
+    const ticking = setInterval(() => turns++, 0);
+    await buildSearchIndexInSteps(dataset);
+    clearInterval(ticking);
+    expect(turns).toBeGreaterThan(1);
+  });
+});
