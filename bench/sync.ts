@@ -39,6 +39,7 @@ export async function syncSuite(rec: Recorder, quick: boolean): Promise<void> {
     for (const n of sizes) {
       const url = `${server.url}/synthetic-${n}.json`;
       const records = count(synthetic(n));
+      await previousDatasetDeleted(page);
       const raw = await rawLoop(page, url);
       const sync = await timedSync(page, { kind: 'url', url });
       const label = `${n / 1000}k companies`;
@@ -68,6 +69,28 @@ async function timedSync(page: Page, source: unknown): Promise<{ ok: boolean; ms
   const ms = Date.now() - t0;
   if (!r?.ok) return { ok: false, ms, error: `dataset.sync failed: ${r?.error?.code ?? ''} ${r?.error?.message ?? 'no answer'}`.trim() };
   return { ok: true, ms, error: '', status: r.status };
+}
+
+/**
+ * Waits until the extension has deleted the dataset a sync replaced (it does so after answering),
+ * so that the raw loop never shares IndexedDB with that clean-up.
+ */
+async function previousDatasetDeleted(page: Page): Promise<void> {
+  const generations = () =>
+    page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('company-lens');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const count = await new Promise<number>((resolve) => {
+        const request = db.transaction('generations').objectStore('generations').count();
+        request.onsuccess = () => resolve(request.result);
+      });
+      db.close();
+      return count;
+    });
+  for (let waited = 0; (await generations()) > 1 && waited < 30_000; waited += 200) await new Promise((r) => setTimeout(r, 200));
 }
 
 /** Fetch, parse and write every record in batches of 1,000 per transaction into a scratch database. */

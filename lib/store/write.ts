@@ -36,6 +36,12 @@ export interface WriteHooks {
   onProgress?: (done: number, total: number) => void;
   /** Called just before the switch; tests use it to fail at that exact point. */
   beforeSwitch?: () => void | Promise<void>;
+  /**
+   * Leaves the previous generation for the caller to delete (`discardUnfinished`) after it has
+   * answered: at 100k companies the deletion takes about a second, and nobody reads the old rows
+   * once the switch is made. A worker stopped before that deletes them on its next start.
+   */
+  deferCleanup?: boolean;
 }
 
 export function countsOf(dataset: Dataset): DatasetCounts {
@@ -177,7 +183,7 @@ export async function writeDataset(db: CompanyLensDB, input: WriteInput, hooks: 
     await deleteGeneration(db, row.gen).catch((cleanup) => console.warn('[company-lens] could not discard a failed generation', cleanup));
     throw error;
   }
-  await discardUnfinished(db);
+  if (!hooks.deferCleanup) await discardUnfinished(db);
   return row;
 }
 

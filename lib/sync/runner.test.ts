@@ -41,6 +41,20 @@ describe('SyncRunner', () => {
     expect(order).toHaveLength(2);
   });
 
+  it('deletes the previous dataset after answering, before any later sync starts', async () => {
+    const runner = new SyncRunner(fakeDeps({ fetchImpl: fakeFetch((input) => new Response(JSON.stringify(makeDataset(String(input).slice(-6, -5), 3)))) }));
+    await runner.run({ kind: 'bundled' });
+    // Two syncs queued back to back: the cleanup after the first must not touch the second's rows.
+    const [first, second] = await Promise.all([runner.run({ kind: 'url', url: 'https://data.example.org/a.json' }), runner.run({ kind: 'url', url: 'https://data.example.org/b.json' })]);
+    expect([first.ok, second.ok]).toEqual([true, true]);
+    // `recover` is queued behind the cleanups, so once it is done they are too.
+    await runner.recover();
+    const active = (await db.meta.get('active'))!.gen;
+    expect((await db.generations.toArray()).map((g) => g.gen)).toEqual([active]);
+    expect(new Set((await db.companies.toArray()).map((c) => c.gen))).toEqual(new Set([active]));
+    expect((await getAllCompanies()).map((c) => c.id)).toEqual(makeDataset('b', 3).companies.map((c) => c.id));
+  });
+
   it('fills an empty store from the bundled corpus, then finds it unchanged', async () => {
     const runner = new SyncRunner(fakeDeps());
     const first = await runner.run({ kind: 'bundled' });

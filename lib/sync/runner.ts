@@ -161,7 +161,7 @@ export class SyncRunner {
         const written = await writeDataset(
           db,
           { dataset, sourceKind: resolved.sourceKind, derive, http: resolved.http },
-          { signal: controller.signal, onProgress: (done, total) => progress('write', done, total), beforeSwitch: () => progress('switch', 0, 1) },
+          { signal: controller.signal, onProgress: (done, total) => progress('write', done, total), beforeSwitch: () => progress('switch', 0, 1), deferCleanup: true },
         );
         progress('switch', 1, 1);
         result = { ok: true, outcome: 'ok', status: await getStatus() };
@@ -177,7 +177,12 @@ export class SyncRunner {
     // The log is a convenience: failing to write it (a full disk) must not hide the result.
     await this.finishLog({ ...log, stageMs }, result).catch((error) => console.warn('[company-lens] could not log the sync', error));
     this.emit({ kind: 'finished', result });
-    // After the answer has gone out: the sync is done for its caller once the switch is made.
+    // After the answer has gone out: the sync is done for its caller once the switch is made. The
+    // previous dataset's rows are deleted in the queue, so no later sync can start meanwhile.
+    // A database closed meanwhile (the worker shutting down) leaves them to the next start.
+    if (result.ok && result.outcome === 'ok') {
+      void this.enqueue(() => discardUnfinished(db)).catch((error) => (error as Error)?.name === 'DatabaseClosedError' || console.warn('[company-lens] could not delete the previous dataset', error));
+    }
     if (completeIndex) setTimeout(completeIndex, 0);
     return result;
   }
