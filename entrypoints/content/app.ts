@@ -51,17 +51,15 @@ export async function loadLexicon(): Promise<LoadedLexicon> {
  * for as soon as the tables are here, so the first scan does not wait for them. No answer means
  * the dataset changed meanwhile: the background's `dataset.changed` then replaces this app.
  */
-async function loadIds(lexicon: Lexicon, version: string): Promise<void> {
+async function loadIds(lexicon: Lexicon, version: string, attempts = 3): Promise<void> {
   if (lexicon.hasIds) return;
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const answer = (await send({ type: 'matcher.ids', version })) as { ids?: unknown } | null;
-      if (answer?.ids === null) return;
-      return lexicon.provideIds(decodeIds(answer?.ids));
-    } catch (error) {
-      // The worker may be restarting; anything else (a malformed answer) will not get better.
-      if (attempt >= 2 || !/receiving end|message port closed/i.test((error as Error).message)) throw error;
-    }
+  try {
+    const answer = (await send({ type: 'matcher.ids', version })) as { ids?: unknown } | null;
+    if (answer?.ids !== null) lexicon.provideIds(decodeIds(answer?.ids));
+  } catch (error) {
+    // The worker may be restarting: ask again, a few times.
+    if (attempts <= 1) throw error;
+    return loadIds(lexicon, version, attempts - 1);
   }
 }
 

@@ -1,11 +1,11 @@
-import { AMBIGUOUS, CompanyIds, LEXICON_VERSION, checkPayload } from './lexicon-data';
+import { CompanyIds, LEXICON_VERSION, checkPayload } from './lexicon-data';
 import { MatcherCore, type MatcherPayload } from './matcher-core';
 import { MentionResolver } from './resolver';
 
 /**
- * What a content script needs of the lexicon: a built lexicon read from its payload, and the
- * mentions it finds. Building lives in lexicon.ts (`Lexicon.build`), so the content script's
- * bundle leaves the build code out.
+ * What a content script needs of the lexicon: a lexicon read from its payload, a resolver for
+ * the mentions it finds, and company ids. Building and whole-text helpers live in lexicon.ts
+ * (`Lexicon`), so the content script's bundle leaves them out.
  */
 
 
@@ -49,11 +49,11 @@ export interface Mention {
 }
 
 export class LexiconCore {
-  private ids: CompanyIds;
+  protected ids: CompanyIds;
 
   protected constructor(
     readonly matcher: MatcherCore,
-    private readonly p: LexiconPayload,
+    protected readonly p: LexiconPayload,
   ) {
     this.ids = new CompanyIds(p);
   }
@@ -78,18 +78,6 @@ export class LexiconCore {
     return lexicon;
   }
 
-  toPayload(): LexiconPayload {
-    return this.p;
-  }
-
-  /**
-   * All company ids, indexed by company index. In a content script this builds one string per
-   * company on first use; `companyId(index)` reads a single id without that cost.
-   */
-  get companyIds(): readonly string[] {
-    return this.ids.all();
-  }
-
   companyId(index: number): string {
     return this.ids.get(index);
   }
@@ -109,24 +97,8 @@ export class LexiconCore {
     this.ids.provide(ids);
   }
 
-  companyOf(entry: number): number {
-    return this.p.company[entry];
-  }
-
-  isAmbiguous(entry: number): boolean {
-    return (this.p.flags[entry] & AMBIGUOUS) !== 0;
-  }
-
   /** A resolver for one scope (an article, a page); see MentionResolver and its `keep`. */
   resolver(keep = true): MentionResolver {
     return new MentionResolver(this.p, keep);
   }
-
-  /** All mentions in one text, with the ambiguity rule applied over the whole text. */
-  mentions(text: string): Mention[] {
-    const r = this.resolver();
-    r.add(this.matcher.scan(text));
-    return r.mentions();
-  }
 }
-

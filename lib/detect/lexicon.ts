@@ -1,5 +1,5 @@
 import type { AliasObject } from '../registry/schema';
-import { LexiconCore, type LexiconPayload } from './lexicon-core';
+import { LexiconCore, type LexiconPayload, type Mention } from './lexicon-core';
 import { ALIAS, AMBIGUOUS, CONTEXT, LEXICON_VERSION, checkPayload } from './lexicon-data';
 import { Matcher, type BuildReport } from './matcher';
 import { MatcherCore } from './matcher-core';
@@ -90,6 +90,33 @@ export class Lexicon extends LexiconCore {
       contextStart: Int32Array.from(contextStart),
       contextList: Int32Array.from(contextList),
     });
+  }
+
+  toPayload(): LexiconPayload {
+    return this.p;
+  }
+
+  /**
+   * All company ids, indexed by company index. For a payload received in a message this builds
+   * one string per company on first use; `companyId(index)` reads a single id without that cost.
+   */
+  get companyIds(): readonly string[] {
+    return this.ids.all();
+  }
+
+  companyOf(entry: number): number {
+    return this.p.company[entry];
+  }
+
+  isAmbiguous(entry: number): boolean {
+    return (this.p.flags[entry] & AMBIGUOUS) !== 0;
+  }
+
+  /** All mentions in one text, with the ambiguity rule applied over the whole text. */
+  mentions(text: string): Mention[] {
+    const r = this.resolver();
+    r.add(this.matcher.scan(text));
+    return r.mentions();
   }
 
   static override fromPayload(p: LexiconPayload): Lexicon {
