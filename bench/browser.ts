@@ -109,6 +109,41 @@ export async function waitForScan(ext: Extension, page: Page, timeoutMs = 90_000
   return null;
 }
 
+/**
+ * Waits until the extension has finished what a sync leaves for after its answer: deleting the
+ * replaced dataset and deriving the full-text search index. Figures measured meanwhile would
+ * time that work along with their own (or, for the raw IndexedDB loop, compete with it).
+ * `page` is an extension page; the store is read with plain IndexedDB calls.
+ */
+export async function extensionSettled(page: Page, timeoutMs = 60_000): Promise<void> {
+  const busy = () =>
+    page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('company-lens');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const get = <T>(store: string, key?: IDBValidKey) =>
+        new Promise<T>((resolve) => {
+          const request = key === undefined ? db.transaction(store).objectStore(store).count() : db.transaction(store).objectStore(store).get(key);
+          request.onsuccess = () => resolve(request.result as T);
+        });
+      try {
+        if ((await get<number>('generations')) > 1) return true;
+        const active = await get<{ gen: number } | undefined>('meta', 'active');
+        const search = active && (await get<{ value: Blob | string } | undefined>('artifacts', [active.gen, 'search']));
+        if (!search || typeof search.value === 'string') return false;
+        const head = await search.value.slice(0, 2_000).text();
+        const firstLine = head.slice(0, head.indexOf('\n'));
+        const quickEnd = firstLine.length + 1 + (JSON.parse(firstLine) as { length: number }).length;
+        return search.value.size <= quickEnd;
+      } finally {
+        db.close();
+      }
+    });
+  for (const begin = Date.now(); (await busy()) && Date.now() - begin < timeoutMs; ) await new Promise((r) => setTimeout(r, 200));
+}
+
 let shared: Promise<Browsers> | null = null;
 
 /** One pair of browsers for the whole run, opened by the first suite that needs it. */

@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { EXTENSION_DIR } from '../e2e/harness';
 import { Lexicon } from '../lib/detect/lexicon';
-import { browsers, pageHeap, waitForScan } from './browser';
+import { browsers, extensionSettled, pageHeap, waitForScan } from './browser';
 import { seedDataset, synthetic } from './data';
 import { atMost, info, type Recorder } from './report';
 import { median } from './timing';
@@ -32,6 +32,9 @@ const READY_PROBE = `(() => {
 export async function contentSuite(rec: Recorder, quick: boolean): Promise<void> {
   bundles(rec);
   const b = await browsers();
+  const settling = await b.ext.extensionPage('company.html');
+  await extensionSettled(settling);
+  await settling.close();
   const status = (await b.ext.send<{ companies: number } | null>({ type: 'dataset.status' }).catch(() => null)) ?? { companies: 0 };
   const label = `${status.companies} companies`;
   const heaps: number[] = [];
