@@ -18,7 +18,7 @@ export default defineConfig({
     // but leaves declaring them to the project.
     'build:manifestGenerated': (_wxt, manifest) => {
       manifest.content_scripts ??= [];
-      // The lexicon request, sent before the page is parsed (lib/detect/early-request.ts).
+      // The lexicon request, sent before the page is parsed (public/early-request.js).
       manifest.content_scripts.push({ matches: ['<all_urls>'], js: ['early-request.js'], run_at: 'document_start' });
       manifest.content_scripts.push({
         matches: ['<all_urls>'],

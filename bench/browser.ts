@@ -84,7 +84,7 @@ export async function treeWalkerFloor(page: Page, runs = 5): Promise<{ ms: numbe
 /** Mentions the content script reports, or null when it does not answer. */
 export interface PageMentions {
   mentions: { companyId: string; count: number }[];
-  scan: { chars: number; ms: number };
+  scan: { chars: number; ms: number; startedAt?: number | null };
 }
 
 /**

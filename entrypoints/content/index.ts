@@ -29,7 +29,7 @@ export default defineContentScript({
         return (runner.starting ?? Promise.resolve()).then(async () => {
           const app = runner.app;
           await app?.ready;
-          return app ? app.session.report((entries) => resolveNames(app.version, entries)) : { url: location.href, mentions: [], scan: { chars: 0, ms: 0 } };
+          return app ? app.session.report((entries) => resolveNames(app.version, entries)) : { url: location.href, mentions: [], scan: { chars: 0, ms: 0, startedAt: null } };
         });
       }
       if (m.type === 'card.openAtSelection') {

@@ -23,7 +23,9 @@ describe('PageSession without the Custom Highlight API', () => {
     document.body.innerHTML = '<p>XTransfer and Tencent and XTransfer</p>';
     const counts: number[] = [];
     const session = new PageSession(lexicon, { settings: DEFAULT_SETTINGS, onCount: (n) => counts.push(n) });
+    const before = performance.now();
     await session.start(document);
+    const after = performance.now();
     expect(session.scanner.mentions.length).toBe(3);
     expect(counts).toEqual([2]);
     const report = await session.report(async () => ['XTransfer (resolved)', null]);
@@ -32,6 +34,9 @@ describe('PageSession without the Custom Highlight API', () => {
       { companyId: 'tencent', name: 'Tencent', count: 1 },
     ]);
     expect(report.scan.chars).toBe('XTransfer and Tencent and XTransfer'.length);
+    // When scanning started, on the page's clock (benchmarks set it against the page's timings).
+    expect(report.scan.startedAt).toBeGreaterThanOrEqual(Math.floor(before * 10) / 10);
+    expect(report.scan.startedAt).toBeLessThanOrEqual(after);
     session.dispose();
   });
 

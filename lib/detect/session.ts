@@ -21,7 +21,11 @@ export interface SessionOptions {
 export interface PageMentionsReport {
   url: string;
   mentions: { companyId: string; name: string; count: number }[];
-  scan: { chars: number; ms: number };
+  /**
+   * Characters scanned, time spent scanning, and when scanning started (`performance.now()`
+   * of the page, so it can be set against the page's own timings: benchmarks read it).
+   */
+  scan: { chars: number; ms: number; startedAt: number | null };
 }
 
 export class PageSession {
@@ -31,6 +35,7 @@ export class PageSession {
   private readonly abort = new AbortController();
   private muted = new Set<string>();
   private lastCount = -1;
+  private startedAt: number | null = null;
 
   constructor(
     readonly lexicon: Lexicon,
@@ -68,6 +73,7 @@ export class PageSession {
   async start(doc: Document = document): Promise<void> {
     // Muted companies are known by id: with some muted, nothing is marked before the ids are here.
     if (this.muted.size > 0) await this.lexicon.whenIds();
+    this.startedAt ??= performance.now();
     await this.scanner.scanDocument(doc, viewportStart(doc));
     this.reportCount();
   }
@@ -111,7 +117,7 @@ export class PageSession {
           count: c.count,
         }))
         .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
-      scan: { chars: this.scanner.stats.chars, ms: Math.round(this.scanner.stats.ms * 10) / 10 },
+      scan: { chars: this.scanner.stats.chars, ms: Math.round(this.scanner.stats.ms * 10) / 10, startedAt: this.startedAt === null ? null : Math.round(this.startedAt * 10) / 10 },
     };
   }
 
