@@ -37,8 +37,8 @@ describe('a worker stopped mid-sync', () => {
     await writeUserData(page);
     await page.getByLabel('Dataset address').fill(`${server.url}/big.json`);
     await page.getByTestId('sync-url').click();
-    // The indexes are derived once the last rows are queued, while they are still being committed:
-    // stopping during that stage lands after the rows are written and before the switch.
+    // The indexes are derived once the last rows are queued, while those are still being
+    // committed: stopping during that stage lands in the middle of the write.
     await expect.poll(() => textOf(page, 'progress-stage'), { timeout: 30_000, interval: 50 }).toMatch(/^Preparing name matching/);
 
     const cdp = await ext.context.newCDPSession(page);
