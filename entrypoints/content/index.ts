@@ -16,25 +16,26 @@ export default defineContentScript({
   cssInjectionMode: 'ui',
   async main(ctx) {
     const lexicon = loadLexicon();
-    const sent = await lexicon.then((loaded) => (loaded && loaded !== 'off' ? loaded.settings : undefined)).catch(() => undefined);
-    const runner = new ContentRunner(ctx, sent ?? (await getSettings()));
-    ctx.onInvalidated(watchSettings((next) => runner.applySettings(next)));
-    ctx.onInvalidated(() => runner.dispose());
+    const sent = lexicon.then((loaded) => (loaded && loaded !== 'off' ? loaded.settings : undefined)).catch(() => undefined);
+    const starting = sent.then(async (settings) => new ContentRunner(ctx, settings ?? (await getSettings())));
 
+    // Listening from the start: a tab waiting for its lexicon still answers (after it arrives).
     browser.runtime.onMessage.addListener((message: unknown) => {
       const m = (message && typeof message === 'object' ? message : {}) as { type?: unknown; version?: unknown };
       if (m.type === 'ping') return Promise.resolve({ pong: 'content' });
-      if (m.type === 'dataset.changed' && typeof m.version === 'string') runner.datasetChanged(m.version);
+      if (m.type === 'dataset.changed' && typeof m.version === 'string') void starting.then((runner) => runner.datasetChanged(m.version as string));
       if (m.type === 'page.mentions') {
-        return (runner.starting ?? Promise.resolve()).then(async () => {
+        return starting.then(async (runner) => {
+          await runner.starting;
           const app = runner.app;
           await app?.ready;
           return app ? app.session.report((entries) => resolveNames(app.version, entries)) : { url: location.href, mentions: [], scan: { chars: 0, ms: 0, startedAt: null } };
         });
       }
       if (m.type === 'card.openAtSelection') {
-        const app = runner.app;
-        return (app?.ready ?? Promise.resolve()).then(() => {
+        return starting.then(async (runner) => {
+          const app = runner.app;
+          await app?.ready;
           const mention = app?.hover.openAtSelection() ?? null;
           return { ok: mention !== null, companyId: mention ? app!.session.companyId(mention.companyIndex) : null };
         });
@@ -42,6 +43,9 @@ export default defineContentScript({
       return undefined;
     });
 
+    const runner = await starting;
+    ctx.onInvalidated(watchSettings((next) => runner.applySettings(next)));
+    ctx.onInvalidated(() => runner.dispose());
     // An unused answer (detection off here) is dropped; the request was small in that case.
     await runner.start(lexicon);
   },
