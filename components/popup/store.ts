@@ -8,6 +8,12 @@ import { openSearchIndex, pause } from '../../lib/search/load';
  * it (lib/store/direct.ts).
  */
 export function loadStore() {
-  const firstIndexStep = new Promise<void>((resolve) => void openSearchIndex(() => resolve()).then(() => resolve(), () => resolve()));
-  return firstIndexStep.then(pause).then(() => Promise.all([import('../../lib/store/read'), import('../../lib/store/user')])).then(([read, user]) => ({ ...read, ...user }));
+  loading ??= new Promise<void>((resolve) => void openSearchIndex(() => resolve()).then(() => resolve(), () => resolve()))
+    .then(pause)
+    .then(() => Promise.all([import('../../lib/store/read'), import('../../lib/store/user')]))
+    .then(([read, user]) => ({ ...read, ...user }));
+  return loading;
 }
+
+type Store = typeof import('../../lib/store/read') & typeof import('../../lib/store/user');
+let loading: Promise<Store> | null = null;

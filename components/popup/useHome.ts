@@ -21,6 +21,7 @@ const companyEntry = (c: Company, context = c.description): Entry => ({
 });
 
 async function onThisPage(tabId: number | undefined): Promise<{ entries: Entry[]; note: string }> {
+  // After the search index's first part too, like the store: asking the page competes with it.
   const { getCompanies } = await loadStore();
   const tab = await findPageTab(tabId);
   const answer = tab === null ? null : await askPageMentions(tab);
@@ -45,11 +46,10 @@ export function useHome(tabId?: number): HomeState {
   useEffect(() => {
     let live = true;
     (async () => {
-      const { getCompanies, listRecent, listStars } = await loadStore();
       const [page, stars, recent] = await Promise.all([
         onThisPage(tabId).catch(() => ({ entries: [], note: 'Company Lens cannot read this page.' })),
-        listStars().then((s) => getCompanies(s.map((x) => x.companyId))),
-        listRecent(8).then((r) => getCompanies(r.map((x) => x.companyId))),
+        loadStore().then((store) => store.listStars().then((s) => store.getCompanies(s.map((x) => x.companyId)))),
+        loadStore().then((store) => store.listRecent(8).then((r) => store.getCompanies(r.map((x) => x.companyId)))),
       ]);
       if (!live) return;
       const groups: Group[] = [
