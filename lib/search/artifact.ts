@@ -85,6 +85,12 @@ export function quickLength(firstLine: string): number | null {
   }
 }
 
+/** Where the quick part of a serialised index ends, or undefined when it has none. */
+export function quickEndOf(serialised: string): number | undefined {
+  const nl = serialised.indexOf('\n');
+  return (nl !== -1 && nl < HEADER_MAX && quickLength(serialised.slice(0, nl))) || undefined;
+}
+
 /** Splits a serialised search index into its quick part and its full-text part. */
 export function splitSearchIndex(serialised: string): { quick: string | null; full: string } {
   const nl = serialised.indexOf('\n');

@@ -1,11 +1,12 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Lexicon } from '../detect/lexicon';
 import type { CompanyLensDB } from '../store/db';
 import { readSearchIndexDirect } from '../store/direct';
 import { writeDataset } from '../store/write';
 import type { Dataset } from '../dataset/schema';
 import { buildSearchIndex } from './build';
+import { HEADER_MAX, quickEndOf } from './artifact';
 import { openSearchIndex } from './load';
 import type { SearchIndex } from './query';
 import { fixtureDataset } from './fixtures/dataset';
@@ -31,6 +32,34 @@ describe('opening the stored search index', () => {
     await store(fixtureDataset, serialised);
     const stored = await readSearchIndexDirect();
     expect(stored?.blob.size).toBe(serialised.length);
+  });
+
+  it('reads the quick part in one read where the store says where it ends, and without that in older rows', async () => {
+    // A version of its own: the complete index of a version is kept, and other tests read this one.
+    const dataset = { ...fixtureDataset, meta: { ...fixtureDataset.meta, contentHash: 'one-read' } };
+    const serialised = buildSearchIndex(dataset);
+    const gen = await store(dataset, serialised);
+    const stored = await readSearchIndexDirect();
+    expect(stored?.quickEnd).toBe(quickEndOf(serialised));
+    expect(stored?.quickEnd).toBeLessThan(serialised.length);
+    const sliced = vi.spyOn(Blob.prototype, 'slice');
+    const complete = await openSearchIndex();
+    expect(sliced.mock.calls[0]).toEqual([0, stored!.quickEnd]);
+    expect(complete?.search('tencen').companies[0]?.id).toBe('tencent');
+    sliced.mockRestore();
+    // A row of an earlier release has no quickEnd; one whose quickEnd disagrees with the header is
+    // read the long way too.
+    for (const quickEnd of [undefined, 5]) {
+      await db.artifacts.put({ gen: gen.gen, name: 'search', value: new Blob([serialised]), ...(quickEnd === undefined ? {} : { quickEnd }) });
+      // Another version each time, so the complete index kept for the last one is not reused.
+      await db.generations.update(gen.gen, { meta: { ...gen.meta, contentHash: `older-${quickEnd}` } });
+      const sliced = vi.spyOn(Blob.prototype, 'slice');
+      const again = await openSearchIndex();
+      expect(again?.search('tencen').companies[0]?.id).toBe('tencent');
+      // The header is read first to find where the quick part ends.
+      expect(sliced.mock.calls.some(([start, end]) => start === 0 && end === HEADER_MAX)).toBe(true);
+      sliced.mockRestore();
+    }
   });
 
   it('hands over the quick index first, then the complete one', async () => {

@@ -1,4 +1,4 @@
-import { readSearchIndexDirect } from '../store/direct';
+import { readSearchIndexDirect, type StoredSearchIndex } from '../store/direct';
 import { HEADER_MAX, quickLength } from './artifact';
 import { loadFullTextAsync, loadQuickIndex, loadSearchIndex, type SearchIndex } from './query';
 
@@ -32,8 +32,16 @@ function publish(index: SearchIndex): void {
   for (const listener of [...listeners]) listener(index);
 }
 
-/** The quick part of a stored index, read from the start of its Blob. */
-async function readQuick(blob: Blob): Promise<{ index: SearchIndex; end: number } | null> {
+/**
+ * The quick part of a stored index, read from the start of its Blob: in one read when the store
+ * says where it ends (and its header agrees), else after reading the header for it.
+ */
+async function readQuick({ blob, quickEnd }: StoredSearchIndex): Promise<{ index: SearchIndex; end: number } | null> {
+  if (quickEnd !== undefined && quickEnd <= blob.size) {
+    const text = await blob.slice(0, quickEnd).text();
+    const nl = text.indexOf('\n');
+    if (nl !== -1 && quickLength(text.slice(0, nl)) === quickEnd) return { index: loadQuickIndex(text), end: quickEnd };
+  }
   const head = await blob.slice(0, HEADER_MAX).text();
   const nl = head.indexOf('\n');
   const end = nl === -1 ? null : quickLength(head.slice(0, nl));
@@ -82,7 +90,7 @@ async function readIndex(): Promise<SearchIndex | null> {
     publish(known.index);
     return known.index;
   }
-  let quick = await readQuick(stored.blob);
+  let quick = await readQuick(stored);
   // Without a quick part (an index stored by an older version), the whole text goes to the
   // one-go loader, which says why it cannot be used.
   if (!quick) return loadSearchIndex(await stored.blob.text());
@@ -97,7 +105,7 @@ async function readIndex(): Promise<SearchIndex | null> {
     await new Promise((resolve) => setTimeout(resolve, FULL_TEXT_POLL_MS));
     const next = await readSearchIndexDirect();
     if (!next) return (cached = null);
-    const again = await readQuick(next.blob);
+    const again = await readQuick(next);
     if (!again) return loadSearchIndex(await next.blob.text());
     if (next.version !== stored.version) publish(again.index);
     [stored, quick] = [next, again];

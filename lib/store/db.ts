@@ -19,7 +19,11 @@ export type PersonRow = Row<Person> & { ck: string[] };
 export type ArtifactRow =
   | { gen: number; name: 'lexicon'; value: LexiconPayload }
   /** The serialised search index (lib/search/artifact.ts); a string in stores written before it was a Blob. */
-  | { gen: number; name: 'search'; value: Blob | string };
+  /**
+   * `quickEnd`: where the quick part ends in the Blob, so a reader takes it in one read (absent
+   * in rows written by earlier releases, whose readers find it in the quick part's header).
+   */
+  | { gen: number; name: 'search'; value: Blob | string; quickEnd?: number };
 
 export type GenerationState = 'writing' | 'ready';
 

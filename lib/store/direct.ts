@@ -22,7 +22,7 @@ export function versionOf(gen: Pick<GenerationRow, 'gen' | 'meta'>): string {
   return `${gen.meta.contentHash}:${gen.gen}`;
 }
 
-export type StoredSearchIndex = { version: string; blob: Blob };
+export type StoredSearchIndex = { version: string; blob: Blob; quickEnd?: number };
 
 /** The active dataset's search index Blob; null when there is no active dataset (or no database yet). */
 export async function readSearchIndexDirect(): Promise<StoredSearchIndex | null> {
@@ -37,7 +37,8 @@ export async function readSearchIndexDirect(): Promise<StoredSearchIndex | null>
       get<ArtifactRow>(tx.objectStore('artifacts'), [pointer.gen, 'search']),
     ]);
     if (gen?.state !== 'ready' || artifact?.name !== 'search') return null;
-    return { version: versionOf(gen), blob: typeof artifact.value === 'string' ? new Blob([artifact.value]) : artifact.value };
+    const blob = typeof artifact.value === 'string' ? new Blob([artifact.value]) : artifact.value;
+    return { version: versionOf(gen), blob, ...(Number.isInteger(artifact.quickEnd) ? { quickEnd: artifact.quickEnd } : {}) };
   } finally {
     db.close();
   }
