@@ -99,16 +99,20 @@ async function readIndex(): Promise<SearchIndex | null> {
   publish(quick.index);
   // Right after a sync the store holds the quick part alone while the background derives the
   // full text (lib/background/search-index.ts): names are answered meanwhile, and the index
-  // is read again until its full text is there. Another dataset version means another sync
-  // switched in: its index is read instead, from the start, never mixed with this one.
+  // row is looked at again until its full text is there (the same version has the same quick
+  // part, which is not read again). Another dataset version means another sync switched in: its
+  // index is read instead, from the start, never mixed with this one.
   while (quick.end >= stored.blob.size) {
     await new Promise((resolve) => setTimeout(resolve, FULL_TEXT_POLL_MS));
     const next = await readSearchIndexDirect();
     if (!next) return (cached = null);
-    const again = await readQuick(next);
-    if (!again) return loadSearchIndex(await next.blob.text());
-    if (next.version !== stored.version) publish(again.index);
-    [stored, quick] = [next, again];
+    if (next.version !== stored.version) {
+      const again = await readQuick(next);
+      if (!again) return loadSearchIndex(await next.blob.text());
+      publish(again.index);
+      quick = again;
+    }
+    stored = next;
   }
   // Let the first results paint before the full-text part is read and parsed.
   await pause();
