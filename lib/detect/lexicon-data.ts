@@ -38,19 +38,6 @@ export function checkPayload(p: LexiconPayload): void {
   }
 }
 
-/** Index of `entry` in the sorted context entries, or -1. */
-export function contextRange(entries: Int32Array, entry: number): number {
-  let lo = 0;
-  let hi = entries.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    if (entries[mid] < entry) lo = mid + 1;
-    else if (entries[mid] > entry) hi = mid - 1;
-    else return mid;
-  }
-  return -1;
-}
-
 export const ID_SEPARATOR = '\n';
 
 /**

@@ -142,17 +142,10 @@ export class MatcherCore {
   }
 
   private caseAllows(p: number, text: string, s: number, e: number): boolean {
-    const { exactPos, exactHash } = this.p;
-    let lo = 0;
-    let hi = exactPos.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      if (exactPos[mid] < p) lo = mid + 1;
-      else if (exactPos[mid] > p) hi = mid - 1;
-      else {
-        this.hasher.run(text, s, e, LANE_A, true);
-        return this.hasher.hash === exactHash[mid];
-      }
+    const at = indexOfSorted(this.p.exactPos, p);
+    if (at !== -1) {
+      this.hasher.run(text, s, e, LANE_A, true);
+      return this.hasher.hash === this.p.exactHash[at];
     }
     return true;
   }
@@ -181,4 +174,17 @@ export function checkPayload(p: MatcherPayload): void {
   for (let k = 0; k < p.exactPos.length; k++) {
     if (p.exactPos[k] < 0 || p.exactPos[k] >= size || (k > 0 && p.exactPos[k] <= p.exactPos[k - 1])) fail('case-sensitive positions are malformed');
   }
+}
+
+/** Index of `value` in an ascending array, or -1. */
+export function indexOfSorted(sorted: Int32Array, value: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < value) lo = mid + 1;
+    else if (sorted[mid] > value) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
 }

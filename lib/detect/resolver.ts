@@ -1,5 +1,6 @@
 import type { LexiconPayload, Mention } from './lexicon-core';
-import { ALIAS, AMBIGUOUS, CONTEXT, contextRange } from './lexicon-data';
+import { ALIAS, AMBIGUOUS, CONTEXT } from './lexicon-data';
+import { indexOfSorted } from './matcher-core';
 
 /**
  * Applies the ambiguity rule incrementally, because a page is scanned in slices: an ambiguous
@@ -54,7 +55,7 @@ export class MentionResolver {
     const { company, flags, contextStart, contextList } = this.p;
     const fresh: Mention[] = [];
     for (const h of hits) {
-      const at = (flags[h.value] & CONTEXT) !== 0 ? contextRange(this.p.contextEntry, h.value) : -1;
+      const at = (flags[h.value] & CONTEXT) !== 0 ? indexOfSorted(this.p.contextEntry, h.value) : -1;
       for (let k = at < 0 ? 0 : contextStart[at], last = at < 0 ? 0 : contextStart[at + 1]; k < last; k++) {
         const c = contextList[k];
         const key = `${c}:${h.block ?? -1}`;
