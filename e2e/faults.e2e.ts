@@ -7,7 +7,8 @@ import { makeDataset } from '../lib/store/testing';
 import { storeFacts, waitForDataset, writeUserData } from './fixtures/datasets/helpers';
 import { launchExtension, FIXTURES_DIR, type Extension } from './harness';
 import { contentWorld } from './security-helpers';
-import { startServer, type Route } from './server';
+import { startServer } from './server';
+import { jsonRoutes } from './session';
 
 /**
  * Faults a browser inflicts on an extension: its worker stopped again and again in the middle of
@@ -31,12 +32,7 @@ const bodies: Record<string, string> = {
   '/b.json': JSON.stringify(versioned('B', 20_000)),
   '/big.json': JSON.stringify(makeDataset('big', 40_000)),
 };
-const datasets: Route = (req, res) => {
-  const body = bodies[req.url ?? ''];
-  if (body === undefined) return false;
-  res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' }).end(body);
-  return true;
-};
+const datasets = jsonRoutes(bodies);
 
 let ext: Extension;
 let server: Awaited<ReturnType<typeof startServer>>;

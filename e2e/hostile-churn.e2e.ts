@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { waitForDataset } from './fixtures/datasets/helpers';
-import { launchExtension, FIXTURES_DIR, type Extension } from './harness';
+import { describe, expect, it } from 'vitest';
 import { CARD_PROBE, extensionErrors, nameRect, probeWorld, type CardProbe } from './security-helpers';
-import { startServer, type Route } from './server';
+import type { Route } from './server';
+import { useExtensionWithFixtures } from './session';
 
 /**
  * A framework-owned page: server HTML hydrated by a real virtual-DOM library, then re-rendered
@@ -20,40 +19,29 @@ const vendor: Route = (req, res) => {
   return true;
 };
 
-let ext: Extension;
-let server: Awaited<ReturnType<typeof startServer>>;
-
-beforeAll(async () => {
-  server = await startServer(FIXTURES_DIR, [vendor]);
-  ext = await launchExtension();
-  await waitForDataset(ext);
-});
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+const session = useExtensionWithFixtures([vendor]);
 
 type Report = { adopted: boolean; tick: number; foreign: string[]; matches: boolean };
 
 describe('a hydrated page under constant DOM churn', () => {
   it('hydrates cleanly and is never mutated by the extension while it scans, follows and shows a card', async () => {
-    const page = await ext.context.newPage();
+    const page = await session.ext.context.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
     page.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()));
-    const errors = await extensionErrors(ext, page);
-    await page.goto(`${server.url}/hostile/churn.html`);
+    const errors = await extensionErrors(session.ext, page);
+    await page.goto(`${session.server.url}/hostile/churn.html`);
     await page.waitForFunction(() => typeof (window as unknown as { __report?: unknown }).__report === 'function');
 
     // Names that only ever appear in re-rendered feed lines are found too.
     await expect
       .poll(async () => {
-        const r = await ext.sendToTab<{ mentions: { name: string }[] }>(page, { type: 'page.mentions' }).catch(() => null);
+        const r = await session.ext.sendToTab<{ mentions: { name: string }[] }>(page, { type: 'page.mentions' }).catch(() => null);
         return r?.mentions.map((m) => m.name) ?? [];
       }, { timeout: 15_000 })
       .toEqual(expect.arrayContaining(['Alibaba Group', 'Tencent', 'Ant Group', 'DingTalk', 'Lazada']));
 
-    const probe = await probeWorld(ext, page);
+    const probe = await probeWorld(session.ext, page);
     const rect = (await probe.evaluate<{ x: number; y: number; width: number; height: number }>(nameRect('root', 'Alibaba Group')))!;
     // Arrive slowly, as a hand does: the hover controller ignores a pointer that is sweeping past.
     await page.mouse.move(rect.x + 4, rect.y + rect.height / 2);

@@ -1,12 +1,10 @@
 /// <reference types="chrome" />
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DatasetStatus } from '../lib/store/read';
-import { waitForDataset } from './fixtures/datasets/helpers';
 import { HOSTILE_ALIAS, HOSTILE_ID, hostileDataset, oversizedNameDataset } from './fixtures/hostile/dataset';
-import { launchExtension, FIXTURES_DIR, type Extension } from './harness';
 import { nameRect, probeWorld } from './security-helpers';
-import { startServer, type Route } from './server';
+import { jsonRoutes, useExtensionWithFixtures } from './session';
 
 /**
  * A dataset synced from a URL is outside input. Every string in it is shown somewhere: the card,
@@ -19,26 +17,8 @@ const served: Record<string, string> = {
   '/hostile.json': JSON.stringify(hostileDataset()),
   '/oversized.json': JSON.stringify(oversizedNameDataset()),
 };
-const datasets: Route = (req, res) => {
-  const body = served[req.url ?? ''];
-  if (body === undefined) return false;
-  // Cross-origin readable, so the sync works without asking for host permission.
-  res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' }).end(body);
-  return true;
-};
 
-let ext: Extension;
-let server: Awaited<ReturnType<typeof startServer>>;
-
-beforeAll(async () => {
-  server = await startServer(FIXTURES_DIR, [datasets]);
-  ext = await launchExtension();
-  await waitForDataset(ext);
-});
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+const session = useExtensionWithFixtures([jsonRoutes(served)]);
 
 interface Inertness {
   handlers: string[];
@@ -120,30 +100,30 @@ async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
 
 describe('a hostile dataset', () => {
   it('is refused with a typed error when a name is beyond the schema (100 KB), keeping the old dataset', async () => {
-    const before = await ext.send<DatasetStatus>({ type: 'dataset.status' });
-    const answer = await ext.send<{ ok: boolean; error?: { code: string; message: string; detail?: string } }>({ type: 'dataset.sync', source: { kind: 'url', url: `${server.url}/oversized.json` } });
+    const before = await session.ext.send<DatasetStatus>({ type: 'dataset.status' });
+    const answer = await session.ext.send<{ ok: boolean; error?: { code: string; message: string; detail?: string } }>({ type: 'dataset.sync', source: { kind: 'url', url: `${session.server.url}/oversized.json` } });
     expect(answer.ok).toBe(false);
     expect(answer.error?.code).toBe('schema');
     expect(answer.error?.detail).toMatch(/companies\[0\]\.name: Too big/);
-    expect(await ext.send<DatasetStatus>({ type: 'dataset.status' })).toEqual(before);
+    expect(await session.ext.send<DatasetStatus>({ type: 'dataset.status' })).toEqual(before);
   });
 
   it('syncs from a URL when every string is merely hostile', async () => {
-    const answer = await ext.send<{ ok: boolean; status?: DatasetStatus }>({ type: 'dataset.sync', source: { kind: 'url', url: `${server.url}/hostile.json` } });
+    const answer = await session.ext.send<{ ok: boolean; status?: DatasetStatus }>({ type: 'dataset.sync', source: { kind: 'url', url: `${session.server.url}/hostile.json` } });
     expect(answer).toMatchObject({ ok: true, status: { companies: 4 } });
   });
 
   it('renders as inert, contained text in the card', async () => {
-    const page = await ext.context.newPage();
-    await page.goto(`${server.url}/plain.html`);
+    const page = await session.ext.context.newPage();
+    await page.goto(`${session.server.url}/plain.html`);
     await page.evaluate((alias) => {
       const p = document.createElement('p');
       p.id = 'hostile';
       p.textContent = `Today ${alias} announced results.`;
       document.body.prepend(p);
     }, HOSTILE_ALIAS);
-    const probe = await probeWorld(ext, page);
-    await expect.poll(() => ext.sendToTab<{ mentions: { companyId: string }[] }>(page, { type: 'page.mentions' }).then((r) => r.mentions.map((m) => m.companyId)).catch(() => []), { timeout: 15_000 }).toContain(HOSTILE_ID);
+    const probe = await probeWorld(session.ext, page);
+    await expect.poll(() => session.ext.sendToTab<{ mentions: { companyId: string }[] }>(page, { type: 'page.mentions' }).then((r) => r.mentions.map((m) => m.companyId)).catch(() => []), { timeout: 15_000 }).toContain(HOSTILE_ID);
     const box = (await probe.evaluate<{ x: number; y: number; height: number }>(nameRect('hostile', HOSTILE_ALIAS)))!;
     // Arrive slowly, as a hand does: the hover controller ignores a pointer sweeping past.
     await page.mouse.move(box.x + 6, box.y + box.height / 2);
@@ -159,10 +139,10 @@ describe('a hostile dataset', () => {
   });
 
   it('renders as inert, contained text in the popup search', async () => {
-    const page = await ext.context.newPage();
+    const page = await session.ext.context.newPage();
     const csp = await watchCsp(page);
     await page.setViewportSize({ width: 400, height: 600 });
-    await page.goto(`chrome-extension://${ext.id}/popup.html`);
+    await page.goto(`chrome-extension://${session.ext.id}/popup.html`);
     await page.getByRole('combobox').or(page.getByLabel('Search companies, people and articles')).first().fill('Hostile');
     await expect.poll(() => page.evaluate(() => document.body.textContent!.includes('<img src=x')), { timeout: 10_000 }).toBe(true);
     expectInert(await page.evaluate(INERTNESS('document')));
@@ -171,9 +151,9 @@ describe('a hostile dataset', () => {
   });
 
   it('renders as inert, contained text on the profile page', async () => {
-    const page = await ext.context.newPage();
+    const page = await session.ext.context.newPage();
     const csp = await watchCsp(page);
-    await page.goto(`chrome-extension://${ext.id}/company.html?id=${HOSTILE_ID}`);
+    await page.goto(`chrome-extension://${session.ext.id}/company.html?id=${HOSTILE_ID}`);
     await expect.poll(() => page.evaluate(() => document.body.textContent!.includes('<img src=x')), { timeout: 10_000 }).toBe(true);
     await page.waitForTimeout(300);
     expectInert(await page.evaluate(INERTNESS('document')));
