@@ -131,12 +131,9 @@ export async function extensionSettled(page: Page, timeoutMs = 60_000): Promise<
       try {
         if ((await get<number>('generations')) > 1) return true;
         const active = await get<{ gen: number } | undefined>('meta', 'active');
-        const search = active && (await get<{ value: Blob | string } | undefined>('artifacts', [active.gen, 'search']));
-        if (!search || typeof search.value === 'string') return false;
-        const head = await search.value.slice(0, 2_000).text();
-        const firstLine = head.slice(0, head.indexOf('\n'));
-        const quickEnd = firstLine.length + 1 + (JSON.parse(firstLine) as { length: number }).length;
-        return search.value.size <= quickEnd;
+        const search = active && (await get<{ value: Blob | string; quickEnd?: number } | undefined>('artifacts', [active.gen, 'search']));
+        // The full text follows the quick part, which ends at `quickEnd` (lib/store/db.ts).
+        return !!search && typeof search.value !== 'string' && search.value.size <= (search.quickEnd ?? Infinity);
       } finally {
         db.close();
       }

@@ -11,7 +11,6 @@ import { DB_NAME, setDirectDatabaseName } from './direct';
  * lives in tables a sync never opens.
  */
 
-export { DB_NAME };
 
 export type Row<T> = T & { gen: number; n: number };
 /** People rows add `ck`: `${gen}:${companyId}` keys, because IndexedDB has no multi-entry compound index. */

@@ -2,7 +2,7 @@ import Dexie, { type Table, type Transaction } from 'dexie';
 import type { Article, Company, Fact, Mention, Person, Relation } from '../dataset/schema';
 import type { LexiconPayload } from '../detect/lexicon';
 import { getDb, type CompanyLensDB, type GenerationRow } from './db';
-import { readSearchIndexDirect, versionOf } from './direct';
+import { versionOf } from './direct';
 
 /**
  * Read API over the active dataset. Every function reads the active generation pointer and the
@@ -168,10 +168,4 @@ export function getLexiconPayload(): Promise<{ version: string; payload: Lexicon
     },
     null,
   );
-}
-
-/** The serialised search index of the active dataset as text (the Blob itself: direct.ts). */
-export async function getSearchIndex(): Promise<{ version: string; json: string } | null> {
-  const stored = await readSearchIndexDirect();
-  return stored && { version: stored.version, json: await stored.blob.text() };
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Lexicon } from '../detect/lexicon';
 import type { CompanyLensDB } from './db';
 import * as read from './read';
-import { makeDataset } from './testing';
+import { getSearchIndex, makeDataset } from './testing';
 import { discardUnfinished, writeDataset, type WriteInput } from './write';
 import type { Dataset } from '../dataset/schema';
 import { useFreshDb } from './test-db';
@@ -22,7 +22,7 @@ describe('store read API', () => {
     expect(await read.getCompany('x')).toBeNull();
     expect(await read.getAllCompanies()).toEqual([]);
     expect(await read.getLexiconPayload()).toBeNull();
-    expect(await read.getSearchIndex()).toBeNull();
+    expect(await getSearchIndex()).toBeNull();
   });
 
   it('reads back exactly what was written', async () => {
@@ -45,7 +45,7 @@ describe('store read API', () => {
     // Typed arrays survive IndexedDB's structured clone, so the payload rebuilds a working lexicon.
     const rebuilt = Lexicon.fromPayload(lexicon!.payload);
     expect(rebuilt.companyIds).toEqual(d.companies.map((c) => c.id));
-    expect((await read.getSearchIndex())?.json).toContain('hash-alpha-5');
+    expect((await getSearchIndex())?.json).toContain('hash-alpha-5');
   });
 
   it('replaces a dataset completely and deletes the old generation', async () => {

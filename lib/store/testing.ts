@@ -1,4 +1,5 @@
 import { DATASET_FORMAT, DATASET_VERSION, type Dataset } from '../dataset/schema';
+import { readSearchIndexDirect } from './direct';
 
 /**
  * Small valid datasets for tests (unit and e2e). `tag` changes names and the content hash so two
@@ -48,4 +49,10 @@ export function makeDataset(tag: string, companies = 3, source = `test ${tag}`):
     ],
     relations: companies > 1 ? [{ a: ids[0], b: ids[1], weight: 1, articleIds: [articleId] }] : [],
   };
+}
+
+/** The serialised search index of the active dataset as text, for assertions on it. */
+export async function getSearchIndex(): Promise<{ version: string; json: string } | null> {
+  const stored = await readSearchIndexDirect();
+  return stored && { version: stored.version, json: await stored.blob.text() };
 }

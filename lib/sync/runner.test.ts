@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import type { CompanyLensDB } from '../store/db';
-import { getAllCompanies, getSearchIndex, getStatus } from '../store/read';
-import { makeDataset } from '../store/testing';
+import { getAllCompanies, getStatus } from '../store/read';
+import { getSearchIndex, makeDataset } from '../store/testing';
 import { getNote, listStars, setNote, starCompany } from '../store/user';
 import { SyncRunner, type SyncDeps } from './runner';
 import { fakeDeps, fakeFetch } from './testing';
