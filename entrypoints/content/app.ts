@@ -3,11 +3,10 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { CardHost } from '../../components/card/host';
 import { CardClient } from '../../lib/cards/client';
 import { HoverController } from '../../lib/detect/hover';
-import { LexiconCore as Lexicon } from '../../lib/detect/lexicon-core';
+import type { LexiconCore as Lexicon } from '../../lib/detect/lexicon-core';
+import { loadIds } from '../../lib/detect/lexicon-client';
 import { PageSession } from '../../lib/detect/session';
-import { requestLexicon, takeEarlyRequest } from '../../lib/detect/early-request';
-import { decodeIds, decodeLexicon, type WireLexicon } from '../../lib/detect/wire';
-import { isSiteDisabled, sanitizeSettings, type Settings } from '../../lib/settings/values';
+import { isSiteDisabled, type Settings } from '../../lib/settings/values';
 import { mute, setSiteDisabled } from './settings';
 
 /**
@@ -28,39 +27,6 @@ const send = (message: unknown) => browser.runtime.sendMessage(message);
 
 export function allowedHere(settings: Settings): boolean {
   return settings.enabled && !isSiteDisabled(settings, location.hostname);
-}
-
-/**
- * A lexicon, with the settings the background read when it sent it; null while the knowledge
- * base is still empty; 'off' where detection is off for this site.
- */
-export type LoadedLexicon = { lexicon: Lexicon; version: string; settings?: Settings } | null | 'off';
-
-/** The lexicon from the background: the answer to the early request when there is one. */
-export async function loadLexicon(): Promise<LoadedLexicon> {
-  const pending = takeEarlyRequest()?.catch(() => requestLexicon()) ?? requestLexicon();
-  const answer = (await pending) as { version: string; payload?: WireLexicon; off?: boolean; settings?: unknown } | null;
-  if (answer?.off) return 'off';
-  if (!answer?.payload) return null;
-  const settings = answer.settings === undefined ? undefined : sanitizeSettings(answer.settings);
-  return { lexicon: Lexicon.fromPayload(decodeLexicon(answer.payload)), version: answer.version, settings };
-}
-
-/**
- * Company ids follow the lexicon's tables in a message of their own (lib/detect/wire.ts), asked
- * for as soon as the tables are here, so the first scan does not wait for them. No answer means
- * the dataset changed meanwhile: the background's `dataset.changed` then replaces this app.
- */
-async function loadIds(lexicon: Lexicon, version: string, attempts = 3): Promise<void> {
-  if (lexicon.hasIds) return;
-  try {
-    const answer = (await send({ type: 'matcher.ids', version })) as { ids?: unknown } | null;
-    if (answer?.ids !== null) lexicon.provideIds(decodeIds(answer?.ids));
-  } catch (error) {
-    // The worker may be restarting: ask again, a few times.
-    if (attempts <= 1) throw error;
-    return loadIds(lexicon, version, attempts - 1);
-  }
 }
 
 export function startApp(ctx: ContentScriptContext, lexicon: Lexicon, version: string, getSettings: () => Settings): ContentApp {

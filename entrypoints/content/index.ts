@@ -1,5 +1,5 @@
 import { getSettings, watchSettings } from './settings';
-import { loadLexicon } from './app';
+import { loadLexicon } from '../../lib/detect/lexicon-client';
 import { ContentRunner } from './runner';
 
 /**

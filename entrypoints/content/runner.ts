@@ -1,6 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Settings } from '../../lib/settings/values';
-import { allowedHere, loadLexicon, startApp, type ContentApp, type LoadedLexicon } from './app';
+import { loadLexicon, type LoadedLexicon } from '../../lib/detect/lexicon-client';
+import { allowedHere, startApp, type ContentApp } from './app';
 
 /**
  * The content script's lifecycle: starts detection when the settings allow it and the lexicon
