@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { safeVendor } from './build/safe-vendor';
+import { popupInOneChunk } from './build/popup-chunk';
 
 // The manifest is the extension's security boundary, so every permission here is needed by a
 // named feature: storage/unlimitedStorage for the local knowledge base, alarms for periodic URL
@@ -32,7 +33,7 @@ export default defineConfig({
   vite: () => ({
     // safeVendor (issue #8) removes zod's `new Function` paths and Preact's innerHTML branch from
     // the bundle, so `web-ext lint` and e2e/security-bundle.e2e.ts find neither.
-    plugins: [safeVendor(), preact()],
+    plugins: [safeVendor(), preact(), popupInOneChunk()],
     build: { target: 'es2022' },
   }),
   manifest: ({ browser }) => ({
