@@ -70,13 +70,12 @@ describe('the built manifest', () => {
     expect(golden.extension_pages).not.toMatch(/unsafe-eval|unsafe-inline|https?:|\*/);
   });
 
-  it('exposes no web-accessible resources but the card stylesheet', () => {
+  it('exposes no web-accessible resource but the card module', () => {
     const war: Array<{ resources: string[]; use_dynamic_url?: boolean }> = manifest().web_accessible_resources ?? [];
-    for (const entry of war) {
-      for (const resource of entry.resources) expect(resource).toMatch(/^\/?content-scripts\/[\w-]+\.css$/);
-      // A dynamic URL changes every session, so pages cannot probe for the extension by fetching it.
-      expect(entry.use_dynamic_url).toBe(true);
-    }
+    // The content script imports it when a page names companies (components/card/load-surface.ts).
+    expect(war.flatMap((entry) => entry.resources)).toEqual(['card-ui.js']);
+    // A dynamic URL changes every session, so pages cannot probe for the extension by fetching it.
+    for (const entry of war) expect(entry.use_dynamic_url).toBe(true);
   });
 
   it('asks for host access only at run time, and only permissions with a named use', () => {
@@ -101,7 +100,7 @@ describe('the built manifest', () => {
 
 // web-ext lint needs its own Firefox build and ~10 s, so it runs in CI (.ci/run) only.
 describe.runIf(process.env.COMPANY_LENS_SLOW_TESTS)('web-ext lint of the Firefox build', () => {
-  it('reports no errors and no unsafe-assignment or eval warnings', { timeout: 180_000 }, () => {
+  it('reports no errors, and no unsafe-assignment or eval warning but the card module import', { timeout: 180_000 }, () => {
     execFileSync('npx', ['wxt', 'build', '-b', 'firefox', '--mv3'], { cwd: ROOT, stdio: 'pipe' });
     const dir = join(ROOT, '.output/firefox-mv3');
     expect(existsSync(join(dir, 'manifest.json'))).toBe(true);
@@ -116,6 +115,13 @@ describe.runIf(process.env.COMPANY_LENS_SLOW_TESTS)('web-ext lint of the Firefox
     const describe = (m: { code: string; file?: string; message: string }) => `${m.code} ${m.file ?? ''}: ${m.message}`;
     expect(report.errors.map(describe)).toEqual([]);
     const unsafe = report.warnings.filter((w: { code: string }) => /UNSAFE|DANGEROUS_EVAL|NO_IMPLIED_EVAL/.test(w.code));
-    expect(unsafe.map(describe)).toEqual([]);
+    // One is expected: the content script imports the card module from a URL the linter cannot
+    // read as a constant (runtime.getURL of a fixed path; see components/card/load-surface.ts).
+    // It must be that import and no other.
+    const cardImport = 'UNSAFE_VAR_ASSIGNMENT content-scripts/content.js: Unsafe call to import for argument 0';
+    expect(unsafe.map(describe)).toEqual([cardImport]);
+    const content = readFileSync(join(dir, 'content-scripts/content.js'), 'utf8');
+    expect(content.match(/\bimport\(/g)).toHaveLength(1);
+    expect(content).toMatch(/\bimport\(\w+\.runtime\.getURL\(`\/card-ui\.js`\)\)/);
   });
 });

@@ -166,9 +166,9 @@ describe('privacy on web pages', () => {
     const box = await page.locator('p').first().boundingBox();
     if (box) await page.mouse.move(box.x + 20, box.y + box.height / 2);
     await page.waitForTimeout(1_500);
-    // The card's stylesheet is the extension's own file, loaded under a per-session dynamic id
-    // (use_dynamic_url), so it is matched by scheme and path rather than by extension id.
-    const own = (u: string) => u.startsWith(`chrome-extension://${ext.id}/`) || /^chrome-extension:\/\/[\w-]+\/content-scripts\/[\w-]+\.css$/.test(u);
+    // The card module is the extension's own file, which may be requested under its per-session
+    // dynamic id (use_dynamic_url), so it is matched by scheme and path rather than by extension id.
+    const own = (u: string) => u.startsWith(`chrome-extension://${ext.id}/`) || /^chrome-extension:\/\/[\w-]+\/card-ui\.js$/.test(u);
     const foreign = requests.filter((u) => u !== url && !own(u) && !u.startsWith('data:'));
     expect(foreign).toEqual([]);
     expect(served).toEqual(['/hostile/quiet.html']);

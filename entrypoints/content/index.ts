@@ -13,7 +13,6 @@ import { ContentRunner } from './runner';
 export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_idle',
-  cssInjectionMode: 'ui',
   async main(ctx) {
     const lexicon = loadLexicon();
     const sent = lexicon.then((loaded) => (loaded && loaded !== 'off' ? loaded.settings : undefined)).catch(() => undefined);

@@ -29,7 +29,7 @@ const INLINE = new Set([
   'NOBR', 'BIG', 'ACRONYM',
 ]);
 
-/** The custom element WXT mounts the card in (see components/card/host.tsx). */
+/** The custom element WXT mounts the card in (see components/card/surface.tsx). */
 export const OWN_UI_TAG = 'COMPANY-LENS-CARD';
 
 export interface WalkHooks {

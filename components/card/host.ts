@@ -1,0 +1,177 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { CardClient } from '../../lib/cards/client';
+import type { CardView, HoverTarget } from '../../lib/detect/hover';
+import type { PageMention } from '../../lib/detect/scanner';
+import type { CardState } from './Card';
+import { loadCardSurface } from './load-surface';
+import type { CardSurface } from './surface';
+import { pageTheme } from './theme';
+
+export interface CardHostDeps {
+  ctx: ContentScriptContext;
+  client: CardClient;
+  companyId(companyIndex: number): string;
+  site: string;
+  openProfile(id: string): void;
+  mute(id: string, name: string): void;
+  disableSite(): void;
+}
+
+/**
+ * The card on the page: what it shows and when, for the hover controller. Drawing it is the card
+ * surface's part (surface.tsx), loaded and mounted on first use and kept, so its live region
+ * exists before it announces anything: below the name, flipped above when there is no room,
+ * shifted to stay on screen.
+ */
+export class CardHost implements CardView {
+  isOpen = false;
+  pinned = false;
+  current: PageMention | null = null;
+  private surface: CardSurface | null = null;
+  private target: HoverTarget | null = null;
+  private companyId = '';
+  private state: CardState = { status: 'loading' };
+  private theme: 'light' | 'dark' = 'light';
+  private announce = '';
+  private stopFollowing: (() => void) | null = null;
+  private returnFocus: Element | null = null;
+  private request = 0;
+
+  constructor(private readonly deps: CardHostDeps) {}
+
+  private mounting: Promise<CardSurface> | null = null;
+
+  /** Loads and mounts the surface once; concurrent callers (idle preparation, a hover) share it. */
+  private mount(): Promise<CardSurface> {
+    this.mounting ??= loadCardSurface()
+      .then((mountSurface) => mountSurface(this.deps.ctx))
+      .then((surface) => (this.surface = surface));
+    return this.mounting;
+  }
+
+  /**
+   * Loads and mounts the empty card when the browser is idle, once the page turns out to name
+   * companies. Loading the card module, creating the shadow root and injecting its styles were
+   * most of the first card's cost, and the live region should exist before it has anything to
+   * announce.
+   */
+  prepare(): void {
+    // Only in HTML documents: an SVG or XML document cannot host the card's shadow root (a card
+    // asked for there fails on its own, visibly, instead of an error in the background).
+    if (this.mounting || !(document.documentElement instanceof HTMLElement)) return;
+    this.deps.ctx.requestIdleCallback(
+      () =>
+        void this.mount()
+          .then((surface) => {
+            if (!this.isOpen) surface.renderLive('');
+          })
+          .catch(() => (this.mounting = null)),
+      { timeout: 2_000 },
+    );
+  }
+
+  containsEvent(event: Event): boolean {
+    return !!this.surface && event.composedPath().includes(this.surface.shadowHost);
+  }
+
+  show(target: HoverTarget, { focus }: { focus: boolean }): void {
+    this.target = target;
+    this.current = target.mention;
+    this.isOpen = true;
+    this.theme = pageTheme(target.mention.range.startContainer);
+    if (focus) this.returnFocus = document.activeElement;
+    void this.load(this.deps.companyId(target.mention.companyIndex), focus);
+  }
+
+  /** Switches the open card to another company (a related one or the parent). */
+  switchTo(id: string): void {
+    this.pinned = true;
+    void this.load(id, true);
+  }
+
+  private async load(id: string, focus: boolean): Promise<void> {
+    const seq = ++this.request;
+    this.companyId = id;
+    const cached = this.deps.client.peek(id);
+    this.state = cached === undefined ? { status: 'loading' } : cached ? { status: 'ready', data: cached } : { status: 'missing' };
+    await this.paint(focus);
+    if (cached !== undefined) return;
+    try {
+      const data = await this.deps.client.get(id);
+      if (seq !== this.request) return;
+      this.state = data ? { status: 'ready', data } : { status: 'missing' };
+    } catch (error) {
+      if (seq !== this.request) return;
+      this.state = { status: 'error', message: (error as Error).message };
+    }
+    await this.paint(false);
+  }
+
+  hide({ restoreFocus = false }: { restoreFocus?: boolean } = {}): void {
+    if (!this.isOpen) return;
+    const hadFocus = !!this.surface && this.surface.shadow.activeElement !== null;
+    this.isOpen = false;
+    this.pinned = false;
+    this.current = null;
+    this.target = null;
+    this.request++;
+    this.stopFollowing?.();
+    this.stopFollowing = null;
+    this.announce = '';
+    this.surface?.renderLive('');
+    if ((restoreFocus || hadFocus) && this.returnFocus instanceof HTMLElement) this.returnFocus.focus({ preventScroll: true });
+    this.returnFocus = null;
+  }
+
+  private async paint(focus: boolean): Promise<void> {
+    const surface = await this.mount();
+    if (!this.isOpen || !this.target) return;
+    const { state, target } = this;
+    const alias = this.deps.companyId(target.mention.companyIndex) === this.companyId ? target.text : null;
+    if (state.status === 'ready') this.announce = `Company card: ${state.data.name}. ${state.data.description}`;
+    const card = surface.renderCard(
+      {
+        state,
+        alias,
+        theme: this.theme,
+        pinned: this.pinned,
+        site: this.deps.site,
+        onPin: () => {
+          this.pinned = !this.pinned;
+          void this.paint(false);
+        },
+        onClose: () => this.hide({ restoreFocus: true }),
+        onSwitch: (id) => this.switchTo(id),
+        onOpenProfile: () => this.deps.openProfile(this.companyId),
+        onMute: () => {
+          if (state.status === 'ready') this.deps.mute(state.data.id, state.data.name);
+          this.hide({ restoreFocus: true });
+        },
+        onDisableSite: () => {
+          this.hide({ restoreFocus: true });
+          this.deps.disableSite();
+        },
+      },
+      this.announce,
+    );
+    if (!card) return;
+    showInTopLayer(card);
+    this.stopFollowing ??= surface.follow(target, card);
+    if (focus) card.focus({ preventScroll: true });
+  }
+}
+
+/**
+ * Puts the card in the browser's top layer (a manual popover): above every z-index on the page,
+ * above a full-screen element, and positioned against the viewport even when the page transforms
+ * <html> (which would otherwise become the containing block of a fixed element).
+ */
+function showInTopLayer(card: HTMLElement): void {
+  if (typeof card.showPopover !== 'function' || card.matches(':popover-open')) return;
+  try {
+    card.popover = 'manual';
+    card.showPopover();
+  } catch {
+    // Not connected yet or popover unsupported: the card's own fixed position and z-index remain.
+  }
+}
