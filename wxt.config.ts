@@ -21,10 +21,6 @@ export default defineConfig({
       manifest.content_scripts ??= [];
       // The lexicon request, sent before the page is parsed (public/early-request.js).
       manifest.content_scripts.push({ matches: ['<all_urls>'], js: ['early-request.js'], run_at: 'document_start' });
-      // The card module, which the content script imports when a page names companies
-      // (components/card/load-surface.ts). A per-session URL: pages cannot probe for it.
-      const accessible = (manifest.web_accessible_resources ??= []) as object[];
-      accessible.push({ resources: ['card-ui.js'], matches: ['<all_urls>'], use_dynamic_url: true });
       manifest.content_scripts.push({
         matches: ['<all_urls>'],
         css: ['content-scripts/marks.css'],
@@ -32,6 +28,10 @@ export default defineConfig({
         all_frames: true,
         match_about_blank: true,
       });
+      // The card module, which the content script imports when a page names companies
+      // (components/card/load-surface.ts). A per-session URL: pages cannot probe for it.
+      const accessible = (manifest.web_accessible_resources ??= []) as object[];
+      accessible.push({ resources: ['card-ui.js'], matches: ['<all_urls>'], use_dynamic_url: true });
     },
   },
   vite: () => ({

@@ -18,10 +18,9 @@ export interface CardHostDeps {
 }
 
 /**
- * The card on the page: what it shows and when, for the hover controller. Drawing it is the card
- * surface's part (surface.tsx), loaded and mounted on first use and kept, so its live region
- * exists before it announces anything: below the name, flipped above when there is no room,
- * shifted to stay on screen.
+ * The card on the page: what it shows and when, for the hover controller. Drawing and placing it
+ * is the card surface's part (surface.tsx), loaded and mounted on first use and kept, so its live
+ * region exists before it announces anything.
  */
 export class CardHost implements CardView {
   isOpen = false;
@@ -41,11 +40,18 @@ export class CardHost implements CardView {
 
   private mounting: Promise<CardSurface> | null = null;
 
-  /** Loads and mounts the surface once; concurrent callers (idle preparation, a hover) share it. */
+  /**
+   * Loads and mounts the surface once; concurrent callers (idle preparation, a hover) share it.
+   * A failure (the extension reloaded under the page, say) is tried again by the next caller.
+   */
   private mount(): Promise<CardSurface> {
     this.mounting ??= loadCardSurface()
       .then((mountSurface) => mountSurface(this.deps.ctx))
-      .then((surface) => (this.surface = surface));
+      .then((surface) => (this.surface = surface))
+      .catch((error: unknown) => {
+        this.mounting = null;
+        throw error;
+      });
     return this.mounting;
   }
 
@@ -65,7 +71,7 @@ export class CardHost implements CardView {
           .then((surface) => {
             if (!this.isOpen) surface.renderLive('');
           })
-          .catch(() => (this.mounting = null)),
+          .catch(() => undefined),
       { timeout: 2_000 },
     );
   }
@@ -80,13 +86,18 @@ export class CardHost implements CardView {
     this.isOpen = true;
     this.theme = pageTheme(target.mention.range.startContainer);
     if (focus) this.returnFocus = document.activeElement;
-    void this.load(this.deps.companyId(target.mention.companyIndex), focus);
+    this.loadOrWarn(this.deps.companyId(target.mention.companyIndex), focus);
   }
 
   /** Switches the open card to another company (a related one or the parent). */
   switchTo(id: string): void {
     this.pinned = true;
-    void this.load(id, true);
+    this.loadOrWarn(id, true);
+  }
+
+  /** Without its surface there is no card to show an error in; the console says why. */
+  private loadOrWarn(id: string, focus: boolean): void {
+    this.load(id, focus).catch((error: unknown) => console.warn('[company-lens] the card could not be shown:', (error as Error)?.message ?? error));
   }
 
   private async load(id: string, focus: boolean): Promise<void> {
