@@ -98,31 +98,56 @@ async function firstMarkAfterLoad(page: Page): Promise<number> {
  */
 async function popup(rec: Recorder, label: string, query: string): Promise<void> {
   const b = await browsers();
-  const samples: number[] = [];
+  type Timeline = { firstRowAt: number; namesAt: number | null; firstKeyAt: number | null };
+  const samples: Timeline[] = [];
   for (let i = 0; i < 9; i++) {
     const page = await b.ext.context.newPage();
     await page.addInitScript(() => {
-      const w = window as unknown as { __firstRowAt?: number };
+      const w = window as unknown as { __firstRowAt?: number; __firstKeyAt?: number };
       new MutationObserver((_, observer) => {
         if (document.querySelector('[role="option"]')) {
           w.__firstRowAt = performance.now();
           observer.disconnect();
         }
       }).observe(document, { childList: true, subtree: true });
+      document.addEventListener('keydown', () => (w.__firstKeyAt ??= performance.now()), { capture: true });
     });
     await page.goto(`chrome-extension://${b.ext.id}/popup.html`, { waitUntil: 'commit' });
     try {
       await page.waitForFunction(() => document.activeElement?.tagName === 'INPUT', null, { timeout: 15_000 });
       await page.keyboard.type(query);
       await page.waitForFunction(() => (window as unknown as { __firstRowAt?: number }).__firstRowAt !== undefined, null, { timeout: 15_000 });
-      samples.push(await page.evaluate(() => (window as unknown as { __firstRowAt: number }).__firstRowAt));
+      samples.push(
+        await page.evaluate(() => {
+          const w = window as unknown as { __firstRowAt: number; __firstKeyAt?: number };
+          // The mark lib/search/load.ts sets when the names part of the index is usable.
+          const names = performance.getEntriesByName('company-lens:search-quick')[0];
+          return { firstRowAt: w.__firstRowAt, namesAt: names?.startTime ?? null, firstKeyAt: w.__firstKeyAt ?? null };
+        }),
+      );
     } catch {
       /* no result: recorded below */
     }
     await page.close();
   }
-  if (samples.length === 0) rec.missing(`popup open → first results, ${label}`, 'ms', '≤ 100 ms', `no result row appeared for "${query}"`);
-  else rec.add(`popup open → first results, ${label}`, median(samples), 'ms', atMost(100, '≤ 100 ms'), {}, `navigation start → first result row for "${query}" in the page's DOM (median of ${samples.length}, includes typing)`);
+  if (samples.length === 0) {
+    rec.missing(`popup open → first results, ${label}`, 'ms', '≤ 100 ms', `no result row appeared for "${query}"`);
+    return;
+  }
+  // The first row appears once both the names are loaded and the typed query has been searched,
+  // so the two are reported beside it: how soon the index could answer, and when typing began.
+  const medianOf = (values: (number | null)[]) => {
+    const known = values.filter((v): v is number => v !== null);
+    return known.length ? Math.round(median(known) * 10) / 10 : -1;
+  };
+  rec.add(
+    `popup open → first results, ${label}`,
+    median(samples.map((s) => s.firstRowAt)),
+    'ms',
+    atMost(100, '≤ 100 ms'),
+    { namesReadyMs: medianOf(samples.map((s) => s.namesAt)), firstKeyMs: medianOf(samples.map((s) => s.firstKeyAt)) },
+    `navigation start → first result row for "${query}" in the page's DOM (median of ${samples.length}, includes typing); namesReadyMs: the index's names part usable; firstKeyMs: the harness's first keystroke`,
+  );
 }
 
 function bundles(rec: Recorder): void {

@@ -18,7 +18,7 @@ export class SearchSession {
     this.current = controller;
     const index = await this.index();
     // Yield once so that a burst of keystrokes collapses into the last one.
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await yieldToInput();
     if (controller.signal.aborted || !index) return null;
     const results = index.search(query, limit);
     return controller.signal.aborted ? null : results;
@@ -28,4 +28,14 @@ export class SearchSession {
     this.current?.abort();
     this.current = null;
   }
+}
+
+/**
+ * A yield that lets queued input in but runs ahead of background work: the popup reads the
+ * full-text index and loads the store at background priority once the names have loaded, and a
+ * timer would let those steps (a module compile among them) go first.
+ */
+function yieldToInput(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { postTask?: (task: () => void, options: { priority: string }) => Promise<void> } }).scheduler;
+  return scheduler?.postTask ? scheduler.postTask(() => undefined, { priority: 'user-blocking' }) : new Promise((resolve) => setTimeout(resolve, 0));
 }
