@@ -1,5 +1,5 @@
 import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
-import { openSearchIndex } from '../../lib/search/load';
+import { openSearchIndex, wantKeysFor } from '../../lib/search/load';
 import { SearchSession } from '../../lib/search/session';
 import type { SearchIndex } from '../../lib/search/query';
 import { resultGroups, type Group } from './entries';
@@ -45,7 +45,9 @@ export function useSearch(query: string): SearchState {
       setState({ status: 'idle' });
       return;
     }
-    if (!session || !index) {
+    if (!session || !index || !index.covers(query)) {
+      // Typed before the names have loaded: their first letter's lines are read first.
+      if (loading.status === 'loading') wantKeysFor(query);
       setState(loading.status === 'no-data' ? { status: 'no-data' } : loading.status === 'error' ? loading : { status: 'loading' });
       return;
     }

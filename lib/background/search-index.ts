@@ -1,4 +1,4 @@
-import { HEADER_MAX, quickEndOf, quickLength } from '../search/artifact';
+import { HEADER_MAX, quickLayoutOf, quickLength } from '../search/artifact';
 import { buildSearchIndexInSteps } from '../search/build';
 import { SEARCH_INDEX_FORMAT, SEARCH_INDEX_VERSION } from '../search/options';
 import type { Dataset } from '../dataset/schema';
@@ -80,7 +80,7 @@ async function check(build: Build, known: Known | undefined): Promise<SearchInde
     read: async (db, gen) => (known?.gen === gen.gen ? known.dataset : readGeneration(db, gen)),
     build: (dataset) => build(dataset),
     // A Blob, as the sync stores it (see lib/store/write.ts).
-    row: (gen, text) => ({ gen, name: 'search', value: new Blob([text]), quickEnd: quickEndOf(text) }),
+    row: (gen, text) => ({ gen, name: 'search', value: new Blob([text]), ...quickLayoutOf(text) }),
   });
   if (!done) return { version: null, rederived: null, stored: false };
   if (reason !== 'the full-text part is not stored yet') console.info(`[company-lens] search index derived again from the stored dataset (${reason})`);

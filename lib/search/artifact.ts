@@ -1,6 +1,6 @@
 import type MiniSearch from 'minisearch';
 import { SEARCH_INDEX_FORMAT, SEARCH_INDEX_VERSION } from './options';
-import { QUICK_FORMAT, unpack } from './quick';
+import { QUICK_FORMAT, QuickIndex, unpack, type QuickKeys } from './quick';
 
 /** The quick header is well under this many characters. */
 export const HEADER_MAX = 2_000;
@@ -85,10 +85,20 @@ export function quickLength(firstLine: string): number | null {
   }
 }
 
-/** Where the quick part of a serialised index ends, or undefined when it has none. */
-export function quickEndOf(serialised: string): number | undefined {
+/**
+ * Where the parts of a serialised index's quick part lie, for the store to keep beside it (see
+ * `ArtifactRow` in lib/store/db.ts): the end of the quick part, and the key line groups (see
+ * QuickIndex.keyRanges). Empty when it has no quick part.
+ */
+export function quickLayoutOf(serialised: string): { quickEnd?: number; quickKeys?: QuickKeys } {
   const nl = serialised.indexOf('\n');
-  return (nl !== -1 && nl < HEADER_MAX && quickLength(serialised.slice(0, nl))) || undefined;
+  const quickEnd = (nl !== -1 && nl < HEADER_MAX && quickLength(serialised.slice(0, nl))) || undefined;
+  if (quickEnd === undefined) return {};
+  try {
+    return { quickEnd, quickKeys: QuickIndex.parse(serialised.slice(0, quickEnd)).keyRanges() };
+  } catch {
+    return { quickEnd };
+  }
 }
 
 /** Splits a serialised search index into its quick part and its full-text part. */

@@ -6,8 +6,8 @@ import { readSearchIndexDirect } from '../store/direct';
 import { writeDataset } from '../store/write';
 import type { Dataset } from '../dataset/schema';
 import { buildSearchIndex } from './build';
-import { HEADER_MAX, quickEndOf } from './artifact';
-import { openSearchIndex } from './load';
+import { HEADER_MAX, quickLayoutOf } from './artifact';
+import { openSearchIndex, wantKeysFor } from './load';
 import type { SearchIndex } from './query';
 import { fixtureDataset } from './fixtures/dataset';
 import { useFreshDb } from '../store/test-db';
@@ -34,32 +34,67 @@ describe('opening the stored search index', () => {
     expect(stored?.blob.size).toBe(serialised.length);
   });
 
-  it('reads the quick part in one read where the store says where it ends, and without that in older rows', async () => {
+  it('reads the quick part along its stored layout, in one read with only its end, and by its header in older rows', async () => {
     // A version of its own: the complete index of a version is kept, and other tests read this one.
     const dataset = { ...fixtureDataset, meta: { ...fixtureDataset.meta, contentHash: 'one-read' } };
     const serialised = buildSearchIndex(dataset);
     const gen = await store(dataset, serialised);
     const stored = await readSearchIndexDirect();
-    expect(stored?.quickEnd).toBe(quickEndOf(serialised));
-    expect(stored?.quickEnd).toBeLessThan(serialised.length);
+    const { quickEnd, quickKeys } = quickLayoutOf(serialised);
+    expect(stored).toMatchObject({ quickEnd, quickKeys });
+    expect(quickEnd).toBeLessThan(serialised.length);
     const sliced = vi.spyOn(Blob.prototype, 'slice');
     const complete = await openSearchIndex();
-    expect(sliced.mock.calls[0]).toEqual([0, stored!.quickEnd]);
+    // The document lines, then all the key lines.
+    expect(sliced.mock.calls.slice(0, 2)).toEqual([
+      [0, quickKeys!.at],
+      [quickKeys!.at, quickEnd],
+    ]);
     expect(complete?.search('tencen').companies[0]?.id).toBe('tencent');
     sliced.mockRestore();
-    // A row of an earlier release has no quickEnd; one whose quickEnd disagrees with the header is
-    // read the long way too.
-    for (const quickEnd of [undefined, 5]) {
-      await db.artifacts.put({ gen: gen.gen, name: 'search', value: new Blob([serialised]), ...(quickEnd === undefined ? {} : { quickEnd }) });
+    // A layout that does not match the text, or none, is read in one piece; a row of an earlier
+    // release has no quickEnd, and one whose quickEnd disagrees with the header is read the long
+    // way, after its header.
+    const rows = [
+      { quickEnd, quickKeys: { ...quickKeys!, at: quickKeys!.at - 3 } },
+      { quickEnd },
+      {},
+      { quickEnd: 5 },
+    ];
+    for (const [i, layout] of rows.entries()) {
+      await db.artifacts.put({ gen: gen.gen, name: 'search', value: new Blob([serialised]), ...layout });
       // Another version each time, so the complete index kept for the last one is not reused.
-      await db.generations.update(gen.gen, { meta: { ...gen.meta, contentHash: `older-${quickEnd}` } });
+      await db.generations.update(gen.gen, { meta: { ...gen.meta, contentHash: `older-${i}` } });
       const sliced = vi.spyOn(Blob.prototype, 'slice');
       const again = await openSearchIndex();
       expect(again?.search('tencen').companies[0]?.id).toBe('tencent');
-      // The header is read first to find where the quick part ends.
-      expect(sliced.mock.calls.some(([start, end]) => start === 0 && end === HEADER_MAX)).toBe(true);
+      expect(sliced.mock.calls.some(([start, end]) => start === 0 && end === quickEnd)).toBe(true);
+      expect(sliced.mock.calls.some(([start, end]) => start === 0 && end === HEADER_MAX)).toBe(i >= 2);
       sliced.mockRestore();
     }
+  });
+
+  it('reads the key lines of a query typed meanwhile first, as an index that covers that query alone', async () => {
+    const dataset = { ...fixtureDataset, meta: { ...fixtureDataset.meta, contentHash: 'typed-early' } };
+    const serialised = buildSearchIndex(dataset);
+    await store(dataset, serialised);
+    const { quickKeys } = quickLayoutOf(serialised);
+    const seen: SearchIndex[] = [];
+    const sliced = vi.spyOn(Blob.prototype, 'slice');
+    const reading = openSearchIndex((index) => seen.push(index));
+    wantKeysFor('  Tencen');
+    const complete = await reading;
+    // The document lines, the key lines starting with "t", then all of them.
+    expect(sliced.mock.calls.slice(0, 3)).toEqual([[0, quickKeys!.at], quickKeys!.ranges.t, [quickKeys!.at, expect.any(Number)]]);
+    sliced.mockRestore();
+    expect(seen.map((s) => [s.complete, s.covers('tencen'), s.covers('alibaba')])).toEqual([
+      [false, true, false],
+      [false, true, true],
+      [true, true, true],
+    ]);
+    expect(seen[0].search('Tencen').companies[0]?.id).toBe('tencent');
+    expect(seen[0].search('Tencen')).toEqual(seen[1].search('Tencen'));
+    expect(complete?.search('alibaba').companies[0]?.id).toBe('alibaba-group');
   });
 
   it('hands over the quick index first, then the complete one', async () => {

@@ -1,6 +1,7 @@
 import { readSearchIndexDirect, type StoredSearchIndex } from '../store/direct';
 import { HEADER_MAX, quickLength } from './artifact';
-import { loadFullTextAsync, loadQuickIndex, loadSearchIndex, type SearchIndex } from './query';
+import { loadFullTextAsync, loadQuickIndex, loadSearchIndex, namePrefixOf, SearchIndex } from './query';
+import { keyGroupOf, QuickIndex, type QuickKeys } from './quick';
 
 /**
  * Waits until the page has nothing more urgent to do: a background-priority task runs after
@@ -33,10 +34,76 @@ function publish(index: SearchIndex): void {
 }
 
 /**
- * The quick part of a stored index, read from the start of its Blob: in one read when the store
- * says where it ends (and its header agrees), else after reading the header for it.
+ * The group of key lines (see QuickIndex.keyRanges) a query typed while the quick part is being
+ * read needs, and how the read in progress hears of it.
  */
-async function readQuick({ blob, quickEnd }: StoredSearchIndex): Promise<{ index: SearchIndex; end: number } | null> {
+let wanted = '';
+let onWanted: (() => void) | null = null;
+
+/**
+ * Asks the read in progress to hand over the key lines `query` is found in before the others,
+ * as an index that covers it alone (SearchIndex.covers). The popup calls it for a query typed
+ * before the quick part has loaded: a first letter's key lines are a small part of the 8.5 MB
+ * quick part at 100k companies. Does nothing when no read is in progress.
+ */
+export function wantKeysFor(query: string): void {
+  const group = keyGroupOf(namePrefixOf(query));
+  if (!pending || !group || group === wanted) return;
+  wanted = group;
+  onWanted?.();
+}
+
+/** The stored layout of a quick part, where it is consistent with the Blob's size. */
+function layoutOf({ blob, quickEnd, quickKeys }: StoredSearchIndex): { end: number; keys: QuickKeys } | null {
+  if (quickEnd === undefined || quickEnd > blob.size || !quickKeys || !(Number.isInteger(quickKeys.at) && quickKeys.at <= quickEnd)) return null;
+  return { end: quickEnd, keys: quickKeys };
+}
+
+/**
+ * The quick part in two reads along its stored layout: the document lines, then the key lines.
+ * A query typed meanwhile (see wantKeysFor) has its group of key lines read on its own and
+ * handed to `publish` as soon as it is there. Null when the text does not match the layout.
+ */
+async function readQuickInParts(blob: Blob, { end, keys: { at, ranges } }: { end: number; keys: QuickKeys }): Promise<{ index: SearchIndex; end: number } | null> {
+  const head = await blob.slice(0, at).text();
+  const nl = head.indexOf('\n');
+  if (nl === -1 || quickLength(head.slice(0, nl)) !== end) return null;
+  let docs: QuickIndex;
+  try {
+    docs = QuickIndex.parse(head);
+  } catch {
+    return null;
+  }
+  // The document lines must end exactly where the layout says the key lines start.
+  if (docs.keyRanges().at !== at) return null;
+  let whole: QuickIndex | null = null;
+  const readGroup = async (group: string) => {
+    const range = ranges[group];
+    const valid = Array.isArray(range) && at <= range[0] && range[0] <= range[1] && range[1] <= end;
+    const text = valid ? await blob.slice(range[0], range[1]).text() : '';
+    // A group whose lines do not start with its letter is not what the layout promised.
+    if (!whole && text.startsWith(group)) publish(new SearchIndex(docs.withKeys(text, group)));
+  };
+  if (wanted) await readGroup(wanted);
+  onWanted = () => void readGroup(wanted).catch(() => undefined);
+  try {
+    whole = docs.withKeys(await blob.slice(at, end).text());
+  } finally {
+    onWanted = null;
+  }
+  return { index: new SearchIndex(whole), end };
+}
+
+/**
+ * The quick part of a stored index, read from the start of its Blob: in parts where the store
+ * gives its layout, in one read where it gives only its end (and its header agrees), else after
+ * reading the header for it.
+ */
+async function readQuick(stored: StoredSearchIndex): Promise<{ index: SearchIndex; end: number } | null> {
+  const { blob, quickEnd } = stored;
+  const layout = layoutOf(stored);
+  const inParts = layout && (await readQuickInParts(blob, layout));
+  if (inParts) return inParts;
   if (quickEnd !== undefined && quickEnd <= blob.size) {
     const text = await blob.slice(0, quickEnd).text();
     const nl = text.indexOf('\n');
@@ -76,6 +143,7 @@ export function openSearchIndex(onIndex?: (index: SearchIndex) => void): Promise
       pending = null;
       listeners = [];
       latest = null;
+      wanted = '';
     }
   })();
   return pending;

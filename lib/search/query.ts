@@ -93,6 +93,11 @@ const FUZZY_BELOW = 3;
  */
 const isShortLatin = (term: string) => term.length <= 3 && term.charCodeAt(0) < 0x3000;
 
+/** What a query is looked up as in the quick index: the start of a name, spaces and case folded. */
+export function namePrefixOf(query: string): string {
+  return normaliseTerm(query.trim().replace(/\s+/g, ' '));
+}
+
 /**
  * A loaded search index with the queries the popup, the omnibox and the context menu need. It
  * can be partial: with only the quick index loaded it finds names by their first letters, and
@@ -117,6 +122,14 @@ export class SearchIndex {
     return this.quick.size;
   }
 
+  /**
+   * Whether this index can answer `query`: a complete index always; the quick index alone while
+   * the key lines are read when the query's first letter has its lines loaded (see load.ts).
+   */
+  covers(query: string): boolean {
+    return this.index !== null || this.quick.covers(namePrefixOf(query));
+  }
+
   /** The same quick index with its full-text index added. */
   withFullText(index: MiniSearch<SearchDocument>): SearchIndex {
     return new SearchIndex(this.quick, index);
@@ -127,7 +140,7 @@ export class SearchIndex {
     const results: SearchResults = { query, companies: [], people: [], articles: [] };
     const terms = tokenizeQuery(query).map(normaliseTerm);
     if (!terms.length) return results;
-    const hits = !this.index ? this.namePrefix(normaliseTerm(query.trim().replace(/\s+/g, ' ')), terms) : terms.length === 1 && isShortLatin(terms[0]) ? this.namePrefix(terms[0], terms) : this.fullText(this.index, query, terms);
+    const hits = !this.index ? this.namePrefix(namePrefixOf(query), terms) : terms.length === 1 && isShortLatin(terms[0]) ? this.namePrefix(terms[0], terms) : this.fullText(this.index, query, terms);
     for (const hit of hits) {
       const group = hit.kind === 'company' ? results.companies : hit.kind === 'person' ? results.people : results.articles;
       if (group.length < limit) group.push(hit);

@@ -3,7 +3,7 @@ import { Dataset } from '../dataset/schema';
 import { buildSearchIndex } from './build';
 import { splitSearchIndex } from './artifact';
 import { loadFullTextAsync, loadQuickIndex, loadSearchIndex, SearchIndexError } from './query';
-import { QuickIndex } from './quick';
+import { keyGroupOf, QuickIndex } from './quick';
 import { fixtureDataset } from './fixtures/dataset';
 
 const serialised = buildSearchIndex(fixtureDataset);
@@ -67,10 +67,36 @@ describe('the quick index format', () => {
     expect(index.search('tab co').companies.map((c) => c.id)).toEqual(['tab']);
     expect(index.search('line').companies[0]).toMatchObject({ id: 'tab', name: 'Tab Co Line' });
   });
+  it('groups the key lines by first letter, and a group answers the prefixes starting with it as the whole does', () => {
+    const quick = parts.quick!;
+    const whole = QuickIndex.parse(quick);
+    const { at, ranges } = whole.keyRanges();
+    const groups = Object.keys(ranges);
+    // Latin letters, and one group for every name starting outside ASCII (the packed ones).
+    expect(groups).toEqual([...groups].sort());
+    expect(groups).toContain(keyGroupOf('阿里'));
+    const keyLines = quick.slice(at);
+    expect(groups.map((g) => quick.slice(...ranges[g])).join('')).toBe(keyLines);
+    for (const g of groups) {
+      const [start, end] = ranges[g];
+      expect(quick.slice(start, end).split('\n').filter(Boolean).every((line) => line.startsWith(g))).toBe(true);
+    }
+    const docsOnly = QuickIndex.parse(quick.slice(0, at));
+    expect(docsOnly.match('tencen')).toEqual([]);
+    for (const typed of ['tencen', 't', 'group', '阿里', 'daniel']) {
+      const group = keyGroupOf(typed);
+      const part = docsOnly.withKeys(quick.slice(...ranges[group]), group);
+      expect(part.covers(typed)).toBe(true);
+      expect(part.match(typed)).toEqual(whole.match(typed));
+      expect(part.match(typed).length).toBeGreaterThan(0);
+    }
+    expect(docsOnly.withKeys(quick.slice(...ranges.t), 't').covers('alibaba')).toBe(false);
+  });
   it('answers nothing from an empty dataset', () => {
     const empty = Dataset.parse({ ...fixtureDataset, companies: [], articles: [], mentions: [], facts: [], people: [], relations: [] });
     const index = QuickIndex.parse(splitSearchIndex(buildSearchIndex(empty)).quick!);
     expect(index.size).toBe(0);
     expect(index.match('a')).toEqual([]);
+    expect(index.keyRanges().ranges).toEqual({});
   });
 });

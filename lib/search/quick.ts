@@ -3,7 +3,7 @@ import { normaliseTerm } from './terms';
 
 /**
  * The quick index: every document's display fields and the sorted start of every word of every
- * name and alias, as plain text. It is the part of the search index the popup reads first (10 MB
+ * name and alias, as plain text. It is the part of the search index the popup reads first (8.5 MB
  * at 100k synthetic companies, against 26 MB for the full-text index, and ready to search as
  * soon as it is read), so the first results of a name being typed appear while the full-text
  * index is still loading.
@@ -147,29 +147,39 @@ export class QuickIndexError extends Error {
   }
 }
 
+/**
+ * Key lines grouped by their first character, as character ranges of the quick text (which is
+ * also where they lie in the stored Blob, the quick part being its start): a reader can take
+ * the document lines and the key lines of one first character before all the key lines.
+ */
+export interface QuickKeys {
+  /** Where the key lines start: everything before is the header and the document lines. */
+  at: number;
+  ranges: Record<string, [start: number, end: number]>;
+}
+
+/** The group of key lines a typed prefix (already normalised) is found in: its first character. */
+export function keyGroupOf(typed: string): string {
+  return pack(typed).charAt(0);
+}
+
 export class QuickIndex {
-  /** Offsets of the document lines; the last one is where the key lines begin. */
-  private readonly starts: Uint32Array;
-  private readonly cache = new Map<number, QuickDoc>();
-
   private constructor(
-    private readonly text: string,
+    /** The header and the document lines. */
+    private readonly docs: string,
+    /** Offsets of the document lines in `docs`; the last one is where they end. */
+    private readonly starts: Uint32Array,
+    private readonly cache: Map<number, QuickDoc>,
+    /** Key lines: all of them, or the group `only` alone. */
+    private readonly keys: string,
+    private readonly only: string | null,
     readonly stamp: string,
-    count: number,
-    first: number,
-  ) {
-    this.starts = new Uint32Array(count + 1);
-    let at = first;
-    for (let i = 0; i < count; i++) {
-      this.starts[i] = at;
-      const end = text.indexOf('\n', at);
-      if (end === -1) throw new QuickIndexError(`The quick search index ends after ${i} of ${count} documents`);
-      at = end + 1;
-    }
-    this.starts[count] = at;
-  }
+  ) {}
 
-  /** Reads a quick index; throws QuickIndexError when the text is not one. */
+  /**
+   * Reads a quick index; throws QuickIndexError when the text is not one. `text` may end where
+   * the key lines start (the document lines alone); `withKeys` adds them.
+   */
   static parse(text: string): QuickIndex {
     const nl = text.indexOf('\n');
     let header: { format?: unknown; stamp?: unknown; docs?: unknown } | null = null;
@@ -181,7 +191,47 @@ export class QuickIndex {
     if (!header || header.format !== QUICK_FORMAT || typeof header.stamp !== 'string' || !Number.isInteger(header.docs)) {
       throw new QuickIndexError('The stored quick search index is not a Company Lens quick index');
     }
-    return new QuickIndex(text, header.stamp, header.docs as number, nl + 1);
+    const count = header.docs as number;
+    const starts = new Uint32Array(count + 1);
+    let at = nl + 1;
+    for (let i = 0; i < count; i++) {
+      starts[i] = at;
+      const end = text.indexOf('\n', at);
+      if (end === -1) throw new QuickIndexError(`The quick search index ends after ${i} of ${count} documents`);
+      at = end + 1;
+    }
+    starts[count] = at;
+    return new QuickIndex(text.slice(0, at), starts, new Map(), text.slice(at), null, header.stamp);
+  }
+
+  /** The same documents with other key lines: all of them, or the group `only` alone. */
+  withKeys(keys: string, only: string | null = null): QuickIndex {
+    return new QuickIndex(this.docs, this.starts, this.cache, keys, only, this.stamp);
+  }
+
+  /** Whether the key lines a typed prefix (already normalised) is found in are loaded. */
+  covers(typed: string): boolean {
+    return this.only === null || !typed || keyGroupOf(typed) === this.only;
+  }
+
+  /** Where each group of key lines lies in the text this index was parsed from. */
+  keyRanges(): QuickKeys {
+    const at = this.docs.length;
+    const ranges: QuickKeys['ranges'] = {};
+    for (let start = 0; start < this.keys.length; ) {
+      const group = this.keys.charAt(start);
+      // The first line of the next group: binary search over the sorted lines.
+      let lo = start;
+      let hi = this.keys.length;
+      while (lo < hi) {
+        const line = this.lineAt((lo + hi) >>> 1);
+        if (line.key.charAt(0) <= group) lo = this.keys.indexOf('\n', line.start) + 1;
+        else hi = line.start;
+      }
+      ranges[group] = [at + start, at + lo];
+      start = lo;
+    }
+    return { at, ranges };
   }
 
   get size(): number {
@@ -193,7 +243,7 @@ export class QuickIndex {
     if (!(ordinal >= 0 && ordinal < this.size)) return undefined;
     let doc = this.cache.get(ordinal);
     if (!doc) {
-      const [code, id, name, label, companyId] = unpack(this.text.slice(this.starts[ordinal], this.starts[ordinal + 1] - 1)).split('\t');
+      const [code, id, name, label, companyId] = unpack(this.docs.slice(this.starts[ordinal], this.starts[ordinal + 1] - 1)).split('\t');
       const kind = KINDS[code] ?? 'article';
       doc = { kind, id, name, label: label || DEFAULT_LABEL[kind], companyId: companyId === '=' ? id : companyId || undefined };
       this.cache.set(ordinal, doc);
@@ -201,10 +251,10 @@ export class QuickIndex {
     return doc;
   }
 
-  /** The key of the entry line that contains character `at`, and where that line starts. */
+  /** The key of the key line that contains character `at`, and where that line starts. */
   private lineAt(at: number): { start: number; key: string } {
-    const start = this.text.lastIndexOf('\n', at - 1) + 1;
-    return { start, key: this.text.slice(start, this.text.indexOf('\t', start)) };
+    const start = this.keys.lastIndexOf('\n', at - 1) + 1;
+    return { start, key: this.keys.slice(start, this.keys.indexOf('\t', start)) };
   }
 
   /**
@@ -215,27 +265,28 @@ export class QuickIndex {
   match(typed: string, top = 50): QuickMatch[] {
     if (!typed) return [];
     const prefix = pack(typed);
-    let lo = this.starts[this.size];
-    let hi = this.text.length;
+    const keys = this.keys;
+    let lo = 0;
+    let hi = keys.length;
     while (lo < hi) {
       const line = this.lineAt((lo + hi) >>> 1);
-      if (line.key < prefix) lo = this.text.indexOf('\n', line.start) + 1;
+      if (line.key < prefix) lo = keys.indexOf('\n', line.start) + 1;
       else hi = line.start;
     }
     const best: QuickMatch[] = [];
-    for (let at = lo; at < this.text.length; ) {
-      const tab = this.text.indexOf('\t', at);
-      if (!this.text.startsWith(prefix, at) || tab < at + prefix.length) break;
-      const tab2 = this.text.indexOf('\t', tab + 1);
-      const end = this.text.indexOf('\n', tab2);
-      const tab3 = this.text.indexOf('\t', tab2 + 1);
-      const shorter = tab3 !== -1 && tab3 < end ? this.text.slice(tab3 + 1, end) : '';
-      const doc = parseInt(this.text.slice(tab + 1, tab2), 36);
+    for (let at = lo; at < keys.length; ) {
+      const tab = keys.indexOf('\t', at);
+      if (!keys.startsWith(prefix, at) || tab < at + prefix.length) break;
+      const tab2 = keys.indexOf('\t', tab + 1);
+      const end = keys.indexOf('\n', tab2);
+      const tab3 = keys.indexOf('\t', tab2 + 1);
+      const shorter = tab3 !== -1 && tab3 < end ? keys.slice(tab3 + 1, end) : '';
+      const doc = parseInt(keys.slice(tab + 1, tab2), 36);
       // The key this line stands for that ranks best: the shortest that still holds the prefix.
       const length = shorter ? shortestFrom(shorter, prefix.length, tab - at) : tab - at;
       // Exact names first, then keys starting the name, then more mentions, then shorter keys.
-      const first = this.text.charCodeAt(tab2 + 1) === 0x31;
-      const rank = (length === prefix.length ? 1e9 : 0) + (first ? 1e8 : 0) + parseInt(this.text.slice(tab2 + 2, shorter ? tab3 : end), 36) * 100 - Math.min(length, 99);
+      const first = keys.charCodeAt(tab2 + 1) === 0x31;
+      const rank = (length === prefix.length ? 1e9 : 0) + (first ? 1e8 : 0) + parseInt(keys.slice(tab2 + 2, shorter ? tab3 : end), 36) * 100 - Math.min(length, 99);
       at = end + 1;
       if (best.length === top && rank <= best[top - 1].rank) continue;
       // Keep the best `top` in a small sorted array: a short prefix can match thousands of keys.

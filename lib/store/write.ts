@@ -3,7 +3,7 @@ import type { Dataset } from '../dataset/schema';
 import type { LexiconPayload } from '../detect/lexicon';
 import { DATASET_TABLES, type CompanyLensDB, type DatasetCounts, type GenerationRow, type SourceKind } from './db';
 import { activeGeneration } from './read';
-import { quickEndOf } from '../search/artifact';
+import { quickLayoutOf } from '../search/artifact';
 
 /**
  * Writing a dataset: rows go into a fresh generation in batches (one transaction each, so the
@@ -176,7 +176,7 @@ export async function writeDataset(db: CompanyLensDB, input: WriteInput, hooks: 
     // The search index is kept as a Blob: reading a Blob row costs the popup nothing until it
     // reads slices of it (its small quick part first), where a string row of tens of MB is
     // decoded all at once on the page's main thread.
-    queue([{ name: 'artifacts', rows: [{ gen: row.gen, name: 'lexicon', value: lexicon }, { gen: row.gen, name: 'search', value: new Blob([searchIndex]), quickEnd: quickEndOf(searchIndex) }] }]);
+    queue([{ name: 'artifacts', rows: [{ gen: row.gen, name: 'lexicon', value: lexicon }, { gen: row.gen, name: 'search', value: new Blob([searchIndex]), ...quickLayoutOf(searchIndex) }] }]);
     // Awaited in order, so the first failure is the one reported.
     for (const write of inflight) {
       await write;
