@@ -82,7 +82,10 @@ async function readQuickInParts(blob: Blob, { end, keys: { at, ranges } }: { end
     const valid = Array.isArray(range) && at <= range[0] && range[0] <= range[1] && range[1] <= end;
     const text = valid ? await blob.slice(range[0], range[1]).text() : '';
     // A group whose lines do not start with its letter is not what the layout promised.
-    if (!whole && text.startsWith(group)) publish(new SearchIndex(docs.withKeys(text, group)));
+    if (!whole && text.startsWith(group)) {
+      performance.mark('company-lens:search-quick-part');
+      publish(new SearchIndex(docs.withKeys(text, group)));
+    }
   };
   if (wanted) await readGroup(wanted);
   onWanted = () => void readGroup(wanted).catch(() => undefined);
