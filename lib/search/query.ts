@@ -123,8 +123,9 @@ export class SearchIndex {
   }
 
   /**
-   * Whether this index can answer `query`: a complete index always; the quick index alone while
-   * the key lines are read when the query's first letter has its lines loaded (see load.ts).
+   * Whether this index can answer `query`: any index with all the key lines can; one holding a
+   * single letter's key lines (handed over while the rest are read, see load.ts) answers only
+   * queries starting with that letter.
    */
   covers(query: string): boolean {
     return this.index !== null || this.quick.covers(namePrefixOf(query));
