@@ -76,13 +76,14 @@ async function readQuickInParts(blob: Blob, { end, keys: { at, ranges } }: { end
   }
   // The document lines must end exactly where the layout says the key lines start.
   if (docs.keyRanges().at !== at) return null;
-  let whole: QuickIndex | null = null;
+  // Set once this read is over, read to the end or failed: nothing partial is handed over after.
+  let over = false;
   const readGroup = async (group: string) => {
     const range = ranges[group];
     const valid = Array.isArray(range) && at <= range[0] && range[0] <= range[1] && range[1] <= end;
     const text = valid ? await blob.slice(range[0], range[1]).text() : '';
     // A group whose lines do not start with its letter is not what the layout promised.
-    if (!whole && text.startsWith(group)) {
+    if (!over && text.startsWith(group)) {
       performance.mark('company-lens:search-quick-part');
       publish(new SearchIndex(docs.withKeys(text, group)));
     }
@@ -90,11 +91,11 @@ async function readQuickInParts(blob: Blob, { end, keys: { at, ranges } }: { end
   if (wanted) await readGroup(wanted);
   onWanted = () => void readGroup(wanted).catch(() => undefined);
   try {
-    whole = docs.withKeys(await blob.slice(at, end).text());
+    return { index: new SearchIndex(docs.withKeys(await blob.slice(at, end).text())), end };
   } finally {
     onWanted = null;
+    over = true;
   }
-  return { index: new SearchIndex(whole), end };
 }
 
 /**
