@@ -7,9 +7,11 @@ export const CARD_SURFACE = Symbol.for('company-lens:card-surface');
 type Slot = { [CARD_SURFACE]?: MountCardSurface };
 
 /**
- * Loads the card module into this content script's world, once. Chrome and Firefox run a module
- * that a content script imports in the content script's isolated world, with its extension APIs;
- * the module is web-accessible (the manifest's only such resource) at a per-session URL.
+ * Loads the card module into this content script's world, once. Chrome runs a module that a
+ * content script imports in the content script's isolated world, with its extension APIs (the
+ * card e2e tests go through it); Firefox supports import() in content scripts too, which has not
+ * been tried here. The module is web-accessible (the manifest's only such resource) at a
+ * per-session URL.
  */
 export function loadCardSurface(): Promise<MountCardSurface> {
   loading ??= import(/* @vite-ignore */ browser.runtime.getURL('/card-ui.js')).then(() => {
