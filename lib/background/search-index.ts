@@ -1,4 +1,4 @@
-import { HEADER_MAX, quickLayoutOf, quickLength } from '../search/artifact';
+import { quickEndOfBlob, quickLayoutOf } from '../search/artifact';
 import { buildSearchIndexInSteps } from '../search/build';
 import { SEARCH_INDEX_FORMAT, SEARCH_INDEX_VERSION } from '../search/options';
 import type { Dataset } from '../dataset/schema';
@@ -21,9 +21,7 @@ const FULL_HEADER_MAX = 8_000;
 /** Null when the stored index is complete and usable by this release; otherwise why it is not. */
 export async function searchIndexStaleReason(blob: Blob | undefined): Promise<string | null> {
   if (!blob) return 'missing';
-  const head = await blob.slice(0, HEADER_MAX).text();
-  const nl = head.indexOf('\n');
-  const end = nl === -1 ? null : quickLength(head.slice(0, nl));
+  const end = await quickEndOfBlob(blob);
   if (end === null) return 'no quick part (an older format)';
   if (end >= blob.size) return 'the full-text part is not stored yet';
   const full = await blob.slice(end, end + FULL_HEADER_MAX).text();

@@ -75,7 +75,7 @@ export async function serialiseFullInSteps(index: MiniSearch<never>, stamp: stri
  * The length of the quick part, from the first line of a serialised index (the quick header),
  * or null when it does not start with one. Everything is ASCII, so this is also a byte length.
  */
-export function quickLength(firstLine: string): number | null {
+function quickLength(firstLine: string): number | null {
   if (!firstLine.startsWith(`{"format":"${QUICK_FORMAT}"`)) return null;
   try {
     const { length } = JSON.parse(unpack(firstLine)) as { length?: unknown };
@@ -86,14 +86,28 @@ export function quickLength(firstLine: string): number | null {
 }
 
 /**
+ * Where the quick part ends, read from the start of a serialised index (its first line, the quick
+ * header); null when it does not start with one.
+ */
+export function quickEndOf(text: string): number | null {
+  const nl = text.indexOf('\n');
+  // The quick header is short; a first line of megabytes is a full index of another format.
+  return nl === -1 || nl > HEADER_MAX ? null : quickLength(text.slice(0, nl));
+}
+
+/** `quickEndOf` a stored index, from its first HEADER_MAX bytes. */
+export async function quickEndOfBlob(blob: Blob): Promise<number | null> {
+  return quickEndOf(await blob.slice(0, HEADER_MAX).text());
+}
+
+/**
  * Where the parts of a serialised index's quick part lie, for the store to keep beside it (see
  * `ArtifactRow` in lib/store/db.ts): the end of the quick part, and the key line groups (see
  * QuickIndex.keyRanges). Empty when it has no quick part.
  */
 export function quickLayoutOf(serialised: string): { quickEnd?: number; quickKeys?: QuickKeys } {
-  const nl = serialised.indexOf('\n');
-  const quickEnd = (nl !== -1 && nl < HEADER_MAX && quickLength(serialised.slice(0, nl))) || undefined;
-  if (quickEnd === undefined) return {};
+  const quickEnd = quickEndOf(serialised);
+  if (quickEnd === null) return {};
   try {
     return { quickEnd, quickKeys: QuickIndex.parse(serialised.slice(0, quickEnd)).keyRanges() };
   } catch {
@@ -103,9 +117,7 @@ export function quickLayoutOf(serialised: string): { quickEnd?: number; quickKey
 
 /** Splits a serialised search index into its quick part and its full-text part. */
 export function splitSearchIndex(serialised: string): { quick: string | null; full: string } {
-  const nl = serialised.indexOf('\n');
-  // The quick header is short; a first line of megabytes is a full index of another format.
-  const end = nl === -1 || nl > HEADER_MAX ? null : quickLength(serialised.slice(0, nl));
+  const end = quickEndOf(serialised);
   return end === null || end > serialised.length ? { quick: null, full: serialised } : { quick: serialised.slice(0, end), full: serialised.slice(end) };
 }
 

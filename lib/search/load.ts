@@ -1,5 +1,5 @@
 import { readSearchIndexDirect, type StoredSearchIndex } from '../store/direct';
-import { HEADER_MAX, quickLength } from './artifact';
+import { quickEndOf, quickEndOfBlob } from './artifact';
 import { loadFullTextAsync, loadQuickIndex, loadSearchIndex, namePrefixOf, SearchIndex } from './query';
 import { keyGroupOf, QuickIndex, type QuickKeys } from './quick';
 
@@ -66,8 +66,7 @@ function layoutOf({ blob, quickEnd, quickKeys }: StoredSearchIndex): { end: numb
  */
 async function readQuickInParts(blob: Blob, { end, keys: { at, ranges } }: { end: number; keys: QuickKeys }): Promise<{ index: SearchIndex; end: number } | null> {
   const head = await blob.slice(0, at).text();
-  const nl = head.indexOf('\n');
-  if (nl === -1 || quickLength(head.slice(0, nl)) !== end) return null;
+  if (quickEndOf(head) !== end) return null;
   let docs: QuickIndex;
   try {
     docs = QuickIndex.parse(head);
@@ -110,12 +109,9 @@ async function readQuick(stored: StoredSearchIndex): Promise<{ index: SearchInde
   if (inParts) return inParts;
   if (quickEnd !== undefined && quickEnd <= blob.size) {
     const text = await blob.slice(0, quickEnd).text();
-    const nl = text.indexOf('\n');
-    if (nl !== -1 && quickLength(text.slice(0, nl)) === quickEnd) return { index: loadQuickIndex(text), end: quickEnd };
+    if (quickEndOf(text) === quickEnd) return { index: loadQuickIndex(text), end: quickEnd };
   }
-  const head = await blob.slice(0, HEADER_MAX).text();
-  const nl = head.indexOf('\n');
-  const end = nl === -1 ? null : quickLength(head.slice(0, nl));
+  const end = await quickEndOfBlob(blob);
   return end === null ? null : { index: loadQuickIndex(await blob.slice(0, end).text()), end };
 }
 
