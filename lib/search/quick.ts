@@ -279,8 +279,9 @@ export class QuickIndex {
       if (!keys.startsWith(prefix, at) || tab < at + prefix.length) break;
       const tab2 = keys.indexOf('\t', tab + 1);
       const end = keys.indexOf('\n', tab2);
-      const tab3 = keys.indexOf('\t', tab2 + 1);
-      const shorter = tab3 !== -1 && tab3 < end ? keys.slice(tab3 + 1, end) : '';
+      // The optional last field; searched backwards from the line's end so it never leaves the line.
+      const tab3 = keys.lastIndexOf('\t', end);
+      const shorter = tab3 > tab2 ? keys.slice(tab3 + 1, end) : '';
       const doc = parseInt(keys.slice(tab + 1, tab2), 36);
       // The key this line stands for that ranks best: the shortest that still holds the prefix.
       const length = shorter ? shortestFrom(shorter, prefix.length, tab - at) : tab - at;
