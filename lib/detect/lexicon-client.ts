@@ -29,14 +29,19 @@ export async function loadLexicon(): Promise<LoadedLexicon> {
  * for as soon as the tables are here, so the first scan does not wait for them. No answer means
  * the dataset changed meanwhile: the background's `dataset.changed` then replaces this app.
  */
-export async function loadIds(lexicon: Lexicon, version: string, attempts = 3): Promise<void> {
+export async function loadIds(lexicon: Lexicon, version: string): Promise<void> {
   if (lexicon.hasIds) return;
+  const answer = (await askWithRetry({ type: 'matcher.ids', version })) as { ids?: unknown } | null;
+  // A malformed answer throws here and is not asked again: it would not get better.
+  if (answer?.ids !== null) lexicon.provideIds(decodeIds(answer?.ids));
+}
+
+/** Sends a message, again when the worker was restarting (its port closed), up to three times. */
+async function askWithRetry(message: unknown, attempts = 3): Promise<unknown> {
   try {
-    const answer = (await send({ type: 'matcher.ids', version })) as { ids?: unknown } | null;
-    if (answer?.ids !== null) lexicon.provideIds(decodeIds(answer?.ids));
+    return await send(message);
   } catch (error) {
-    // The worker may be restarting: ask again, a few times.
-    if (attempts <= 1) throw error;
-    return loadIds(lexicon, version, attempts - 1);
+    if (attempts <= 1 || !/receiving end|message port closed/i.test((error as Error)?.message ?? '')) throw error;
+    return askWithRetry(message, attempts - 1);
   }
 }
