@@ -1,5 +1,5 @@
 import { getSettings, watchSettings } from './settings';
-import { loadLexicon } from '../../lib/detect/lexicon-client';
+import { loadLexicon, resolveNames } from '../../lib/detect/lexicon-client';
 import { ContentRunner } from './runner';
 
 /**
@@ -49,10 +49,3 @@ export default defineContentScript({
     await runner.start(lexicon);
   },
 });
-
-async function resolveNames(version: string, entries: number[]): Promise<(string | null)[] | null> {
-  const answer = (await browser.runtime.sendMessage({ type: 'matcher.resolve', version, values: entries })) as {
-    companies: ({ id: string; name: string } | null)[] | null;
-  } | null;
-  return answer?.companies?.map((c) => c?.name ?? null) ?? null;
-}

@@ -4,7 +4,7 @@ import { requestLexicon, takeEarlyRequest } from './early-request';
 import { LexiconCore as Lexicon } from './lexicon-core';
 import { decodeIds, decodeLexicon, type WireLexicon } from './wire';
 
-/** A content script's side of the lexicon messages (`matcher.get`, `matcher.ids`). */
+/** A content script's side of the lexicon messages (`matcher.get`, `matcher.ids`, `matcher.resolve`). */
 
 const send = (message: unknown) => browser.runtime.sendMessage(message);
 
@@ -44,4 +44,10 @@ async function askWithRetry(message: unknown, attempts = 3): Promise<unknown> {
     if (attempts <= 1 || !/receiving end|message port closed/i.test((error as Error)?.message ?? '')) throw error;
     return askWithRetry(message, attempts - 1);
   }
+}
+
+/** The names of the companies at these lexicon entries (for page.mentions reports), or null. */
+export async function resolveNames(version: string, entries: number[]): Promise<(string | null)[] | null> {
+  const answer = (await send({ type: 'matcher.resolve', version, values: entries })) as { companies: ({ id: string; name: string } | null)[] | null } | null;
+  return answer?.companies?.map((c) => c?.name ?? null) ?? null;
 }
