@@ -1,7 +1,7 @@
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { chromiumPath, launchExtension, type Extension } from '../e2e/harness';
 import { startServer } from '../e2e/server';
-import { PAGES_DIR } from './pages';
+import { PAGES_DIR, writeSearchBoxExtension } from './pages';
 
 /**
  * Shared browser plumbing: one Chromium with the built extension (the thing measured) and one
@@ -11,6 +11,8 @@ import { PAGES_DIR } from './pages';
 
 export interface Browsers {
   ext: Extension;
+  /** The search box page loaded beside the extension (see writeSearchBoxExtension). */
+  searchBoxUrl: string;
   /** A context of a second Chromium, without the extension. */
   plain: BrowserContext;
   url: string;
@@ -19,7 +21,8 @@ export interface Browsers {
 
 export async function openBrowsers(): Promise<Browsers> {
   const server = await startServer(PAGES_DIR);
-  const ext = await launchExtension();
+  const searchBox = writeSearchBoxExtension();
+  const ext = await launchExtension({ alsoLoad: [searchBox.dir] });
   const plainBrowser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
   const plain = await plainBrowser.newContext({ viewport: { width: 1280, height: 900 } });
   // tsx compiles with esbuild's keepNames, which wraps named functions in a __name() helper that
@@ -27,6 +30,7 @@ export async function openBrowsers(): Promise<Browsers> {
   for (const c of [ext.context, plain]) await c.addInitScript('globalThis.__name = globalThis.__name || ((f) => f)');
   return {
     ext,
+    searchBoxUrl: `chrome-extension://${searchBox.id}/${searchBox.page}`,
     plain,
     url: server.url,
     async close() {

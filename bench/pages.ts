@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Prng } from '../lib/bench-data/prng';
@@ -37,6 +38,38 @@ function paragraphs(rng: Prng): string[] {
     }
   }
   return out;
+}
+
+/**
+ * An unpacked extension of one page, search-box.html: a focused input that adds a row on every
+ * input, as the popup's first result would. It is the floor of "popup open → first results":
+ * opening an extension page and typing into it, without any Company Lens code or data. Returns
+ * the folder to load and the id Chromium gives an extension unpacked there.
+ */
+export function writeSearchBoxExtension(): { dir: string; id: string; page: string } {
+  const dir = join(PAGES_DIR, 'search-box-extension');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ manifest_version: 3, name: 'Search box (benchmark floor)', version: '1.0' }));
+  writeFileSync(join(dir, 'search-box.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Search box</title><script src="search-box.js" defer></script></head><body><input id="q" type="search"><div id="rows"></div></body></html>\n');
+  writeFileSync(
+    join(dir, 'search-box.js'),
+    `const q = document.getElementById('q');
+q.focus();
+q.addEventListener('input', () => {
+  const row = document.createElement('div');
+  row.setAttribute('role', 'option');
+  row.textContent = q.value;
+  document.getElementById('rows').append(row);
+});
+`,
+  );
+  return { dir, id: unpackedExtensionId(dir), page: 'search-box.html' };
+}
+
+/** Chromium's id for an extension unpacked at `dir`: the SHA-256 of its path, 32 hex digits written a–p. */
+function unpackedExtensionId(dir: string): string {
+  const hex = createHash('sha256').update(realpathSync(dir)).digest('hex').slice(0, 32);
+  return [...hex].map((d) => String.fromCharCode(97 + parseInt(d, 16))).join('');
 }
 
 export interface Pages {

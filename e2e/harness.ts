@@ -33,17 +33,19 @@ export interface Extension {
  * Launches Debian's Chromium with the built extension loaded, in a throwaway profile. Flags keep
  * Chromium off the network: the only addresses tests reach are on 127.0.0.1.
  */
-export async function launchExtension(options: { headless?: boolean; userDataDir?: string } = {}): Promise<Extension> {
+export async function launchExtension(options: { headless?: boolean; userDataDir?: string; alsoLoad?: string[] } = {}): Promise<Extension> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension in ${EXTENSION_DIR}: run "npm run build" first`);
   }
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'company-lens-e2e-'));
+  // `alsoLoad`: other unpacked extensions beside it (the benchmarks load a page to compare with).
+  const extensions = [EXTENSION_DIR, ...(options.alsoLoad ?? [])].join(',');
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: options.headless ?? true,
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensions}`,
+      `--load-extension=${extensions}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
