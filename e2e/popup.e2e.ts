@@ -41,6 +41,28 @@ describe('the popup search in Chromium', () => {
     await page.close();
   });
 
+  it("keeps what was typed into the page's own search box before the popup's script ran", async () => {
+    const page = await session.ext.context.newPage();
+    await page.addInitScript(() => {
+      // Types into popup.html's box as soon as it is parsed, before any script of the popup runs.
+      new MutationObserver((_, observer) => {
+        const box = document.querySelector<HTMLInputElement>('#app input');
+        if (!box) return;
+        box.value = 'tencen';
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(`chrome-extension://${session.ext.id}/popup.html`);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('combobox');
+    const box = page.getByRole('combobox');
+    expect(await box.inputValue()).toBe('tencen');
+    await expect.poll(() => groupNames(page, 'Companies').then((n) => n[0])).toBe('Tencent');
+    // Typing goes on after it.
+    await page.keyboard.type('t');
+    expect(await box.inputValue()).toBe('tencent');
+    await page.close();
+  });
+
   it('opens the profile with facts and their sources on Enter, after ↓/↑', async () => {
     const page = await openPopup();
     const box = page.getByRole('combobox');

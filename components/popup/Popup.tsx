@@ -30,8 +30,13 @@ export function Popup({ initialQuery = '', tabId }: Props) {
   const setSelected = (index: number) => setSelectedKey(rows[index]?.key ?? null);
 
   // Focused as soon as it is in the page (not after the first paint, as useEffect would), so
-  // that letters typed right after the popup opens are not lost.
-  useLayoutEffect(() => input.current?.focus(), []);
+  // that letters typed right after the popup opens are not lost; they go on after any typed
+  // before the popup's script ran (see main.tsx).
+  useLayoutEffect(() => {
+    const box = input.current;
+    box?.focus();
+    box?.setSelectionRange(box.value.length, box.value.length);
+  }, []);
   useEffect(() => setSelectedKey(null), [query]);
 
   const pick = (entry: Entry | undefined) => {

@@ -13,4 +13,9 @@ const tab = Number.parseInt(params.get('tab') ?? '', 10);
 // The stored index is read from the start, while the first render runs; useSearch joins this read.
 openSearchIndex().catch(() => undefined);
 
-render(<Popup initialQuery={params.get('q') ?? ''} tabId={Number.isFinite(tab) ? tab : undefined} />, document.getElementById('app')!);
+// What was typed into popup.html's own search box before this script ran is the first query. The
+// popup replaces that box and focuses its own in the same task, so no keystroke falls between.
+const app = document.getElementById('app')!;
+const typed = app.querySelector('input')?.value ?? '';
+app.replaceChildren();
+render(<Popup initialQuery={typed || (params.get('q') ?? '')} tabId={Number.isFinite(tab) ? tab : undefined} />, app);

@@ -11,6 +11,8 @@ import { getSearchIndex } from '../store/testing';
 import { makeDataset } from '../store/testing';
 import { writeDataset } from '../store/write';
 import { openSearchIndex } from '../search/load';
+import { QuickIndex } from '../search/quick';
+import { readSearchIndexDirect } from '../store/direct';
 import type { SearchIndex } from '../search/query';
 import { ensureSearchIndex, searchIndexStaleReason } from './search-index';
 import { useFreshDb } from '../store/test-db';
@@ -52,9 +54,16 @@ describe('keeping the stored search index current', () => {
   it('adds the full-text part to an index stored with its quick part only', async () => {
     await store('acme', buildQuickSearchIndex);
     expect(await searchIndexStaleReason(new Blob([(await getSearchIndex())!.json]))).toMatch(/full-text/);
+    // The sync stores no key line groups: they are derived here, with the full text.
+    expect((await readSearchIndexDirect())?.quickGroups).toBeUndefined();
     const [a, b] = await Promise.all([ensureSearchIndex(), ensureSearchIndex()]);
     expect(a).toBe(b);
     expect((await storedIndex()).complete).toBe(true);
+    const { quickGroups } = (await readSearchIndexDirect())!;
+    const [start, end] = quickGroups!.ranges.a;
+    const group = QuickIndex.parse(await quickGroups!.value.slice(start, end).text());
+    expect(group.group).toBe('a');
+    expect(group.match('acme company 2').map((m) => group.doc(m.doc)?.id)).toEqual(['acme-co-2']);
   });
 
   it('does not store its result over a dataset that was switched in meanwhile', async () => {

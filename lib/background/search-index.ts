@@ -1,4 +1,4 @@
-import { quickEndOfBlob, quickLayoutOf } from '../search/artifact';
+import { quickEndOfBlob, quickGroupsOf, quickLayoutOf } from '../search/artifact';
 import { buildSearchIndexInSteps } from '../search/build';
 import { SEARCH_INDEX_FORMAT, SEARCH_INDEX_VERSION } from '../search/options';
 import type { Dataset } from '../dataset/schema';
@@ -78,7 +78,7 @@ async function check(build: Build, known: Known | undefined): Promise<SearchInde
     read: async (db, gen) => (known?.gen === gen.gen ? known.dataset : readGeneration(db, gen)),
     build: (dataset) => build(dataset),
     // A Blob, as the sync stores it (see lib/store/write.ts).
-    row: (gen, text) => ({ gen, name: 'search', value: new Blob([text]), ...quickLayoutOf(text) }),
+    row: (gen, text) => ({ gen, name: 'search', value: new Blob([text]), ...quickLayoutOf(text), ...quickGroupsOf(text) }),
   });
   if (!done) return { version: null, rederived: null, stored: false };
   if (reason !== 'the full-text part is not stored yet') console.info(`[company-lens] search index derived again from the stored dataset (${reason})`);

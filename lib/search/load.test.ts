@@ -6,8 +6,9 @@ import { readSearchIndexDirect } from '../store/direct';
 import { writeDataset } from '../store/write';
 import type { Dataset } from '../dataset/schema';
 import { buildSearchIndex } from './build';
-import { HEADER_MAX, quickLayoutOf } from './artifact';
-import { openSearchIndex, wantKeysFor } from './load';
+import { HEADER_MAX, quickGroupsOf, quickLayoutOf } from './artifact';
+import { openSearchIndex, setQuickStepForTests, wantKeysFor } from './load';
+import { keyGroupOf, type QuickGroups } from './quick';
 import type { SearchIndex } from './query';
 import { fixtureDataset } from './fixtures/dataset';
 import { useFreshDb } from '../store/test-db';
@@ -34,33 +35,18 @@ describe('opening the stored search index', () => {
     expect(stored?.blob.size).toBe(serialised.length);
   });
 
-  it('reads the quick part along its stored layout, in one read with only its end, and by its header in older rows', async () => {
+  it('reads the quick part in one read with its stored end, and by its header in older rows', async () => {
     // A version of its own: the complete index of a version is kept, and other tests read this one.
     const dataset = { ...fixtureDataset, meta: { ...fixtureDataset.meta, contentHash: 'one-read' } };
     const serialised = buildSearchIndex(dataset);
     const gen = await store(dataset, serialised);
-    const stored = await readSearchIndexDirect();
-    const { quickEnd, quickKeys } = quickLayoutOf(serialised);
-    expect(stored).toMatchObject({ quickEnd, quickKeys });
+    const { quickEnd } = quickLayoutOf(serialised);
+    expect(await readSearchIndexDirect()).toMatchObject({ quickEnd });
     expect(quickEnd).toBeLessThan(serialised.length);
-    const sliced = vi.spyOn(Blob.prototype, 'slice');
-    const complete = await openSearchIndex();
-    // The document lines, then all the key lines.
-    expect(sliced.mock.calls.slice(0, 2)).toEqual([
-      [0, quickKeys!.at],
-      [quickKeys!.at, quickEnd],
-    ]);
-    expect(complete?.search('tencen').companies[0]?.id).toBe('tencent');
-    sliced.mockRestore();
-    // A layout that does not match the text, or none, is read in one piece; a row of an earlier
-    // release has no quickEnd, and one whose quickEnd disagrees with the header is read the long
-    // way, after its header.
-    const rows = [
-      { quickEnd, quickKeys: { ...quickKeys!, at: quickKeys!.at - 3 } },
-      { quickEnd },
-      {},
-      { quickEnd: 5 },
-    ];
+    // Groups stored beside it change nothing when no query is typed meanwhile. A row of an
+    // earlier release has no quickEnd, and one whose quickEnd disagrees with the header is read
+    // the long way, after its header.
+    const rows = [{ quickEnd, ...quickGroupsOf(serialised) }, { quickEnd }, {}, { quickEnd: 5 }, { quickEnd: 5, ...quickGroupsOf(serialised) }];
     for (const [i, layout] of rows.entries()) {
       await db.artifacts.put({ gen: gen.gen, name: 'search', value: new Blob([serialised]), ...layout });
       // Another version each time, so the complete index kept for the last one is not reused.
@@ -74,27 +60,72 @@ describe('opening the stored search index', () => {
     }
   });
 
-  it('reads the key lines of a query typed meanwhile first, as an index that covers that query alone', async () => {
+  it("hands over a query typed meanwhile from its first letter's own text, as an index that covers that query alone", async () => {
     const dataset = { ...fixtureDataset, meta: { ...fixtureDataset.meta, contentHash: 'typed-early' } };
     const serialised = buildSearchIndex(dataset);
-    await store(dataset, serialised);
-    const { quickKeys } = quickLayoutOf(serialised);
+    const gen = await store(dataset, serialised);
+    const { quickEnd } = quickLayoutOf(serialised);
+    const { quickGroups } = quickGroupsOf(serialised);
+    await db.artifacts.put({ gen: gen.gen, name: 'search', value: new Blob([serialised]), quickEnd, quickGroups });
+    expect((await readSearchIndexDirect())?.quickGroups?.ranges).toEqual(quickGroups!.ranges);
     const seen: SearchIndex[] = [];
     const sliced = vi.spyOn(Blob.prototype, 'slice');
     const reading = openSearchIndex((index) => seen.push(index));
     wantKeysFor('  Tencen');
     const complete = await reading;
-    // The document lines, the key lines starting with "t", then all of them.
-    expect(sliced.mock.calls.slice(0, 3)).toEqual([[0, quickKeys!.at], quickKeys!.ranges.t, [quickKeys!.at, expect.any(Number)]]);
+    // The text of the names starting with "t", then the whole quick part.
+    expect(sliced.mock.calls.slice(0, 2)).toEqual([quickGroups!.ranges.t, [0, quickEnd]]);
     sliced.mockRestore();
     expect(seen.map((s) => [s.complete, s.covers('tencen'), s.covers('alibaba')])).toEqual([
       [false, true, false],
       [false, true, true],
       [true, true, true],
     ]);
-    expect(seen[0].search('Tencen').companies[0]?.id).toBe('tencent');
     expect(seen[0].search('Tencen')).toEqual(seen[1].search('Tencen'));
+    expect(seen[0].search('Tencen').companies[0]?.id).toBe('tencent');
     expect(complete?.search('alibaba').companies[0]?.id).toBe('alibaba-group');
+  });
+
+  it('asks for a letter typed during the read between two steps, and skips a group whose text is not that letter', async () => {
+    const dataset = { ...fixtureDataset, meta: { ...fixtureDataset.meta, contentHash: 'typed-meanwhile' } };
+    const serialised = buildSearchIndex(dataset);
+    const gen = await store(dataset, serialised);
+    const { quickEnd } = quickLayoutOf(serialised);
+    const { quickGroups } = quickGroupsOf(serialised);
+    const { ranges } = quickGroups!;
+    // "a" points at the text of "t": the layout lies about it.
+    const lying: QuickGroups = { ...quickGroups!, ranges: { ...ranges, a: ranges.t } };
+    setQuickStepForTests(200);
+    try {
+      for (const [i, [groups, typed, handed]] of ([[quickGroups!, 'Tencen', true], [lying, 'alibaba', false]] as const).entries()) {
+        await db.artifacts.put({ gen: gen.gen, name: 'search', value: new Blob([serialised]), quickEnd, quickGroups: groups });
+        await db.generations.update(gen.gen, { meta: { ...gen.meta, contentHash: `meanwhile-${i}` } });
+        const seen: SearchIndex[] = [];
+        // Every slice, and whether it was of the index (steps of the quick part) or of the groups.
+        const reads: [of: 'index' | 'groups', start?: number, end?: number][] = [];
+        const slice = Blob.prototype.slice;
+        const sliced = vi.spyOn(Blob.prototype, 'slice').mockImplementation(function (this: Blob, ...args) {
+          const of = this.size === serialised.length ? 'index' : 'groups';
+          reads.push([of, args[0], args[1]]);
+          // Typed as the second step of the quick part starts.
+          if (of === 'index' && args[0] === 200) wantKeysFor(typed);
+          return slice.apply(this, args);
+        });
+        await openSearchIndex((index) => seen.push(index));
+        sliced.mockRestore();
+        const group = groups.ranges[keyGroupOf(typed.toLowerCase())];
+        // After the second step, before the third: between two steps, not behind the whole part.
+        expect(reads.slice(0, 4)).toEqual([
+          ['index', 0, 200],
+          ['index', 200, 400],
+          ['groups', ...group],
+          ['index', 400, 600],
+        ]);
+        expect(seen.map((s) => s.covers('zzz'))).toEqual(handed ? [false, true, true] : [true, true]);
+      }
+    } finally {
+      setQuickStepForTests();
+    }
   });
 
   it('hands over the quick index first, then the complete one', async () => {

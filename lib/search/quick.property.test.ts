@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SearchDocument } from './options';
-import { buildQuickText, pack, QuickIndex } from './quick';
+import { buildQuickText, keyGroupOf, pack, QuickIndex } from './quick';
 import { normaliseTerm } from './terms';
 
 /**
@@ -54,6 +54,29 @@ describe('the quick index ranking', () => {
           expect(new Map(found.map((m) => [m.doc, m.rank]))).toEqual(reference(docs, typed));
           // Best first.
           expect(found.map((m) => m.rank)).toEqual(found.map((m) => m.rank).sort((a, b) => b - a));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("ranks a prefix in its first letter's own text (groupTexts) as in the whole index", () => {
+    const typedArb = fc.oneof(word, nameArb, fc.string({ minLength: 1, maxLength: 4 })).map(normaliseTerm).filter((t) => t.length > 0);
+    // Documents by id and rank: a group's text numbers its documents afresh.
+    const ranked = (index: QuickIndex, typed: string) => index.match(typed, 1_000).map((m) => [index.doc(m.doc)?.id, m.rank]);
+    fc.assert(
+      fc.property(fc.array(docArb, { minLength: 1, maxLength: 12 }), fc.array(typedArb, { minLength: 1, maxLength: 6 }), (specs, typedList) => {
+        const whole = QuickIndex.parse(buildQuickText(documents(specs), 'stamp'));
+        const groups = whole.groupTexts();
+        for (const typed of typedList) {
+          const text = groups.get(keyGroupOf(typed));
+          if (!text) {
+            expect(whole.match(typed)).toEqual([]);
+            continue;
+          }
+          const group = QuickIndex.parse(text);
+          expect(group.covers(typed)).toBe(true);
+          expect(ranked(group, typed)).toEqual(ranked(whole, typed));
         }
       }),
       { numRuns: 300 },

@@ -67,36 +67,33 @@ describe('the quick index format', () => {
     expect(index.search('tab co').companies.map((c) => c.id)).toEqual(['tab']);
     expect(index.search('line').companies[0]).toMatchObject({ id: 'tab', name: 'Tab Co Line' });
   });
-  it('groups the key lines by first letter, and a group answers the prefixes starting with it as the whole does', () => {
-    const quick = parts.quick!;
-    const whole = QuickIndex.parse(quick);
-    const { at, ranges } = whole.keyRanges();
-    const groups = Object.keys(ranges);
+  it('splits into one text per first letter of the keys, each answering the prefixes starting with it as the whole does', () => {
+    const whole = QuickIndex.parse(parts.quick!);
+    const texts = whole.groupTexts();
+    const groups = [...texts.keys()];
     // Latin letters, and one group for every name starting outside ASCII (the packed ones).
     expect(groups).toEqual([...groups].sort());
     expect(groups).toContain(keyGroupOf('阿里'));
-    const keyLines = quick.slice(at);
-    expect(groups.map((g) => quick.slice(...ranges[g])).join('')).toBe(keyLines);
-    for (const g of groups) {
-      const [start, end] = ranges[g];
-      expect(quick.slice(start, end).split('\n').filter(Boolean).every((line) => line.startsWith(g))).toBe(true);
-    }
-    const docsOnly = QuickIndex.parse(quick.slice(0, at));
-    expect(docsOnly.match('tencen')).toEqual([]);
+    const ids = (index: QuickIndex, typed: string) => index.match(typed).map((m) => [index.doc(m.doc)?.id, m.rank]);
     for (const typed of ['tencen', 't', 'group', '阿里', 'daniel']) {
-      const group = keyGroupOf(typed);
-      const part = docsOnly.withKeys(quick.slice(...ranges[group]), group);
-      expect(part.covers(typed)).toBe(true);
-      expect(part.match(typed)).toEqual(whole.match(typed));
-      expect(part.match(typed).length).toBeGreaterThan(0);
+      const group = QuickIndex.parse(texts.get(keyGroupOf(typed))!);
+      expect(group.group).toBe(keyGroupOf(typed));
+      expect(group.covers(typed)).toBe(true);
+      expect(ids(group, typed)).toEqual(ids(whole, typed));
+      expect(ids(group, typed).length).toBeGreaterThan(0);
+      // Only the documents its own keys name.
+      expect(group.size).toBeLessThan(whole.size);
     }
-    expect(docsOnly.withKeys(quick.slice(...ranges.t), 't').covers('alibaba')).toBe(false);
+    const t = QuickIndex.parse(texts.get('t')!);
+    expect(t.covers('alibaba')).toBe(false);
+    expect(t.match('alibaba')).toEqual([]);
+    expect(whole.group).toBeNull();
   });
   it('answers nothing from an empty dataset', () => {
     const empty = Dataset.parse({ ...fixtureDataset, companies: [], articles: [], mentions: [], facts: [], people: [], relations: [] });
     const index = QuickIndex.parse(splitSearchIndex(buildSearchIndex(empty)).quick!);
     expect(index.size).toBe(0);
     expect(index.match('a')).toEqual([]);
-    expect(index.keyRanges().ranges).toEqual({});
+    expect(index.groupTexts().size).toBe(0);
   });
 });

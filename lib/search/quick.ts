@@ -148,13 +148,12 @@ export class QuickIndexError extends Error {
 }
 
 /**
- * Key lines grouped by their first character, as character ranges of the quick text (which is
- * also where they lie in the stored Blob, the quick part being its start): a reader can take
- * the document lines and the key lines of one first character before all the key lines.
+ * The stored index's key line groups, one quick text each (QuickIndex.groupTexts), in one Blob:
+ * where each group's text lies in it, by the group's first character. A reader takes the group a
+ * typed prefix is in without reading the rest.
  */
-export interface QuickKeys {
-  /** Where the key lines start: everything before is the header and the document lines. */
-  at: number;
+export interface QuickGroups {
+  value: Blob;
   ranges: Record<string, [start: number, end: number]>;
 }
 
@@ -177,12 +176,12 @@ export class QuickIndex {
   ) {}
 
   /**
-   * Reads a quick index; throws QuickIndexError when the text is not one. `text` may end where
-   * the key lines start (the document lines alone); `withKeys` adds them.
+   * Reads a quick index, whole or one group's (see groupTexts); throws QuickIndexError when the
+   * text is not one.
    */
   static parse(text: string): QuickIndex {
     const nl = text.indexOf('\n');
-    let header: { format?: unknown; stamp?: unknown; docs?: unknown } | null = null;
+    let header: { format?: unknown; stamp?: unknown; docs?: unknown; group?: unknown } | null = null;
     try {
       header = nl > 0 ? JSON.parse(unpack(text.slice(0, nl))) : null;
     } catch {
@@ -192,6 +191,8 @@ export class QuickIndex {
       throw new QuickIndexError('The stored quick search index is not a Company Lens quick index');
     }
     const count = header.docs as number;
+    // A group's own text (see groupTexts) names its group: its index answers that group alone.
+    const only = typeof header.group === 'string' ? header.group : null;
     const starts = new Uint32Array(count + 1);
     let at = nl + 1;
     for (let i = 0; i < count; i++) {
@@ -201,23 +202,48 @@ export class QuickIndex {
       at = end + 1;
     }
     starts[count] = at;
-    return new QuickIndex(text.slice(0, at), starts, new Map(), text.slice(at), null, header.stamp);
+    return new QuickIndex(text.slice(0, at), starts, new Map(), text.slice(at), only, header.stamp);
   }
 
-  /** The same documents with other key lines: all of them, or the group `only` alone. */
-  withKeys(keys: string, only: string | null = null): QuickIndex {
-    return new QuickIndex(this.docs, this.starts, this.cache, keys, only, this.stamp);
+  /** The group of key lines this index holds alone, or null when it holds them all. */
+  get group(): string | null {
+    return this.only;
   }
 
-  /** Whether the key lines a typed prefix (already normalised) is found in are loaded. */
+  /** Whether the key lines a typed prefix (already normalised) is found in are here. */
   covers(typed: string): boolean {
     return this.only === null || !typed || keyGroupOf(typed) === this.only;
   }
 
-  /** Where each group of key lines lies in the text this index was parsed from. */
-  keyRanges(): QuickKeys {
-    const at = this.docs.length;
-    const ranges: QuickKeys['ranges'] = {};
+  /**
+   * Each group of key lines (those starting with one character) as a quick text of its own: the
+   * group's lines, and the document lines they point to, renumbered in the same order, with the
+   * group in the header. It ranks every prefix of its group as the whole index does
+   * (quick.property.test.ts), from a fraction of the bytes: 0.06 to 1.4 MB per first letter at
+   * 100k synthetic companies, against 8.5 MB for the whole.
+   */
+  groupTexts(): Map<string, string> {
+    const texts = new Map<string, string>();
+    for (const [group, [start, end]] of Object.entries(this.keyRanges())) {
+      const lines = this.keys.slice(start, end).split('\n');
+      lines.pop();
+      // Each line as [key and tab, document ordinal, the rest from the tab after the ordinal].
+      const split = lines.map((line) => {
+        const tab = line.indexOf('\t');
+        const tab2 = line.indexOf('\t', tab + 1);
+        return [line.slice(0, tab + 1), parseInt(line.slice(tab + 1, tab2), 36), line.slice(tab2)] as const;
+      });
+      const ordinals = [...new Set(split.map(([, doc]) => doc))].sort((a, b) => a - b);
+      const renumbered = new Map(ordinals.map((doc, i) => [doc, i.toString(36)]));
+      const body = ordinals.map((doc) => this.docs.slice(this.starts[doc], this.starts[doc + 1])).join('') + split.map(([key, doc, rest]) => `${key}${renumbered.get(doc)}${rest}\n`).join('');
+      texts.set(group, `${pack(JSON.stringify({ format: QUICK_FORMAT, stamp: this.stamp, docs: ordinals.length, length: body.length, group }))}\n${body}`);
+    }
+    return texts;
+  }
+
+  /** Where each group of key lines lies in `keys`, by its first character. */
+  private keyRanges(): Record<string, [start: number, end: number]> {
+    const ranges: Record<string, [number, number]> = {};
     for (let start = 0; start < this.keys.length; ) {
       const group = this.keys.charAt(start);
       // The first line of the next group: binary search over the sorted lines.
@@ -228,10 +254,10 @@ export class QuickIndex {
         if (line.key.charAt(0) <= group) lo = this.keys.indexOf('\n', line.start) + 1;
         else hi = line.start;
       }
-      ranges[group] = [at + start, at + lo];
+      ranges[group] = [start, lo];
       start = lo;
     }
-    return { at, ranges };
+    return ranges;
   }
 
   get size(): number {

@@ -1,7 +1,7 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Article, Company, Fact, Mention, Person, Relation } from '../dataset/schema';
 import type { LexiconPayload } from '../detect/lexicon';
-import type { QuickKeys } from '../search/quick';
+import type { QuickGroups } from '../search/quick';
 import { DB_NAME, setDirectDatabaseName } from './direct';
 
 /**
@@ -20,12 +20,13 @@ export type ArtifactRow =
   | { gen: number; name: 'lexicon'; value: LexiconPayload }
   /** The serialised search index (lib/search/artifact.ts); a string in stores written before it was a Blob. */
   /**
-   * `quickEnd`: where the quick part ends in the Blob, so a reader takes it in one read;
-   * `quickKeys`: where its document lines end and each group of key lines lies, so that a reader
-   * can take the lines a typed prefix needs first (lib/search/load.ts). Both are absent in rows
-   * written by earlier releases, whose readers find the end in the quick part's header.
+   * `quickEnd`: where the quick part ends in the Blob, so a reader takes it in one read (absent
+   * in rows written by earlier releases, whose readers find it in the quick part's header);
+   * `quickGroups`: the quick part's key line groups as texts of their own, so that a reader can
+   * take a typed first letter's alone (lib/search/load.ts); added once the full text has been
+   * derived. Rows of one earlier release also hold `quickKeys`, which nothing reads any more.
    */
-  | { gen: number; name: 'search'; value: Blob | string; quickEnd?: number; quickKeys?: QuickKeys };
+  | { gen: number; name: 'search'; value: Blob | string; quickEnd?: number; quickGroups?: QuickGroups };
 
 export type GenerationState = 'writing' | 'ready';
 

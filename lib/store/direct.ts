@@ -1,5 +1,5 @@
 import type { ArtifactRow, GenerationRow, MetaRow } from './db';
-import type { QuickKeys } from '../search/quick';
+import type { QuickGroups } from '../search/quick';
 
 /**
  * Store reads with plain IndexedDB calls, for the one read that decides how soon the popup shows
@@ -23,7 +23,7 @@ export function versionOf(gen: Pick<GenerationRow, 'gen' | 'meta'>): string {
   return `${gen.meta.contentHash}:${gen.gen}`;
 }
 
-export type StoredSearchIndex = { version: string; blob: Blob; quickEnd?: number; quickKeys?: QuickKeys };
+export type StoredSearchIndex = { version: string; blob: Blob; quickEnd?: number; quickGroups?: QuickGroups };
 
 /** The active dataset's search index Blob; null when there is no active dataset (or no database yet). */
 export async function readSearchIndexDirect(): Promise<StoredSearchIndex | null> {
@@ -40,8 +40,9 @@ export async function readSearchIndexDirect(): Promise<StoredSearchIndex | null>
     if (gen?.state !== 'ready' || artifact?.name !== 'search') return null;
     const blob = typeof artifact.value === 'string' ? new Blob([artifact.value]) : artifact.value;
     // Layout fields are hints: load.ts checks them against the text before trusting them.
-    const { quickEnd, quickKeys } = artifact;
-    return { version: versionOf(gen), blob, ...(Number.isInteger(quickEnd) ? { quickEnd } : {}), ...(quickKeys && typeof quickKeys === 'object' ? { quickKeys } : {}) };
+    const { quickEnd, quickGroups } = artifact;
+    const groups = quickGroups?.value instanceof Blob && quickGroups.ranges && typeof quickGroups.ranges === 'object' ? { quickGroups } : {};
+    return { version: versionOf(gen), blob, ...(Number.isInteger(quickEnd) ? { quickEnd } : {}), ...groups };
   } finally {
     db.close();
   }
