@@ -19,6 +19,19 @@ function store(dataset: Dataset, searchIndex = buildSearchIndex(dataset)) {
   return writeDataset(db, { dataset, sourceKind: 'bundled', derive: () => ({ lexicon: Lexicon.build(dataset.companies).toPayload(), searchIndex }) });
 }
 
+/**
+ * The fixture stored as a version of its own (the complete index of a version is kept, and other
+ * tests read theirs), with its serialised index and that index's quick layout and groups.
+ */
+async function storeVersion(contentHash: string) {
+  const dataset = { ...fixtureDataset, meta: { ...fixtureDataset.meta, contentHash } };
+  const serialised = buildSearchIndex(dataset);
+  const gen = await store(dataset, serialised);
+  const { quickEnd } = quickLayoutOf(serialised);
+  const { quickGroups } = quickGroupsOf(serialised);
+  return { serialised, gen, quickEnd, quickGroups: quickGroups! };
+}
+
 useFreshDb('search-load-test', (fresh) => (db = fresh));
 
 describe('opening the stored search index', () => {
@@ -36,17 +49,13 @@ describe('opening the stored search index', () => {
   });
 
   it('reads the quick part in one read with its stored end, and by its header in older rows', async () => {
-    // A version of its own: the complete index of a version is kept, and other tests read this one.
-    const dataset = { ...fixtureDataset, meta: { ...fixtureDataset.meta, contentHash: 'one-read' } };
-    const serialised = buildSearchIndex(dataset);
-    const gen = await store(dataset, serialised);
-    const { quickEnd } = quickLayoutOf(serialised);
+    const { serialised, gen, quickEnd, quickGroups } = await storeVersion('one-read');
     expect(await readSearchIndexDirect()).toMatchObject({ quickEnd });
     expect(quickEnd).toBeLessThan(serialised.length);
     // Groups stored beside it change nothing when no query is typed meanwhile. A row of an
     // earlier release has no quickEnd, and one whose quickEnd disagrees with the header is read
     // the long way, after its header.
-    const rows = [{ quickEnd, ...quickGroupsOf(serialised) }, { quickEnd }, {}, { quickEnd: 5 }, { quickEnd: 5, ...quickGroupsOf(serialised) }];
+    const rows = [{ quickEnd, quickGroups }, { quickEnd }, {}, { quickEnd: 5 }, { quickEnd: 5, quickGroups }];
     for (const [i, layout] of rows.entries()) {
       await db.artifacts.put({ gen: gen.gen, name: 'search', value: new Blob([serialised]), ...layout });
       // Another version each time, so the complete index kept for the last one is not reused.
@@ -61,20 +70,16 @@ describe('opening the stored search index', () => {
   });
 
   it("hands over a query typed meanwhile from its first letter's own text, as an index that covers that query alone", async () => {
-    const dataset = { ...fixtureDataset, meta: { ...fixtureDataset.meta, contentHash: 'typed-early' } };
-    const serialised = buildSearchIndex(dataset);
-    const gen = await store(dataset, serialised);
-    const { quickEnd } = quickLayoutOf(serialised);
-    const { quickGroups } = quickGroupsOf(serialised);
+    const { serialised, gen, quickEnd, quickGroups } = await storeVersion('typed-early');
     await db.artifacts.put({ gen: gen.gen, name: 'search', value: new Blob([serialised]), quickEnd, quickGroups });
-    expect((await readSearchIndexDirect())?.quickGroups?.ranges).toEqual(quickGroups!.ranges);
+    expect((await readSearchIndexDirect())?.quickGroups?.ranges).toEqual(quickGroups.ranges);
     const seen: SearchIndex[] = [];
     const sliced = vi.spyOn(Blob.prototype, 'slice');
     const reading = openSearchIndex((index) => seen.push(index));
     wantKeysFor('  Tencen');
     const complete = await reading;
     // The text of the names starting with "t", then the whole quick part.
-    expect(sliced.mock.calls.slice(0, 2)).toEqual([quickGroups!.ranges.t, [0, quickEnd]]);
+    expect(sliced.mock.calls.slice(0, 2)).toEqual([quickGroups.ranges.t, [0, quickEnd]]);
     sliced.mockRestore();
     expect(seen.map((s) => [s.complete, s.covers('tencen'), s.covers('alibaba')])).toEqual([
       [false, true, false],
@@ -87,17 +92,13 @@ describe('opening the stored search index', () => {
   });
 
   it('asks for a letter typed during the read between two steps, and skips a group whose text is not that letter', async () => {
-    const dataset = { ...fixtureDataset, meta: { ...fixtureDataset.meta, contentHash: 'typed-meanwhile' } };
-    const serialised = buildSearchIndex(dataset);
-    const gen = await store(dataset, serialised);
-    const { quickEnd } = quickLayoutOf(serialised);
-    const { quickGroups } = quickGroupsOf(serialised);
-    const { ranges } = quickGroups!;
+    const { serialised, gen, quickEnd, quickGroups } = await storeVersion('typed-meanwhile');
+    const { ranges } = quickGroups;
     // "a" points at the text of "t": the layout lies about it.
-    const lying: QuickGroups = { ...quickGroups!, ranges: { ...ranges, a: ranges.t } };
+    const lying: QuickGroups = { ...quickGroups, ranges: { ...ranges, a: ranges.t } };
     setQuickStepForTests(200);
     try {
-      for (const [i, [groups, typed, handed]] of ([[quickGroups!, 'Tencen', true], [lying, 'alibaba', false]] as const).entries()) {
+      for (const [i, [groups, typed, handed]] of ([[quickGroups, 'Tencen', true], [lying, 'alibaba', false]] as const).entries()) {
         await db.artifacts.put({ gen: gen.gen, name: 'search', value: new Blob([serialised]), quickEnd, quickGroups: groups });
         await db.generations.update(gen.gen, { meta: { ...gen.meta, contentHash: `meanwhile-${i}` } });
         const seen: SearchIndex[] = [];
