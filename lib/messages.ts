@@ -42,6 +42,9 @@ export const Message = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('dataset.status') }),
   z.strictObject({ type: z.literal('dataset.sync'), source: SyncSource }),
   z.strictObject({ type: z.literal('dataset.cancel') }),
+  z.strictObject({ type: z.literal('schedule.get') }),
+  /** The periodic URL sync; the background checks the address and the period before storing them. */
+  z.strictObject({ type: z.literal('schedule.set'), schedule: z.strictObject({ url: Url, everyHours: z.number() }).nullable() }),
   z.strictObject({ type: z.literal('page.report'), count: z.number().int().nonnegative().max(1_000_000) }),
   z.strictObject({ type: z.literal('page.mentions') }),
   z.strictObject({ type: z.literal('card.openAtSelection') }),
@@ -57,7 +60,7 @@ export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
  * content script (`sender.tab` set), because a hostile page could drive a compromised content
  * script to send them.
  */
-export const PRIVILEGED: ReadonlySet<MessageType> = new Set(['dataset.sync', 'dataset.cancel']);
+export const PRIVILEGED: ReadonlySet<MessageType> = new Set(['dataset.sync', 'dataset.cancel', 'schedule.get', 'schedule.set']);
 
 export function parseMessage(raw: unknown): Message | null {
   const parsed = Message.safeParse(raw);

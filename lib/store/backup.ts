@@ -4,7 +4,8 @@ import { getDb } from './db';
 
 /**
  * The user-data backup: stars, notes, recent views and everything in `storage.local` (the
- * settings item and the sync schedule). The dataset is not part of it: it can always be synced
+ * settings item). The sync schedule is not part of it: it is privileged state, which a file
+ * should not be able to set without the user choosing it again in the options page. The dataset is not part of it: it can always be synced
  * again, and the "export dataset" button covers it separately.
  */
 
