@@ -99,7 +99,7 @@ export function SettingsPanel() {
 
       <h3 style={{ marginTop: '16px' }}>Muted names</h3>
       <ItemList
-        empty="No muted names. Use “Mute this name” in a card to stop marking one."
+        empty="No muted names. Use “Mute” in a card to stop marking one."
         items={settings.muted.map((m) => ({ key: m.id, label: m.name }))}
         action="Unmute"
         onAction={(id) => {
