@@ -45,6 +45,8 @@ function valueOf(fact: Fact, key: string): string | number | string[] | undefine
       return v.target?.companyId;
     case 'sharePrice':
       return v.sharePrice?.amount;
+    case 'change':
+      return v.change ? (v.change.direction === 'down' ? -v.change.percent : v.change.percent) : undefined;
     default:
       return v[key];
   }

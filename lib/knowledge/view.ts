@@ -53,6 +53,9 @@ const inside = (spans: [number, number][], at: number) => spans.some(([a, b]) =>
 
 /** True when the words just before `at` (within the clause) do not make the token an object. */
 export function actingPosition(tpl: string, at: number): boolean {
+  // A company listed after another ("from Alibaba and SAIC Motor") plays the first one's role.
+  const listed = /⟦C\d+⟧(?:,| and| or|, and)\s$/.exec(tpl.slice(Math.max(0, at - 12), at));
+  if (listed) return actingPosition(tpl, at - listed[0].length);
   const before = tpl.slice(Math.max(0, at - 60), at);
   const clause = before.split(/[,;:()—–"]/).pop() ?? '';
   const words = clause.trim().split(/\s+/).filter(Boolean).slice(-4);
@@ -89,7 +92,7 @@ function subjectOf(tpl: string, spans: [number, number][]): number | undefined {
   return undefined;
 }
 
-const NOMINAL = /\b[Tt]he (?:(?![\p{L}-]*-(?:based|headquartered)\b)[\p{L}-]+ ){0,3}?(?:company|firm|startup|giant|unicorn|conglomerate|retailer|chain)\b(?!'s? (?:own|rivals?|competitors?))(?! of\b)/gu;
+const NOMINAL = /\b[Tt]he (?:(?![\p{L}-]*-(?:based|headquartered)\b)[\p{L}-]+ ){0,3}?(?:company|firm|startup|giant|unicorn|conglomerate|retailer|chain|group|airline|carrier|bank|lender|insurer|broker|carmaker|automaker|chipmaker|manufacturer|maker|operator|brewer|miner|producer|supplier|platform|corporation|multinational|e-commerce player)\b(?!'s? (?:own|rivals?|competitors?))(?! of\b)/gu;
 const PRONOUN = /\b(its|it)\b(?!')|^(Its|It)\b/g;
 
 interface Topic {
@@ -137,7 +140,8 @@ function resolve(tpl: string, companies: TokenRef[], topic: string | undefined):
     let target: number | undefined;
     const before = tokens.filter((t) => t.end <= at && !inside(spans, t.at) && actingPosition(tpl, t.at));
     if (before.length > 0) target = before[before.length - 1].index;
-    else if (at === 0 && topic && tokens.length === 0) target = refer(topic, word);
+    // In a sentence naming no company, "its"/"it" can only be the passage's company.
+    else if (topic && tokens.length === 0) target = refer(topic, word);
     if (target === undefined) continue;
     if (at === 0 && subject === undefined) subject = target;
     edits.push({ at, end: at + word.length, text: possessive ? `⟦C${target}⟧'s` : `⟦C${target}⟧` });
@@ -163,6 +167,19 @@ function resolve(tpl: string, companies: TokenRef[], topic: string | undefined):
   return { tpl: out, subject };
 }
 
+/**
+ * The company an article is about, when one clearly leads: named most often and at least twice as
+ * often as any other. Sentences that name no company ("Operating profits were ...", "the airline
+ * said") fall back to it when no nearer topic is current.
+ */
+function mainCompany(mentions: readonly BodyMention[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const m of mentions) counts.set(m.companyId, (counts.get(m.companyId) ?? 0) + 1);
+  const ranked = [...counts].sort((a, b) => b[1] - a[1]);
+  if (!ranked.length) return undefined;
+  return ranked.length === 1 || ranked[0][1] >= 2 * ranked[1][1] ? ranked[0][0] : undefined;
+}
+
 /** Prepares every sentence of an article, tracking the topic from sentence to sentence. */
 export function sentenceViews(articleId: string, body: string, mentions: readonly BodyMention[]): SentenceView[] {
   const views: SentenceView[] = [];
@@ -170,6 +187,7 @@ export function sentenceViews(articleId: string, body: string, mentions: readonl
   let paragraph = 0;
   let scanned = 0;
   let k = 0;
+  const main = mainCompany(mentions);
   for (const s of splitSentences(body)) {
     for (let i = body.indexOf('\n\n', scanned); i !== -1 && i < s.start; i = body.indexOf('\n\n', i + 2)) {
       paragraph++;
@@ -180,7 +198,7 @@ export function sentenceViews(articleId: string, body: string, mentions: readonl
     for (let j = k; j < mentions.length && mentions[j].start < s.end; j++) if (mentions[j].end <= s.end) inSentence.push(mentions[j]);
     const sentence = body.slice(s.start, s.end);
     const built = buildTemplate(sentence, inSentence, s.start);
-    const live = topic && paragraph - topic.paragraph <= 1 ? topic.companyId : undefined;
+    const live = topic && paragraph - topic.paragraph <= 1 ? topic.companyId : main;
     const { tpl, subject } = resolve(built.tpl, built.companies, live);
     if (subject !== undefined) topic = { companyId: built.companies[subject].companyId, paragraph };
     // A sentence that names companies but neither acts through one nor names the topic moves
