@@ -169,6 +169,28 @@ export const Fact = z.discriminatedUnion('type', [
   }),
   z.strictObject({
     ...FactBase,
+    type: z.literal('legal'),
+    /** Legal or regulatory action against the company, and who took it when stated. */
+    values: z.strictObject({ action: z.enum(['probe', 'fine', 'ban', 'lawsuit']), by: Party.optional(), amount: Money.optional() }),
+  }),
+  z.strictObject({
+    ...FactBase,
+    type: z.literal('partnership'),
+    values: z.strictObject({ partner: Party }),
+  }),
+  z.strictObject({
+    ...FactBase,
+    type: z.literal('rival'),
+    values: z.strictObject({ rival: Party }),
+  }),
+  z.strictObject({
+    ...FactBase,
+    type: z.literal('commitment'),
+    /** Money the company has committed to spend or invest, on what and over what period when stated. */
+    values: z.strictObject({ amount: Money, purpose: z.string().max(300).optional(), period: z.string().max(200).optional() }),
+  }),
+  z.strictObject({
+    ...FactBase,
     type: z.literal('leadership'),
     values: z.strictObject({
       person: z.string().max(300),

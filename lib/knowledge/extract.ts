@@ -3,6 +3,7 @@ import type { Lexicon } from '../detect/lexicon';
 import { Ctx, type PersonRoleDraft } from './context';
 import { NAME, isPersonName } from './grammar';
 import { deals } from './patterns/deals';
+import { events } from './patterns/events';
 import { numbers } from './patterns/numbers';
 import { profile } from './patterns/profile';
 import { results } from './patterns/results';
@@ -18,7 +19,7 @@ export interface ArticleKnowledge {
   people: (PersonRoleDraft & { articleId: string; sentence: string })[];
 }
 
-const PATTERNS = [deals, profile, numbers, results];
+const PATTERNS = [deals, profile, numbers, results, events];
 const NAME_RE = new RegExp(NAME, 'gu');
 
 /** Every capitalised multi-word name outside company mentions, to expand one-word references. */

@@ -140,6 +140,14 @@ function resolve(tpl: string, companies: TokenRef[], topic: string | undefined):
     let target: number | undefined;
     const before = tokens.filter((t) => t.end <= at && !inside(spans, t.at) && actingPosition(tpl, t.at));
     if (before.length > 0) target = before[before.length - 1].index;
+    // "Just two days after its $4 billion IPO, the ride-hailing giant ...": an opening clause's "its"
+    // is the main clause's subject when that follows right after the comma.
+    else if (possessive && !tpl.slice(0, at).includes(',')) {
+      const rest = tpl.slice(tpl.indexOf(',', at) + 2);
+      const named = tpl.indexOf(',', at) > 0 ? /^⟦C(\d+)⟧/.exec(rest) : null;
+      if (named) target = Number(named[1]);
+      else if (topic && tokens.length === 0 && tpl.indexOf(',', at) > 0 && new RegExp(`^${NOMINAL.source}`, 'u').test(rest)) target = refer(topic, word);
+    }
     // In a sentence naming no company, "its"/"it" can only be the passage's company.
     else if (topic && tokens.length === 0) target = refer(topic, word);
     if (target === undefined) continue;
@@ -152,6 +160,9 @@ function resolve(tpl: string, companies: TokenRef[], topic: string | undefined):
     let target: number | undefined;
     if (subject !== undefined && earlier.some((t) => t.index === subject)) target = subject;
     else if (earlier.length === 0 && topic) target = refer(topic, m[0]);
+    // "Investors in Roadstar ... the startup, which had raised ...": the one company named before.
+    else if (earlier.length > 0 && new Set(earlier.map((t) => companies[t.index].companyId)).size === 1 && tokens.every((t) => companies[t.index].companyId === companies[earlier[0].index].companyId))
+      target = earlier[0].index;
     if (target === undefined) continue;
     if (subject === undefined && actingPosition(tpl, at)) subject = target;
     edits.push({ at, end: at + m[0].length, text: `⟦C${target}⟧` });
@@ -188,6 +199,7 @@ export function sentenceViews(articleId: string, body: string, mentions: readonl
   let scanned = 0;
   let k = 0;
   const main = mainCompany(mentions);
+  let recent: string | undefined;
   for (const s of splitSentences(body)) {
     for (let i = body.indexOf('\n\n', scanned); i !== -1 && i < s.start; i = body.indexOf('\n\n', i + 2)) {
       paragraph++;
@@ -198,12 +210,15 @@ export function sentenceViews(articleId: string, body: string, mentions: readonl
     for (let j = k; j < mentions.length && mentions[j].start < s.end; j++) if (mentions[j].end <= s.end) inSentence.push(mentions[j]);
     const sentence = body.slice(s.start, s.end);
     const built = buildTemplate(sentence, inSentence, s.start);
-    const live = topic && paragraph - topic.paragraph <= 1 ? topic.companyId : main;
+    const live = topic && paragraph - topic.paragraph <= 1 ? topic.companyId : (main ?? recent);
     const { tpl, subject } = resolve(built.tpl, built.companies, live);
     if (subject !== undefined) topic = { companyId: built.companies[subject].companyId, paragraph };
     // A sentence that names companies but neither acts through one nor names the topic moves
     // the story elsewhere; "it" in the next sentence would be a guess.
     else if (topic && inSentence.length > 0 && !inSentence.some((m) => m.companyId === topic!.companyId)) topic = undefined;
+    // With no topic, the one company the previous sentence named is the likeliest referent ("... dropped on Didi. ... the ride-hailing giant").
+    const named = new Set(inSentence.map((m) => m.companyId));
+    recent = named.size === 1 ? [...named][0] : named.size > 1 ? undefined : recent;
     views.push({ articleId, sentence, start: s.start, end: s.end, paragraph, tpl, companies: built.companies, money: built.money, subject, topic: live });
   }
   return views;

@@ -15,10 +15,10 @@ import { periodOf } from '../period';
 
 const QUALIFIERS = String.raw`(?:net|pre-tax|pretax|operating|gross|annual|full-year|full year|half-year|first-half|quarterly|underlying|record|total|global|worldwide|overall|domestic|international|European|US|UK|unit|vehicle|retail|new|broadband|mobile|online|like-for-like)`;
 const MEASURE = re(
-  String.raw`\b((?:${QUALIFIERS}\s){0,3})(profits?|loss(?:es)?|earnings|net income|revenues?|sales|turnover|profit margin|output|orders|subscribers|subscriber base|customers|passengers|users|deliveries|staff|employees|workers|jobs|job cuts|layoffs|market value|market capitalisation|market capitalization)\b`,
+  String.raw`\b((?:${QUALIFIERS}\s){0,3})(profits?|loss(?:es)?|earnings|net income|revenues?|sales|turnover|profit margin|output|orders|subscribers|subscriber base|customers|passengers|users|deliveries|staff|employees|workers|jobs|job cuts|layoffs|market value|market capitalisation|market capitalization|downloads|consumer spending|gross merchandise value)\b`,
   'giu',
 );
-const COUNTED = /^(?:output|orders|subscribers|subscriber base|customers|passengers|users|deliveries|staff|employees|workers|jobs|job cuts|layoffs)$/i;
+const COUNTED = /^(?:downloads|output|orders|subscribers|subscriber base|customers|passengers|users|deliveries|staff|employees|workers|jobs|job cuts|layoffs)$/i;
 const REVENUE = /^(?:revenues?|sales|turnover)$/i;
 /** Words that make a figure a forecast, a target or a hypothesis rather than a result. */
 const HYPOTHETICAL = /\b(?:expect\w*|forecast\w*|predict\w*|target\w*|could|would|might|may|estimat\w*|likely|hopes?|aims?|projected|outlook|guidance|plans? to|want\w*|if|can|should|pledg\w*|promis\w*|vow\w*|will (?:\w+ )?(?:dip|fall|rise|grow|drop|increase|decrease|decline|climb|report|post|announce|make|see|be|reach|top|hit))\b/i;
@@ -51,7 +51,7 @@ function changeOf(text: string): Change | undefined {
  * the first money, else just before the measure ("a $676m loss", end 0).
  */
 function moneyFor(x: Ctx, after: string, before: string): { money: Money; end: number } | undefined {
-  const to = /\b(?:to|of|at|was|were|is|totalled|totaled|reached|hit|made|posted|reported) (?:just |only |a record |some |about )?⟦M(\d+)⟧/.exec(after);
+  const to = /\b(?:to|of|at|was|were|is|totalled|totaled|reached|hit|made|posted|reported|has made|had made) (?:just |only |a record |some |about )?⟦M(\d+)⟧/.exec(after);
   if (to) return { money: x.money(to[1]), end: to.index + to[0].length };
   const first = /^[^⟦]{0,40}?⟦M(\d+)⟧/.exec(after);
   if (first && !/\bfrom ⟦M\d+⟧$/.test(first[0])) return { money: x.money(first[1]), end: first[0].length };
@@ -62,7 +62,7 @@ function moneyFor(x: Ctx, after: string, before: string): { money: Money; end: n
 /** Counts written in figures or number words; never the article "a" ("a group of employees"). */
 const FIGURE = COUNT.replace('|a)', ')');
 const COUNT_BEFORE = re(String.raw`${APPROX}(?:up to )?(?<![\p{L}\d,.])${FIGURE} (?:[\p{Ll}-]+ ){0,2}$`, 'iu');
-const COUNT_AFTER = re(String.raw`^(?:[^⟦\d]|⟦C\d+⟧){0,60}?\b(?:to|of|at|reached|hit|topped|passed|surpassed|was|were|employs|employed) ${APPROX}(?<![\p{L}\d,.])${FIGURE}\b`, 'u');
+const COUNT_AFTER = re(String.raw`^(?:[^⟦\d]|⟦C\d+⟧){0,60}?\b(?:to|of|at|reached|hit|topped|tops|passed|surpassed|was|were|employs|employed) ${APPROX}(?<![\p{L}\d,.])${FIGURE}\b`, 'u');
 
 /** A count, never a bare year ("2004 sales"). */
 function countFor(before: string, after: string): number | undefined {
