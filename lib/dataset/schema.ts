@@ -31,6 +31,14 @@ export type Change = z.infer<typeof Change>;
 export const Party = z.strictObject({ name: z.string().max(300), companyId: Id.optional() });
 export type Party = z.infer<typeof Party>;
 
+export const ProfileLine = z.strictObject({
+  field: z.enum(['description', 'headquarters', 'founded']),
+  text: z.string().max(500),
+  sentence: Text,
+  articleId: Id,
+});
+export type ProfileLine = z.infer<typeof ProfileLine>;
+
 export const Company = z.strictObject({
   id: Id,
   name: z.string().max(300),
@@ -44,6 +52,12 @@ export const Company = z.strictObject({
   description: z.string().max(2_000),
   mentionCount: z.number().int().nonnegative(),
   articleCount: z.number().int().nonnegative(),
+  /** Where the organisation is known from: the curated registry, the corpus text, or both. */
+  origin: z.enum(['registry', 'text', 'both']).optional(),
+  /** `curated` when the description is the registry's, `text` when it was read from a sentence. */
+  descriptionSource: z.enum(['curated', 'text']).optional(),
+  /** Identity lines read from the corpus, each with the sentence and article it came from. */
+  profile: z.array(ProfileLine).max(50).optional(),
 });
 export type Company = z.infer<typeof Company>;
 
