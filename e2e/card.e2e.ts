@@ -43,7 +43,7 @@ describe('hovering a name', () => {
     expect(await card(page).getAttribute('role')).toBe('dialog');
     expect(await card(page).getAttribute('aria-label')).toBe('Company Lens: XTransfer');
     const funding = card(page).locator('[data-fact^="funding"]').first();
-    expect(await funding.locator('.cl-fact-text').textContent()).toBe('$138 million Series C, led by D1 Partners');
+    expect(await funding.locator('.cl-fact-text').textContent()).toBe('$138 million · Series C · led by D1 Partners');
     // No wording that reads like debug output ("Matched …").
     expect(await card(page).textContent()).not.toMatch(/Matched/);
     expect(await card(page).locator('[data-field="hq"]').textContent()).toContain('Shanghai');
