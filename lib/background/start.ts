@@ -3,6 +3,7 @@ import { extensionOrigin, registerHandlers, route } from './router';
 import { startCardService } from './cards';
 import { startDatasetService } from './dataset';
 import { startLookupService } from './lookup';
+import { startWelcomeService } from './welcome';
 
 /**
  * Wires the background worker. Each concern lives in its own module under lib/background and
@@ -16,4 +17,5 @@ export function startBackground(): void {
   startDatasetService();
   startCardService();
   startLookupService();
+  startWelcomeService();
 }
