@@ -5,7 +5,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['e2e/**/*.e2e.ts'],
-    exclude: ['e2e/.tmp/**', 'node_modules/**'],
+    // The Firefox suite has its own config (e2e/firefox/vitest.config.ts) and build.
+    exclude: ['e2e/.tmp/**', 'e2e/firefox/**', 'node_modules/**'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     fileParallelism: false,

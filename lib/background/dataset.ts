@@ -3,7 +3,8 @@ import { SYNC_PROGRESS_PORT } from '../messages';
 import { getStatus } from '../store/read';
 import { backgroundSyncDeps } from '../sync/deps';
 import { SyncRunner } from '../sync/runner';
-import { applySchedule, scheduleItem, SYNC_ALARM } from '../sync/schedule';
+import { getDb } from '../store/db';
+import { applySchedule, moveScheduleOutOfStorage, readSchedule, saveSchedule, SYNC_ALARM } from '../sync/schedule';
 import { broadcastDatasetChanged } from './cards';
 import { ensureSearchIndex } from './search-index';
 import { extensionOrigin, isExtensionPage, registerHandlers } from './router';
@@ -25,6 +26,12 @@ export function startDatasetService(): void {
     'dataset.status': () => getStatus(),
     'dataset.sync': ({ source }) => runner.run(source),
     'dataset.cancel': () => ({ ok: runner.cancel() }),
+    'schedule.get': () => readSchedule(getDb()),
+    'schedule.set': async ({ schedule }) => {
+      await saveSchedule(getDb(), schedule);
+      await applySchedule(schedule);
+      return { ok: true };
+    },
   });
 
   browser.runtime.onConnect.addListener((port) => {
@@ -49,13 +56,18 @@ export function startDatasetService(): void {
     if (!(await getStatus()).version) await runner.ensureBundled();
     checkSearchIndex();
   });
-  browser.runtime.onInstalled.addListener(() => void runner.ensureBundled().then(checkSearchIndex));
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    void runner.ensureBundled().then(checkSearchIndex);
+    if (reason === 'update') void moveScheduleOutOfStorage(getDb()).then(syncAlarm).catch((e) => console.warn('[company-lens] could not move the sync schedule', e));
+  });
 
+  // The alarm only wakes the worker: what to fetch is read from the store, never from the alarm
+  // or from storage a content script can write, and the runner requires the host permission.
   browser.alarms.onAlarm.addListener(async (alarm) => {
     if (alarm.name !== SYNC_ALARM) return;
-    const schedule = await scheduleItem.getValue();
-    if (schedule && schedule.everyHours > 0) await runner.run({ kind: 'url', url: schedule.url });
+    const schedule = await readSchedule(getDb());
+    if (schedule && schedule.everyHours > 0) await runner.run({ kind: 'url', url: schedule.url }, { scheduled: true });
   });
-  scheduleItem.watch((schedule) => void applySchedule(schedule));
-  void scheduleItem.getValue().then(applySchedule);
+  const syncAlarm = async () => applySchedule(await readSchedule(getDb()));
+  void syncAlarm().catch((e) => console.warn('[company-lens] could not set the sync alarm', e));
 }

@@ -185,7 +185,7 @@ describe('the background router under hostile input', () => {
   });
 
   it('treats the privileged set as exactly the state-changing messages', () => {
-    for (const type of ['dataset.sync', 'dataset.cancel'] as MessageType[]) expect(PRIVILEGED.has(type)).toBe(true);
+    for (const type of ['dataset.sync', 'dataset.cancel', 'schedule.get', 'schedule.set'] as MessageType[]) expect(PRIVILEGED.has(type)).toBe(true);
     for (const type of ['company.card', 'matcher.get', 'matcher.resolve', 'dataset.status', 'ping'] as MessageType[]) expect(PRIVILEGED.has(type)).toBe(false);
   });
 

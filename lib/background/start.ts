@@ -3,6 +3,7 @@ import { extensionOrigin, registerHandlers, route } from './router';
 import { startCardService } from './cards';
 import { startDatasetService } from './dataset';
 import { startLookupService } from './lookup';
+import { startSettingsService } from './settings';
 import { startWelcomeService } from './welcome';
 
 /**
@@ -14,6 +15,7 @@ export function startBackground(): void {
   const origin = extensionOrigin();
   registerHandlers({ ping: () => ({ pong: true }) });
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender, origin));
+  startSettingsService();
   startDatasetService();
   startCardService();
   startLookupService();

@@ -27,6 +27,11 @@ export { HIGHLIGHT_NAME } from './mark-style';
 
 interface DocMarks {
   highlight: Highlight;
+  /**
+   * The ranges registered in `highlight`, kept here because Firefox content scripts cannot
+   * iterate a page object's entries ("Xray wrapping of iterators not supported").
+   */
+  registered: Set<AbstractRange>;
   win: Window & typeof globalThis;
   /** One live range reused to measure the page's static ranges. */
   probe: Range;
@@ -67,7 +72,7 @@ export class Marks {
       // The Highlight must come from the document's own window, like the stylesheet.
       const highlight = new win.Highlight();
       if (this.name) win.CSS.highlights.set(this.name, highlight);
-      const marks = { highlight, win, probe: doc.createRange() };
+      const marks = { highlight, registered: new Set<AbstractRange>(), win, probe: doc.createRange() };
       // Capture catches scrolling inside the page's own scroll containers too.
       win.addEventListener('scroll', this.schedule, { capture: true, passive: true });
       win.addEventListener('resize', this.schedule, { passive: true });
@@ -122,7 +127,9 @@ export class Marks {
   private update(): void {
     if (this.dead.size > 0) {
       for (const ranges of this.trees.values()) ranges.removeAll(this.dead);
-      for (const { highlight } of this.docs.values()) for (const r of this.dead) highlight.delete(r);
+      for (const { highlight, registered } of this.docs.values()) {
+        for (const r of this.dead) if (registered.delete(r)) highlight.delete(r);
+      }
       this.dead.clear();
     }
     const wanted = new Map<Document, Set<AbstractRange>>();
@@ -135,18 +142,20 @@ export class Marks {
       this.collectNear(marks, ranges, set);
     }
     let budget = MAX_CHANGES;
-    for (const [doc, { highlight }] of this.docs) {
+    for (const [doc, { highlight, registered }] of this.docs) {
       const set = wanted.get(doc) ?? new Set<AbstractRange>();
-      for (const r of highlight.keys()) {
+      for (const r of registered) {
         if (budget === 0) break;
-        if (!set.has(r as AbstractRange)) {
-          highlight.delete(r as AbstractRange);
+        if (!set.has(r)) {
+          registered.delete(r);
+          highlight.delete(r);
           budget--;
         }
       }
       for (const r of set) {
         if (budget === 0) break;
-        if (!highlight.has(r)) {
+        if (!registered.has(r)) {
+          registered.add(r);
           highlight.add(r);
           budget--;
         }
@@ -186,7 +195,7 @@ export class Marks {
   /** Number of ranges currently painted (registered with the browser), for tests and reports. */
   get painted(): number {
     let n = 0;
-    for (const { highlight } of this.docs.values()) n += highlight.size;
+    for (const { registered } of this.docs.values()) n += registered.size;
     return n;
   }
 
@@ -194,7 +203,10 @@ export class Marks {
     this.dead.clear();
     for (const ranges of this.trees.values()) ranges.clear();
     this.trees.clear();
-    for (const { highlight } of this.docs.values()) highlight.clear();
+    for (const { highlight, registered } of this.docs.values()) {
+      highlight.clear();
+      registered.clear();
+    }
   }
 
   /** Moves the highlights to the name that paints `style`: a repaint, never a restyle. */

@@ -27,6 +27,8 @@ export interface ScannerOptions {
   onMentions?(fresh: PageMention[]): void;
   /** Called when a root (a document, shadow root or frame document) is first met. */
   onScope?(scope: Document | ShadowRoot): void;
+  /** Called with mentions dropped outside a rescan (a frame that navigated away). */
+  onForgotten?(removed: PageMention[]): void;
   signal?: AbortSignal;
 }
 
@@ -86,15 +88,49 @@ export class PageScanner {
   private hooks = {
     onShadowRoot: (root: ShadowRoot) => this.addScope(root),
     onFrame: (frame: HTMLIFrameElement | HTMLFrameElement) => {
-      let doc: Document | null = null;
-      try {
-        doc = frame.contentDocument; // null for cross-origin frames
-      } catch {
-        doc = null;
-      }
-      if (doc?.documentElement) this.addScope(doc);
+      this.followFrame(frame);
+      this.addFrameDocument(frame);
     },
   };
+
+  private readonly followed = new WeakSet<Element>();
+  private readonly frameDocs = new WeakMap<Element, Document>();
+
+  /**
+   * A frame met before it has loaded still shows its initial about:blank document, and a frame
+   * can navigate later: each `load` brings a new document, which is scanned as a root of its own.
+   */
+  private followFrame(frame: HTMLIFrameElement | HTMLFrameElement): void {
+    if (this.followed.has(frame)) return;
+    this.followed.add(frame);
+    frame.addEventListener(
+      'load',
+      () => {
+        this.addFrameDocument(frame);
+        void this.run();
+      },
+      { signal: this.options.signal },
+    );
+  }
+
+  private addFrameDocument(frame: HTMLIFrameElement | HTMLFrameElement): void {
+    let doc: Document | null = null;
+    try {
+      doc = frame.contentDocument; // null for cross-origin frames
+    } catch {
+      doc = null;
+    }
+    if (!doc?.documentElement) return;
+    const previous = this.frameDocs.get(frame);
+    if (previous && previous !== doc) {
+      // The frame navigated: what was found in its former document is gone from the page.
+      this.scopes.delete(previous);
+      const removed = this.forget((m) => m.range.startContainer.ownerDocument === previous);
+      if (removed.length > 0) this.options.onForgotten?.(removed);
+    }
+    this.frameDocs.set(frame, doc);
+    this.addScope(doc);
+  }
 
   private addScope(scope: Document | ShadowRoot): void {
     if (this.scopes.has(scope)) return;

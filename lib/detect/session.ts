@@ -46,6 +46,10 @@ export class PageSession {
     this.scanner = new PageScanner(lexicon, lexicon.resolver(false), {
       signal: this.abort.signal,
       onMentions: (fresh) => this.mark(fresh),
+      onForgotten: (removed) => {
+        for (const m of removed) this.marks.delete(m.range);
+        this.reportCount();
+      },
       onScope: (scope) => {
         this.marks.adopt(scope);
         this.watcher?.observe(scope);
