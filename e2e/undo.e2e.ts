@@ -64,3 +64,33 @@ describe('undo on the page', () => {
     expect(stored.settings.disabledSites).toEqual([]);
   });
 });
+
+describe('the popup switch and undo', () => {
+  it('turns the site off and on, and undoes the last mute', async () => {
+    const page = await open('/dark.html');
+    await expect.poll(() => painted(page)).toBe(2);
+    const url = page.url();
+    const tabId = await (await ext.currentWorker()).evaluate(async (url) => (await chrome.tabs.query({})).find((t) => t.url === url)!.id!, url);
+    const popup = await ext.extensionPage(`popup.html?tab=${tabId}`);
+    pages.push(popup);
+    const sw = popup.getByRole('switch', { name: 'Mark company names on 127.0.0.1' });
+    await sw.waitFor();
+    expect(await sw.isChecked()).toBe(true);
+    await sw.uncheck();
+    await expect.poll(() => painted(page)).toBe(0);
+    await expect.poll(() => popup.getByText('Company Lens is off on this site.').count()).toBe(1);
+    await sw.check();
+    await expect.poll(() => painted(page), { timeout: 10_000 }).toBe(2);
+
+    await page.bringToFront();
+    await hoverWord(page, 'XTransfer');
+    await card(page).locator('[data-action="mute"]').click();
+    await expect.poll(() => painted(page)).toBe(1);
+    const undo = popup.getByTestId('site-switch').locator('[data-action="unmute"]');
+    await undo.waitFor();
+    expect(await popup.getByTestId('site-switch').textContent()).toContain('Muted “XTransfer”');
+    await undo.click();
+    await expect.poll(() => painted(page)).toBe(2);
+    await expect.poll(() => undo.count()).toBe(0);
+  });
+});

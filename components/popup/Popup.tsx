@@ -4,7 +4,9 @@ import { GroupList, rowId } from './GroupList';
 import { SearchBody } from './SearchBody';
 import { BuildingNote } from '../shared/BuildingNote';
 import { useDatasetBuild } from '../shared/useDatasetBuild';
+import { SiteSwitch } from './SiteSwitch';
 import { StatusLine, useStoreStatus } from './StatusLine';
+import { useSiteSettings } from './useSiteSettings';
 import { useHome } from './useHome';
 import { useSearch } from './useSearch';
 import { openProfile } from './open';
@@ -30,7 +32,8 @@ export function Popup({ initialQuery = '', tabId }: Props) {
   useEffect(() => setGeneration(build.finished), [build.finished]);
   const building = empty && !build.failed;
   const search = useSearch(query, generation);
-  const home = useHome(tabId, generation);
+  const site = useSiteSettings(tabId);
+  const home = useHome(tabId, `${generation}:${site.on}`);
   const searching = query.trim() !== '';
   const groups = searching ? (search.status === 'ready' ? search.groups : []) : home.groups;
   const rows = flatten(groups);
@@ -92,7 +95,10 @@ export function Popup({ initialQuery = '', tabId }: Props) {
         ) : home.loading ? (
           <p class="cl-muted cl-note">Loading…</p>
         ) : (
-          <GroupList groups={home.groups} selected={selected} onPick={pick} onSelect={setSelected} emptyNotes={{ 'On this page': home.pageNote }} />
+          <>
+            <SiteSwitch site={site} />
+            <GroupList groups={home.groups} selected={selected} onPick={pick} onSelect={setSelected} emptyNotes={{ 'On this page': site.host && !site.on ? 'Company Lens is off on this site.' : home.pageNote }} />
+          </>
         )}
       </main>
       <StatusLine status={status} building={building} />
