@@ -23,10 +23,10 @@ export function watchSettings(callback: (settings: Settings) => void): () => voi
   return () => browser.storage.onChanged.removeListener(listener);
 }
 
-export async function setSiteDisabled(host: string): Promise<void> {
-  await browser.runtime.sendMessage({ type: 'settings.site', host, disabled: true });
+export async function setSiteDisabled(host: string, disabled = true): Promise<void> {
+  await browser.runtime.sendMessage({ type: 'settings.site', host, disabled });
 }
 
-export async function mute(name: MutedName): Promise<void> {
-  await browser.runtime.sendMessage({ type: 'settings.mute', id: name.id, name: name.name, muted: true });
+export async function mute(name: MutedName, muted = true): Promise<void> {
+  await browser.runtime.sendMessage({ type: 'settings.mute', id: name.id, name: name.name, muted });
 }
