@@ -38,7 +38,7 @@ const DESCRIPTOR_KIND: Record<string, KindHint> = {
   union: 'other', app: 'product', platform: 'product', brand: 'product', service: 'product',
 };
 
-const lastWord = (s: string) => /([\p{L}-]+)\s*$/u.exec(s)?.[1].toLowerCase();
+const lastWord = (s: string) => /([\p{L}-]+)\s*$/u.exec(s.slice(-30))?.[1].toLowerCase();
 
 /** Funding rounds and company bodies, which look like names: "Series D", "Board of Directors". */
 const NOT_NAMES = /^(?:(?:Pre-)?Series [A-H]\d?\+?|Board of (?:Directors|Governors|Trustees)|Annual General Meeting)$/u;
@@ -80,7 +80,9 @@ function appositiveHead(after: string): string | undefined {
 const PLURAL_LIST = /\b(?:firms|companies|rivals|giants|banks|lenders|groups|carriers|airlines|operators|retailers|makers|carmakers|manufacturers|investors|funds|insurers|newspapers|broadcasters|players|competitors|suppliers|such)\s+(?:such\s+as|such|like|including|as)\s*$/u;
 
 /** Evidence from the words around one occurrence; `before` and `after` are within its sentence. */
-export function contextOf(span: Span, before: string, after: string): Evidence {
+export function contextOf(span: Span, wholeBefore: string, after: string): Evidence {
+  // Every cue before a name ends within a few words of it.
+  const before = wholeBefore.slice(-60);
   const org: string[] = [];
   const person: string[] = [];
   let kind: KindHint | undefined;
