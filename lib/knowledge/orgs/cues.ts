@@ -94,7 +94,8 @@ export function contextOf(span: Span, wholeBefore: string, after: string): Evide
     kind ??= DESCRIPTOR_KIND[prev];
   }
   if (PLURAL_LIST.test(before)) org.push('in a list of firms');
-  if (/\b(?:shares|stake|stakes|holding|holdings|interest|investment|investments)\s+(?:in|of)\s+(?:the\s+)?$/u.test(before)) org.push('shares in');
+  if (/\b(?:shares|stake|stakes|holding|holdings|interest|investment|investments)\s+(?:in|of)\s+(?:the\s+)?$/iu.test(before)) org.push('shares in');
+  if (/\b\p{Lu}[\p{L}.]*-(?:based|headquartered)\s+(?:[\p{Ll}-]+\s+){0,2}$/u.test(before)) org.push('X-based');
   const roleOf = /\b([\p{L}-]+)\s+(?:of|at|with|for|from)\s+(?:the\s+)?$/u.exec(before);
   if (roleOf && ROLE_BEFORE_OF.has(roleOf[1].toLowerCase())) org.push(`${roleOf[1]} of`);
   if (/\b(?:told|according to|reported by|quoted by|reports in|report in|interview with)\s+(?:the\s+)?$/iu.test(before)) {
@@ -123,7 +124,7 @@ export function contextOf(span: Span, wholeBefore: string, after: string): Evide
   }
   if (/^-(?:backed|owned|controlled|listed|funded|run)\b/.test(after)) org.push('-backed');
   if (/^\s+(?:said|says|announced|reported|posted|confirmed|revealed|expects|added|warned|denied)\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:it|its)\b/u.test(after)) org.push('said it');
-  if (/^\s*,\s*which\s+(?:owns|makes|runs|operates|employs|sells|produces|has\s+(?:\d|its|a\s+market))/u.test(after)) org.push('which owns');
+  if (/^\s*,\s*which\s+(?:owns|makes|runs|operates|employs|sells|produces|helps|provides|offers|develops|builds|specialises|specializes|has\s+(?:\d|its|a\s+market))/u.test(after)) org.push('which owns');
   if (/^(?:['’]s?)?\s+(?:Chief Executive|Chairman|CEO|boss|chief executive|chairman|shares|stock|executives|bosses|shareholders|spokesman|spokeswoman)\b/u.test(after)) org.push('boss/shares after');
   if (!lastToken.possessive && ROLE_BEFORE.test(before)) person.push('after role or said');
   if (ROLE_AFTER.test(after) && !app) person.push('role after');
