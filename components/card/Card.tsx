@@ -83,7 +83,12 @@ function Details({ data, alias, onSwitch }: { data: CardData; alias: string | nu
   const articles = data.articleCount === 1 ? '1 article' : `${data.articleCount} articles`;
   return (
     <>
-      <p class="cl-desc" title={data.description}>{clip(data.description, 400)}</p>
+      {data.description && (
+        <p class="cl-desc" title={data.description}>
+          {clip(data.description, 400)}
+          <DescriptionSource source={data.descriptionSource} />
+        </p>
+      )}
       <p class="cl-meta">
         {data.headquarters && <span data-field="hq">HQ: {clip(data.headquarters, 80)}</span>}
         {data.founded !== undefined && <span data-field="founded">Founded {data.founded}</span>}
@@ -104,5 +109,18 @@ function Details({ data, alias, onSwitch }: { data: CardData; alias: string | nu
       )}
       <CardLinks data={data} onSwitch={onSwitch} />
     </>
+  );
+}
+
+/** Says where the description comes from: "curated", or the sentence of the corpus it was read from. */
+function DescriptionSource({ source }: { source: CardData['descriptionSource'] }) {
+  if (!source) return null;
+  if (source === 'curated') return <span class="cl-desc-source" data-source="curated"> · curated</span>;
+  return (
+    <details class="cl-source" data-source="text">
+      <summary class="cl-link">Source</summary>
+      <span class="cl-source-title">{source.title}</span>
+      <q>{source.sentence}</q>
+    </details>
   );
 }
