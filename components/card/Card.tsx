@@ -86,9 +86,9 @@ function Details({ data, alias, onSwitch }: { data: CardData; alias: string | nu
       {data.description && (
         <p class="cl-desc" title={data.description}>
           {clip(data.description, 400)}
-          <DescriptionSource source={data.descriptionSource} />
         </p>
       )}
+      {data.description && <DescriptionSource source={data.descriptionSource} />}
       <p class="cl-meta">
         {data.headquarters && <span data-field="hq">HQ: {clip(data.headquarters, 80)}</span>}
         {data.founded !== undefined && <span data-field="founded">Founded {data.founded}</span>}
@@ -115,7 +115,7 @@ function Details({ data, alias, onSwitch }: { data: CardData; alias: string | nu
 /** Says where the description comes from: "curated", or the sentence of the corpus it was read from. */
 function DescriptionSource({ source }: { source: CardData['descriptionSource'] }) {
   if (!source) return null;
-  if (source === 'curated') return <span class="cl-desc-source" data-source="curated"> · curated</span>;
+  if (source === 'curated') return <p class="cl-desc-source" data-source="curated">Description: curated</p>;
   return (
     <details class="cl-source" data-source="text">
       <summary class="cl-link">Source</summary>
