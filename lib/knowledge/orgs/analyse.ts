@@ -50,16 +50,18 @@ interface Occurrence {
   acronym?: string;
 }
 
+const CONTEXT = 100;
 const ACRONYM_AFTER = /^['’]?s?\s*\((?:the\s+)?(\p{Lu}[\p{Lu}\p{N}&.-]{1,7})\)/u;
 
 function occurrence(span: Span, sentence: number, text: string, from: number, to: number, articleId: string): Occurrence {
-  const before = text.slice(from, span.start);
-  const after = text.slice(span.end, to);
+  // Cues sit within a few words of the name; bounded context keeps every test linear.
+  const before = text.slice(Math.max(from, span.start - CONTEXT), span.start);
+  const after = text.slice(span.end, Math.min(to, span.end + 2 * CONTEXT));
   const ev = contextOf(span, before, after);
   const shape = shapeOf(span);
   const org = shape.why ? [shape.why, ...ev.org] : ev.org;
   const acronym = ACRONYM_AFTER.exec(after)?.[1].replace(/\.$/, '');
-  const profile = profileLines(span, before, after, text.slice(from, to), articleId);
+  const profile = profileLines(span, before, after, () => text.slice(from, to), articleId);
   return { span, sentence, org, person: ev.person, kind: shape.kind ?? ev.kind, profile, acronym };
 }
 

@@ -38,7 +38,7 @@ const DESCRIPTOR_KIND: Record<string, KindHint> = {
   union: 'other', app: 'product', platform: 'product', brand: 'product', service: 'product',
 };
 
-const lastWord = (s: string) => /([\p{L}-]+)\s*$/u.exec(s)?.[1].toLowerCase();
+const lastWord = (s: string) => /([\p{L}-]+)\s*$/u.exec(s.slice(-30))?.[1].toLowerCase();
 
 /** Funding rounds and company bodies, which look like names: "Series D", "Board of Directors". */
 const NOT_NAMES = /^(?:(?:Pre-)?Series [A-H]\d?\+?|Board of (?:Directors|Governors|Trustees)|Annual General Meeting)$/u;
@@ -80,7 +80,9 @@ function appositiveHead(after: string): string | undefined {
 const PLURAL_LIST = /\b(?:firms|companies|rivals|giants|banks|lenders|groups|carriers|airlines|operators|retailers|makers|carmakers|manufacturers|investors|funds|insurers|newspapers|broadcasters|players|competitors|suppliers|such)\s+(?:such\s+as|such|like|including|as)\s*$/u;
 
 /** Evidence from the words around one occurrence; `before` and `after` are within its sentence. */
-export function contextOf(span: Span, before: string, after: string): Evidence {
+export function contextOf(span: Span, wholeBefore: string, after: string): Evidence {
+  // Every cue before a name ends within a few words of it.
+  const before = wholeBefore.slice(-60);
   const org: string[] = [];
   const person: string[] = [];
   let kind: KindHint | undefined;
@@ -92,7 +94,8 @@ export function contextOf(span: Span, before: string, after: string): Evidence {
     kind ??= DESCRIPTOR_KIND[prev];
   }
   if (PLURAL_LIST.test(before)) org.push('in a list of firms');
-  if (/\b(?:shares|stake|stakes|holding|holdings|interest|investment|investments)\s+(?:in|of)\s+(?:the\s+)?$/u.test(before)) org.push('shares in');
+  if (/\b(?:shares|stake|stakes|holding|holdings|interest|investment|investments)\s+(?:in|of)\s+(?:the\s+)?$/iu.test(before)) org.push('shares in');
+  if (/\b\p{Lu}[\p{L}.]*-(?:based|headquartered)\s+(?:[\p{Ll}-]+\s+){0,2}$/u.test(before)) org.push('X-based');
   const roleOf = /\b([\p{L}-]+)\s+(?:of|at|with|for|from)\s+(?:the\s+)?$/u.exec(before);
   if (roleOf && ROLE_BEFORE_OF.has(roleOf[1].toLowerCase())) org.push(`${roleOf[1]} of`);
   if (/\b(?:told|according to|reported by|quoted by|reports in|report in|interview with)\s+(?:the\s+)?$/iu.test(before)) {
@@ -121,7 +124,7 @@ export function contextOf(span: Span, before: string, after: string): Evidence {
   }
   if (/^-(?:backed|owned|controlled|listed|funded|run)\b/.test(after)) org.push('-backed');
   if (/^\s+(?:said|says|announced|reported|posted|confirmed|revealed|expects|added|warned|denied)\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:it|its)\b/u.test(after)) org.push('said it');
-  if (/^\s*,\s*which\s+(?:owns|makes|runs|operates|employs|sells|produces|has\s+(?:\d|its|a\s+market))/u.test(after)) org.push('which owns');
+  if (/^\s*,\s*which\s+(?:owns|makes|runs|operates|employs|sells|produces|helps|provides|offers|develops|builds|specialises|specializes|has\s+(?:\d|its|a\s+market))/u.test(after)) org.push('which owns');
   if (/^(?:['’]s?)?\s+(?:Chief Executive|Chairman|CEO|boss|chief executive|chairman|shares|stock|executives|bosses|shareholders|spokesman|spokeswoman)\b/u.test(after)) org.push('boss/shares after');
   if (!lastToken.possessive && ROLE_BEFORE.test(before)) person.push('after role or said');
   if (ROLE_AFTER.test(after) && !app) person.push('role after');

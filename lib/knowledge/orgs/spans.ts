@@ -47,8 +47,10 @@ export function tokenize(sentence: string, offset: number): Token[] {
       text = text.slice(0, -1);
       possessive = true;
     } else if (/['’]$/.test(text)) text = text.slice(0, -1);
-    const before = sentence.slice(0, m.index).trimEnd();
-    const initial = before === '' || /[:“"‘(•\-–—]$/.test(before) || /[.!?]["”’]?$/.test(before);
+    let k = m.index! - 1;
+    while (k >= 0 && /\s/.test(sentence[k])) k--;
+    const before = sentence.slice(Math.max(0, k - 1), k + 1);
+    const initial = k < 0 || /[:“"‘(•\-–—]$/.test(before) || /[.!?]["”’]?$/.test(before);
     out.push({ text, start: offset + m.index!, end: offset + m.index! + text.length, possessive, initial });
   }
   return out;
