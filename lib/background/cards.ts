@@ -5,6 +5,7 @@ import { encodeIds, encodeLexicon, type WireLexicon } from '../detect/wire';
 import { getSettings, isSiteDisabled, type Settings } from '../settings/settings';
 import * as read from '../store/read';
 import { loadLexicon } from './lexicon';
+import { sendToTab } from '../protocol/send';
 import { registerHandlers } from './router';
 
 /**
@@ -38,7 +39,7 @@ async function currentLexicon(): Promise<LexiconEntry | null> {
 export async function broadcastDatasetChanged(version: string): Promise<void> {
   const tabs = await browser.tabs.query({});
   await Promise.all(
-    tabs.map((tab) => (tab.id === undefined ? undefined : browser.tabs.sendMessage(tab.id, { type: 'dataset.changed', version }).catch(() => undefined))),
+    tabs.map((tab) => (tab.id === undefined ? undefined : sendToTab(tab.id, { type: 'dataset.changed', version }).catch(() => undefined))),
   );
 }
 
@@ -111,7 +112,7 @@ export function startCardService(): void {
     if (command !== 'open-card') return;
     void browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => {
       // A tab without our content script (a browser page, the store) simply has no receiver.
-      if (tab?.id !== undefined) browser.tabs.sendMessage(tab.id, { type: 'card.openAtSelection' }).catch(() => undefined);
+      if (tab?.id !== undefined) sendToTab(tab.id, { type: 'card.openAtSelection' }).catch(() => undefined);
     });
   });
 }
