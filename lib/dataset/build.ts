@@ -1,7 +1,7 @@
 import { decodeDocument, splitCorpus, type Document } from '../corpus';
 import { Lexicon } from '../detect/lexicon';
 import { counts, extractArticle, mentionsOf, people, relations } from '../knowledge';
-import { analyseArticle, organisations, registryKeys, resolveOrgs } from '../knowledge/orgs';
+import { analyseArticle, organisations, registryKeys, resolveOrgs, type DiscoveredOrg } from '../knowledge/orgs';
 import type { Registry } from '../registry/schema';
 import { companyFields } from './company';
 import { contentHash } from './hash';
@@ -18,6 +18,8 @@ export interface BuildInput {
   registry?: Registry;
   /** Human-readable origin recorded in meta.source. */
   source: string;
+  /** Receives the organisations resolved from the text, with their evidence (for the report). */
+  onOrganisations?: (discovered: readonly DiscoveredOrg[]) => void;
 }
 
 const byName = (a: Document, b: Document) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
@@ -35,7 +37,9 @@ export function buildDataset(input: BuildInput): Dataset {
   const registry = input.registry ?? EMPTY_REGISTRY;
   const entries = [...registry.companies].sort((a, b) => (a.id < b.id ? -1 : 1));
   const analyses = articles.map((a) => analyseArticle(a.id, a.body));
-  const orgs = organisations(resolveOrgs(analyses, registryKeys(entries)), entries);
+  const discovered = resolveOrgs(analyses, registryKeys(entries));
+  input.onOrganisations?.(discovered);
+  const orgs = organisations(discovered, entries);
   const lexicon = Lexicon.build(orgs);
   const names = new Map(orgs.map((o) => [o.id, o.name]));
   const nameOf = (id: string) => names.get(id) ?? id;
