@@ -87,8 +87,9 @@ export function analyseArticle(articleId: string, body: string): ArticleOrgs {
   for (const j of joined) {
     const defined = j.whole.acronym !== undefined && j.whole.acronym.replace(/\W/g, '') === initials(j.whole.span);
     const inList = /,\s*$/.test(body.slice(Math.max(0, j.whole.span.start - 3), j.whole.span.start));
-    // "Securities and Exchange Commission": a body's head noun on the right covers both sides.
-    const bodyHead = shapeOf(j.parts[j.parts.length - 1].span).kind === 'government';
+    // "Securities and Exchange Commission": a body's head noun on the right covers both sides;
+    // "Ministry of Electronics and Information Technology": a body "of" two things.
+    const bodyHead = shapeOf(j.parts[j.parts.length - 1].span).kind === 'government' || j.parts[0].span.tokens.some((t) => t.text === 'of' || t.text === 'for');
     const split =
       !defined &&
       (inList || j.parts.some((p) => alone.has(p.span.text) || isPlaceOrTime(p.span) || p.person.length || (!bodyHead && shapeOf(p.span).why)));

@@ -42,7 +42,8 @@ export const HEAD_NOUNS: ReadonlyMap<string, string> = new Map(
 export const OF_HEADS = set(`
   Bank Banc Ministry Department Commission Committee Authority Agency Office Board Bureau Council University College
   School Academy Institute Association Union Federation Organisation Organization Foundation Society League Chamber
-  Chambers Confederation Court Secretary Museum Fund Federal Reserve Republic Church House Trust Corporation Company`);
+  Chambers Confederation Court Secretary Museum Fund Federal Reserve Republic Church House Trust Corporation Company
+  Administration Directorate Inspectorate Regulator Service`);
 
 /** Lower-case nouns that, placed just before a name, say it is an organisation ("carmaker Mercedes"). */
 export const DESCRIPTORS = set(`
