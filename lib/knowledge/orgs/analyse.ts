@@ -86,7 +86,7 @@ export function analyseArticle(articleId: string, body: string): ArticleOrgs {
   // except when the article defines the whole name's acronym ("... and Post Company (ITPC)").
   for (const j of joined) {
     const defined = j.whole.acronym !== undefined && j.whole.acronym.replace(/\W/g, '') === initialsOf(j.whole.span.text);
-    const inList = /,\s*$/.test(body.slice(Math.max(0, j.whole.span.start - 3), j.whole.span.start));
+    const inList = /,\s*$/.test(body.slice(Math.max(0, j.whole.span.start - 3), j.whole.span.start)) || j.whole.org.includes('in a list of firms');
     // "Securities and Exchange Commission": a body's head noun on the right covers both sides;
     // "Ministry of Electronics and Information Technology": a body "of" two things.
     const bodyHead = shapeOf(j.parts[j.parts.length - 1].span).kind === 'government' || j.parts[0].span.tokens.some((t) => t.text === 'of' || t.text === 'for');

@@ -85,8 +85,11 @@ function runs(tokens: Token[], sentence: string, offset: number): Token[][] {
   return out;
 }
 
-/** A number opening a sentence ("Five banks ...") is not part of a name; inside one it is ("Eight Roads"). */
-const NUMBER_WORDS = /^(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Twenty|Thirty|Fifty|Hundreds|Thousands|Millions)$/;
+/**
+ * A number or a participle opening a sentence ("Five Bank of America units", "Combining SMFG and
+ * Daiwa") is not part of the name after it; inside a name a number is ("Eight Roads Ventures").
+ */
+const OPENING_WORD = /^(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Twenty|Thirty|Fifty|Hundreds|Thousands|Millions|\p{Lu}\p{Ll}+ing)$/u;
 
 const join = (tokens: Token[], body: string) => body.slice(tokens[0].start, tokens[tokens.length - 1].end);
 
@@ -96,7 +99,7 @@ function namesInRun(run: Token[], body: string): Span[] {
   let cur: Token[] = [];
   let afterTitle: string | undefined;
   const flush = () => {
-    while (cur.length && (FUNCTION_WORDS.has(cur[0].text) || !isCapitalised(cur[0].text) || (cur[0].initial && NUMBER_WORDS.test(cur[0].text)))) cur.shift();
+    while (cur.length && (FUNCTION_WORDS.has(cur[0].text) || !isCapitalised(cur[0].text) || (cur[0].initial && OPENING_WORD.test(cur[0].text) && cur.length > 1))) cur.shift();
     while (cur.length && !isCapitalised(cur[cur.length - 1].text)) cur.pop();
     // "Swiss Xstrata" is Xstrata; "Japan Telecom" or "Indian Air Force" keep their place word.
     if (cur.length === 2 && NATIONALITIES.has(cur[0].text) && !HEAD_NOUNS.has(cur[1].text) && !LEGAL_SUFFIXES.has(cur[1].text)) cur.shift();
