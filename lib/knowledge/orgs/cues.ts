@@ -33,7 +33,7 @@ export interface Evidence {
 const DESCRIPTOR_KIND: Record<string, KindHint> = {
   bank: 'bank', banks: 'bank', lender: 'bank', lenders: 'bank', insurer: 'company', broker: 'bank', brokerage: 'bank',
   regulator: 'government', watchdog: 'government', agency: 'government', agencies: 'government', body: 'other', council: 'other',
-  newspaper: 'media', newspapers: 'media', daily: 'media', broadcaster: 'media', publisher: 'media',
+  shareholder: 'investor', newspaper: 'media', newspapers: 'media', daily: 'media', broadcaster: 'media', publisher: 'media',
   fund: 'investor', funds: 'investor', investor: 'investor', investors: 'investor', backer: 'investor', backers: 'investor',
   union: 'other', app: 'product', platform: 'product', brand: 'product', service: 'product',
 };
@@ -106,7 +106,7 @@ export function contextOf(span: Span, wholeBefore: string, after: string): Evide
     org.push('source');
     kind ??= 'media';
   }
-  if (/\b(?:offer from|bid from|bid by|offer by|approach from|acquire|acquired|acquiring|acquisition of|buy|bought|buying|takeover of|merger with|merge with|deal with|contract with|agreement with|sold to|sell to|sale to|subsidiary of|owned by|backed by|unit of|division of|rival|rivals|versus|against|invest in|invested in|investment from|funding from|spin off|spun off|joint venture with|partnership with|customers of|clients of)\s+(?:the\s+)?$/iu.test(before))
+  if (/\b(?:offer from|bid from|bid by|offer by|approach from|participation from|spun off from|spin-off from|spin-off of|funding in|round in|list on|listed on|listing on|float on|floated on|debut on|traded on|acquire|acquired|acquiring|acquisition of|buy|bought|buying|takeover of|merger with|merge with|deal with|contract with|agreement with|sold to|sell to|sale to|subsidiary of|owned by|backed by|unit of|division of|rival|rivals|versus|against|invest in|invested in|investment from|funding from|spin off|spun off|joint venture with|partnership with|customers of|clients of)\s+(?:the\s+)?$/iu.test(before))
     org.push('deal');
   if (/\b(\p{Lu}[\p{L}-]+)['’]s?\s+$/u.test(before)) {
     const owner = /\b(\p{Lu}[\p{L}-]+)['’]s?\s+$/u.exec(before)![1];
@@ -126,7 +126,12 @@ export function contextOf(span: Span, wholeBefore: string, after: string): Evide
     org.push(`the ${named[1]}, X`);
     kind ??= DESCRIPTOR_KIND[named[1]];
   }
-  if (/^-(?:backed|owned|controlled|listed|funded|run)\b/.test(after)) org.push('-backed');
+  if (/^-(?:backed|owned|controlled|listed|funded|run|led)\b/.test(after)) org.push('-backed');
+  if (/^\s+participating\b/u.test(after) && /\bwith\s+(?:the\s+)?$/u.test(before)) org.push('with X participating');
+  if (/^\s+reported\b/u.test(after) || /\breported\s+$/u.test(before)) {
+    org.push('reported');
+    kind ??= 'media';
+  }
   if (/^\s+(?:said|says|announced|reported|posted|confirmed|revealed|expects|added|warned|denied)\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:it|its)\b/u.test(after)) org.push('said it');
   if (/^\s*,\s*which\s+(?:owns|makes|runs|operates|employs|sells|produces|helps|provides|offers|develops|builds|specialises|specializes|has\s+(?:\d|its|a\s+market))/u.test(after)) org.push('which owns');
   if (/^(?:['’]s?)?\s+(?:Chief Executive|Chairman|CEO|boss|chief executive|chairman|shares|stock|executives|bosses|shareholders|spokesman|spokeswoman)\b/u.test(after)) org.push('boss/shares after');

@@ -53,7 +53,7 @@ export const DESCRIPTORS = set(`
   division rival rivals partner partners supplier suppliers manufacturer manufacturers producer producers conglomerate
   fund funds investor investors backer backers owner acquirer buyer seller platform app service provider developer
   publisher network exchange union body council outfit bidder brand label studio chain distributor exporter importer
-  telco miner refiner explorer consultancy consultant advisers adviser arm affiliate`);
+  telco miner refiner explorer consultancy consultant advisers adviser arm affiliate shareholder`);
 
 /** Words after "X's" that only an organisation has ("Unilever's governance", "Yukos's shares"). */
 export const OWNED_BY_ORG = set(`
