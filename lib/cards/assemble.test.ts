@@ -84,9 +84,9 @@ describe('moneyText', () => {
 });
 
 describe('assembleCard', () => {
-  it('labels a curated description, and gives a description read from text its sentence', async () => {
+  it('gives a curated description no source, and gives a description read from text its sentence', async () => {
     const curated = await assembleCard({ ...reader, getCompany: async () => company('xtransfer', 'XTransfer', { descriptionSource: 'curated' }) }, 'xtransfer');
-    expect(curated!.descriptionSource).toBe('curated');
+    expect(curated!.descriptionSource).toBeUndefined();
     const sentence = 'Shanghai-based XTransfer, which helps exporters collect payments, grew.';
     const fromText = company('xtransfer', 'XTransfer', {
       description: 'Helps exporters collect payments',
@@ -118,8 +118,8 @@ describe('assembleCard', () => {
   it('picks the largest and the latest funding separately, each with its source', async () => {
     const card = (await assembleCard(reader, 'xtransfer'))!;
     expect(card.facts.map((f) => [f.key, f.text])).toEqual([
-      ['funding-largest', '$138 million Series C, led by D1 Partners'],
-      ['funding-latest', '$10 million, from PayPal'],
+      ['funding-largest', '$138 million · Series C · led by D1 Partners'],
+      ['funding-latest', '$10 million · with PayPal'],
       ['valuation', 'over $1 billion'],
     ]);
     expect(card.facts[0].source).toEqual({

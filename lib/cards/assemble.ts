@@ -91,7 +91,7 @@ function articleRank(a: Article): number {
   return (file ? Number(file[1]) : 0) * 100_000 + a.position;
 }
 
+/** A description read from the corpus carries its sentence; a curated one carries nothing. */
 function descriptionSource(company: Company, source: CardSource | undefined): Pick<CardData, 'descriptionSource'> {
-  if (company.descriptionSource === 'curated') return { descriptionSource: 'curated' };
-  return source ? { descriptionSource: source } : {};
+  return company.descriptionSource === 'text' && source ? { descriptionSource: source } : {};
 }

@@ -28,8 +28,8 @@ export interface CardData {
   name: string;
   kind: OrgKind;
   description: string;
-  /** Where the description comes from: the curated registry, or the sentence it was read from. */
-  descriptionSource?: 'curated' | CardSource;
+  /** The sentence a description derived from the corpus was read from; absent when curated. */
+  descriptionSource?: CardSource;
   parent?: CardLink;
   headquarters?: string;
   founded?: number;

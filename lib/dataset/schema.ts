@@ -23,6 +23,10 @@ export const Money = z.strictObject({
 });
 export type Money = z.infer<typeof Money>;
 
+/** A change as the text states it: "fell 2.8%" is { percent: 2.8, direction: 'down' }. */
+export const Change = z.strictObject({ percent: z.number().nonnegative(), direction: z.enum(['up', 'down']) });
+export type Change = z.infer<typeof Change>;
+
 /** Another party named in a fact: a registry company when recognised, otherwise just a name. */
 export const Party = z.strictObject({ name: z.string().max(300), companyId: Id.optional() });
 export type Party = z.infer<typeof Party>;
@@ -67,6 +71,8 @@ export const Article = z.strictObject({
   /** Position of the article within its source file, from 0. */
   position: z.number().int().nonnegative(),
   url: z.string().max(2_000).optional(),
+  /** Publication date (YYYY, YYYY-MM or YYYY-MM-DD) when the text or file states one. */
+  date: z.string().regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/).optional(),
 });
 export type Article = z.infer<typeof Article>;
 
@@ -86,6 +92,11 @@ const FactBase = {
   /** The sentence the fact was read from, verbatim. */
   sentence: Text,
   articleId: Id,
+  /**
+   * When the fact holds: the period the sentence states ("2004", "2004-Q4", "2004-H1"), else the
+   * article's date; absent when neither is known.
+   */
+  date: z.string().regex(/^\d{4}(?:-(?:Q[1-4]|H[12]|\d{2}(?:-\d{2})?))?$/).optional(),
 };
 
 export const Fact = z.discriminatedUnion('type', [
@@ -134,7 +145,11 @@ export const Fact = z.discriminatedUnion('type', [
     ...FactBase,
     type: z.literal('revenue'),
     values: z.strictObject({
+      /** What was measured when more specific than revenue: "European sales", "turnover". */
+      metric: z.string().max(200).optional(),
       amount: Money.optional(),
+      change: Change.optional(),
+      /** Signed change of datasets written before `change`; new facts use `change`. */
       changePercent: z.number().optional(),
       period: z.string().max(200).optional(),
     }),
@@ -147,6 +162,8 @@ export const Fact = z.discriminatedUnion('type', [
       value: z.number().optional(),
       amount: Money.optional(),
       unit: z.string().max(50).optional(),
+      change: Change.optional(),
+      /** Signed change of datasets written before `change`; new facts use `change`. */
       changePercent: z.number().optional(),
       period: z.string().max(200).optional(),
     }),
@@ -166,8 +183,35 @@ export const Fact = z.discriminatedUnion('type', [
   }),
   z.strictObject({
     ...FactBase,
+    type: z.literal('legal'),
+    /** Legal or regulatory action against the company, and who took it when stated. */
+    values: z.strictObject({ action: z.enum(['probe', 'fine', 'ban', 'lawsuit']), by: Party.optional(), amount: Money.optional() }),
+  }),
+  z.strictObject({
+    ...FactBase,
+    type: z.literal('partnership'),
+    values: z.strictObject({ partner: Party }),
+  }),
+  z.strictObject({
+    ...FactBase,
+    type: z.literal('rival'),
+    values: z.strictObject({ rival: Party }),
+  }),
+  z.strictObject({
+    ...FactBase,
+    type: z.literal('commitment'),
+    /** Money the company has committed to spend or invest, on what and over what period when stated. */
+    values: z.strictObject({ amount: Money, purpose: z.string().max(300).optional(), period: z.string().max(200).optional() }),
+  }),
+  z.strictObject({
+    ...FactBase,
     type: z.literal('leadership'),
-    values: z.strictObject({ person: z.string().max(300), role: z.string().max(300) }),
+    values: z.strictObject({
+      person: z.string().max(300),
+      role: z.string().max(300),
+      /** What the sentence says of the role, when it says: held before, newly appointed, or being left. */
+      status: z.enum(['former', 'appointed', 'left']).optional(),
+    }),
   }),
 ]);
 export type Fact = z.infer<typeof Fact>;
