@@ -1,7 +1,7 @@
 import { decodeDocument, splitCorpus, type Document } from '../corpus';
 import { Lexicon } from '../detect/lexicon';
 import { counts, extractArticle, mentionsOf, people, relations } from '../knowledge';
-import { analyseArticle, organisations, registryKeys, resolveOrgs } from '../knowledge/orgs';
+import { analyseArticle, organisations, registryKeys, resolveOrgs, type ArticleOrgs, type DiscoveredOrg } from '../knowledge/orgs';
 import type { Registry } from '../registry/schema';
 import { companyFields } from './company';
 import { contentHash } from './hash';
@@ -18,6 +18,13 @@ export interface BuildInput {
   registry?: Registry;
   /** Human-readable origin recorded in meta.source. */
   source: string;
+  /**
+   * Per-article organisation analyses kept between builds, keyed by article id and body hash:
+   * an incremental rebuild (one article added to a library) analyses only what is new.
+   */
+  analysisCache?: Map<string, ArticleOrgs>;
+  /** Receives the organisations resolved from the text, with their evidence (for the report). */
+  onOrganisations?: (discovered: readonly DiscoveredOrg[]) => void;
 }
 
 const byName = (a: Document, b: Document) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
@@ -34,8 +41,10 @@ export function buildDataset(input: BuildInput): Dataset {
   const articles = splitCorpus(documents);
   const registry = input.registry ?? EMPTY_REGISTRY;
   const entries = [...registry.companies].sort((a, b) => (a.id < b.id ? -1 : 1));
-  const analyses = articles.map((a) => analyseArticle(a.id, a.body));
-  const orgs = organisations(resolveOrgs(analyses, registryKeys(entries)), entries);
+  const analyses = articles.map((a) => cachedAnalysis(a.id, a.body, input.analysisCache));
+  const discovered = resolveOrgs(analyses, registryKeys(entries));
+  input.onOrganisations?.(discovered);
+  const orgs = organisations(discovered, entries);
   const lexicon = Lexicon.build(orgs);
   const names = new Map(orgs.map((o) => [o.id, o.name]));
   const nameOf = (id: string) => names.get(id) ?? id;
@@ -62,4 +71,15 @@ export function buildDataset(input: BuildInput): Dataset {
     people: people(knowledge),
     relations: relations(knowledge),
   };
+}
+
+function cachedAnalysis(id: string, body: string, cache: Map<string, ArticleOrgs> | undefined): ArticleOrgs {
+  if (!cache) return analyseArticle(id, body);
+  const key = `${id}\u0000${contentHash([body])}`;
+  let analysis = cache.get(key);
+  if (!analysis) {
+    analysis = analyseArticle(id, body);
+    cache.set(key, analysis);
+  }
+  return analysis;
 }
