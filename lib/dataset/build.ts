@@ -1,6 +1,7 @@
 import { decodeDocument, splitCorpus, type Document } from '../corpus';
 import { Lexicon } from '../detect/lexicon';
 import { counts, extractArticle, mentionsOf, people, relations } from '../knowledge';
+import { unitsFrom } from '../knowledge/units';
 import { analyseArticle, organisations, registryKeys, resolveOrgs } from '../knowledge/orgs';
 import type { Registry } from '../registry/schema';
 import { companyFields } from './company';
@@ -39,7 +40,8 @@ export function buildDataset(input: BuildInput): Dataset {
   const lexicon = Lexicon.build(orgs);
   const names = new Map(orgs.map((o) => [o.id, o.name]));
   const nameOf = (id: string) => names.get(id) ?? id;
-  const knowledge = articles.map((a) => extractArticle(a, lexicon, nameOf));
+  const unitOf = unitsFrom(entries);
+  const knowledge = articles.map((a) => extractArticle(a, lexicon, nameOf, unitOf));
   const tally = counts(knowledge);
   // A discovered name the lexicon never finds (always inside a longer name) is left out.
   const companies: Company[] = orgs
