@@ -1,6 +1,7 @@
 import { decodeDocument, splitCorpus, type Document } from '../corpus';
 import { Lexicon } from '../detect/lexicon';
 import { counts, extractArticle, mentionsOf, people, relations } from '../knowledge';
+import { links } from '../knowledge/links';
 import { unitsFrom } from '../knowledge/units';
 import { analyseArticle, organisations, registryKeys, resolveOrgs } from '../knowledge/orgs';
 import type { Registry } from '../registry/schema';
@@ -51,6 +52,7 @@ export function buildDataset(input: BuildInput): Dataset {
       mentionCount: tally.get(o.id)?.mentions ?? 0,
       articleCount: tally.get(o.id)?.articles ?? 0,
     }));
+  const facts = knowledge.flatMap((k) => k.facts);
   const hashParts: string[] = [GENERATOR, JSON.stringify(registry)];
   for (const d of documents) hashParts.push(d.name, d.text);
   return {
@@ -60,8 +62,9 @@ export function buildDataset(input: BuildInput): Dataset {
     companies,
     articles,
     mentions: mentionsOf(knowledge, new Map(articles.map((a) => [a.id, a.body]))),
-    facts: knowledge.flatMap((k) => k.facts),
+    facts,
     people: people(knowledge),
     relations: relations(knowledge),
+    links: links(facts, companies),
   };
 }

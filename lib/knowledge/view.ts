@@ -108,7 +108,9 @@ function buildTemplate(sentence: string, mentions: BodyMention[], offset: number
     spans.push({ start: m.start - offset, end: m.end - offset, token: `⟦C${companies.length}⟧` });
     companies.push({ companyId: m.companyId, text: sentence.slice(m.start - offset, m.end - offset) });
   }
-  for (const s of findMoney(sentence)) {
+  // Most sentences hold no sum; a figure or a scale word is needed for one.
+  const sums = /[\d$€£¥₹]|illion|thousand/.test(sentence) ? findMoney(sentence) : [];
+  for (const s of sums) {
     if (spans.some((x) => s.start < x.end && s.end > x.start)) continue;
     spans.push({ start: s.start, end: s.end, token: `⟦M${money.length}⟧` });
     money.push(s.money);

@@ -79,10 +79,11 @@ function funding(x: Ctx): void {
       values: { ...(amount ? { amount } : {}), ...(round ? { round } : {}), leadInvestors: leader !== undefined ? [x.party(leader)] : [], investors: [] },
     });
   };
-  for (const m of tpl.matchAll(re(String.raw`(?:${C} )?${LEADS} (?:the|a|an) ((?:(?!⟦C)[^.;]|⟦M\d+⟧){0,80}?)\b(?:round|funding|financing|investment) (?:of|in|for|into) ${DESC}${C}(?!')`))) {
+  const leading = /\b(?:led|leads|lead|headed|heads|spearheaded)\b/.test(tpl) ? tpl : '';
+  for (const m of leading.matchAll(re(String.raw`(?:${C} )?${LEADS} (?:the|a|an) ((?:(?!⟦C)[^.;]|⟦M\d+⟧){0,80}?)\b(?:round|funding|financing|investment) (?:of|in|for|into) ${DESC}${C}(?!')`))) {
     if (m[1] === undefined || x.acting(tpl, m.index!)) leadRound(m[1], m[3], m[2]);
   }
-  for (const m of tpl.matchAll(re(String.raw`(?:${C} )?${LEADS} ${C}'s ((?:(?!⟦C)[^.;]|⟦M\d+⟧){0,60}?)\b(?:round|funding|financing)`))) {
+  for (const m of leading.matchAll(re(String.raw`(?:${C} )?${LEADS} ${C}'s ((?:(?!⟦C)[^.;]|⟦M\d+⟧){0,60}?)\b(?:round|funding|financing)`))) {
     if (m[1] === undefined || x.acting(tpl, m.index!)) leadRound(m[1], m[2], m[3]);
   }
   // "Nextrans, Cocoon and Surge pledged $9m for BuyMed in a series A round"
@@ -228,7 +229,7 @@ export function deals(x: Ctx): void {
   const s = x.v.tpl;
   if (!s.includes('⟦C')) return;
   // Deals name a sum, a share or a buying verb; skip the many sentences that have none.
-  if (!/⟦M|%|per ?cent|acqui|bought|buy|purchas|takeover|took over|took control|stake|round|funding|priced|float|list|public/i.test(s)) return;
+  if (!/⟦M|%|per ?cent|acqui|bought|\bbuy|purchas|takeover|took over|took control|stake|\bround|funding|priced|float|\blist(?:ed|ing|s)?\b|public|snapped up|\bsold\b/i.test(s)) return;
   funding(x);
   valuation(x);
   stake(x);
