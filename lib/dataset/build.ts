@@ -1,6 +1,8 @@
 import { decodeDocument, splitCorpus, type Document } from '../corpus';
 import { Lexicon } from '../detect/lexicon';
 import { counts, extractArticle, mentionsOf, people, relations } from '../knowledge';
+import { links } from '../knowledge/links';
+import { unitsFrom } from '../knowledge/units';
 import { analyseArticle, organisations, registryKeys, resolveOrgs, type ArticleOrgs, type DiscoveredOrg } from '../knowledge/orgs';
 import type { Registry } from '../registry/schema';
 import { companyFields } from './company';
@@ -48,7 +50,8 @@ export function buildDataset(input: BuildInput): Dataset {
   const lexicon = Lexicon.build(orgs);
   const names = new Map(orgs.map((o) => [o.id, o.name]));
   const nameOf = (id: string) => names.get(id) ?? id;
-  const knowledge = articles.map((a) => extractArticle(a, lexicon, nameOf));
+  const unitOf = unitsFrom(entries);
+  const knowledge = articles.map((a) => extractArticle(a, lexicon, nameOf, unitOf));
   const tally = counts(knowledge);
   // A discovered name the lexicon never finds (always inside a longer name) is left out.
   const companies: Company[] = orgs
@@ -58,6 +61,7 @@ export function buildDataset(input: BuildInput): Dataset {
       mentionCount: tally.get(o.id)?.mentions ?? 0,
       articleCount: tally.get(o.id)?.articles ?? 0,
     }));
+  const facts = knowledge.flatMap((k) => k.facts);
   const hashParts: string[] = [GENERATOR, JSON.stringify(registry)];
   for (const d of documents) hashParts.push(d.name, d.text);
   return {
@@ -67,9 +71,10 @@ export function buildDataset(input: BuildInput): Dataset {
     companies,
     articles,
     mentions: mentionsOf(knowledge, new Map(articles.map((a) => [a.id, a.body]))),
-    facts: knowledge.flatMap((k) => k.facts),
+    facts,
     people: people(knowledge),
     relations: relations(knowledge),
+    links: links(facts, companies),
   };
 }
 
