@@ -61,6 +61,8 @@ export const Message = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('page.report'), count: z.number().int().nonnegative().max(1_000_000) }),
   z.strictObject({ type: z.literal('page.mentions') }),
   z.strictObject({ type: z.literal('card.openAtSelection') }),
+  /** The next (1) or previous (-1) company name on the page, with its card (a keyboard command). */
+  z.strictObject({ type: z.literal('card.step'), direction: z.union([z.literal(1), z.literal(-1)]) }),
   /** Background → content scripts after a sync switched datasets: fetch the new lexicon, rescan. */
   z.strictObject({ type: z.literal('dataset.changed'), version: z.string().max(200) }),
 ]);

@@ -86,11 +86,17 @@ export class CardHost implements CardView {
   }
 
   show(target: HoverTarget, { focus }: { focus: boolean }): void {
+    // Another name while the card is open (the next-company key): follow the new one.
+    if (this.current !== target.mention) {
+      this.stopFollowing?.();
+      this.stopFollowing = null;
+    }
     this.target = target;
     this.current = target.mention;
     this.isOpen = true;
     this.theme = pageTheme(target.mention.range.startContainer);
-    if (focus) this.returnFocus = document.activeElement;
+    // Focus goes back where it was before the first card, not to the card itself.
+    if (focus && !(this.surface && document.activeElement === this.surface.shadowHost)) this.returnFocus = document.activeElement;
     this.loadOrWarn(this.deps.companyId(target.mention.companyIndex), focus);
   }
 

@@ -1,6 +1,7 @@
 import { getSettings, watchSettings } from './settings';
 import { loadLexicon, resolveNames } from '../../lib/detect/lexicon-client';
 import { ContentRunner } from './runner';
+import { liveRange } from '../../lib/detect/hittest';
 
 /**
  * Content script entry: takes the lexicon and the settings from one answer of the background
@@ -31,12 +32,15 @@ export default defineContentScript({
           return app ? app.session.report((entries) => resolveNames(app.version, entries)) : { url: location.href, mentions: [], scan: { chars: 0, ms: 0, startedAt: null } };
         });
       }
-      if (m.type === 'card.openAtSelection') {
+      if (m.type === 'card.openAtSelection' || m.type === 'card.step') {
+        const direction = (message as { direction?: unknown }).direction === -1 ? -1 : 1;
         return starting.then(async (runner) => {
           const app = runner.app;
           await app?.ready;
-          const mention = app?.hover.openAtSelection() ?? null;
-          return { ok: mention !== null, companyId: mention ? app!.session.companyId(mention.companyIndex) : null };
+          const mention = (m.type === 'card.step' ? app?.hover.step(direction) : app?.hover.openAtSelection()) ?? null;
+          const answer = { ok: mention !== null, companyId: mention ? app!.session.companyId(mention.companyIndex) : null };
+          // The step says which name it moved to, as written on the page.
+          return m.type === 'card.step' ? { ...answer, text: (mention && liveRange(mention.range)?.toString()) ?? null } : answer;
         });
       }
       return undefined;
