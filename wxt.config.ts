@@ -58,6 +58,15 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+K' },
         description: 'Show the card for the company name at the selection',
       },
+      // Chrome takes at most four suggested keys; these are the other two besides the search.
+      'next-company': {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: 'Show the card of the next company name on the page',
+      },
+      'previous-company': {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: 'Show the card of the previous company name on the page',
+      },
     },
     // No web page or other extension may message this one. Firefox has no such key (it warns)
     // and lets no page connect to an extension in the first place.

@@ -71,6 +71,8 @@ export const TabMessage = z.discriminatedUnion('type', [
   msg('ping', {}),
   msg('page.mentions', {}),
   msg('card.openAtSelection', {}),
+  /** The next (1) or previous (-1) company name on the page, with its card (a keyboard command). */
+  msg('card.step', { direction: z.union([z.literal(1), z.literal(-1)]) }),
   /** After a sync switched datasets: fetch the new lexicon, scan again. */
   msg('dataset.changed', { version: Version }),
 ]);

@@ -44,6 +44,7 @@ export function startApp(ctx: ContentScriptContext, lexicon: Lexicon, version: s
     ctx,
     client,
     companyId: session.companyId,
+    whenIds: () => ready,
     site: location.hostname,
     openProfile: (id) => void sendMessage({ type: 'company.open', id }).catch(() => undefined),
     mute: (id, name) => void mute({ id, name }),
@@ -62,14 +63,17 @@ export function startApp(ctx: ContentScriptContext, lexicon: Lexicon, version: s
     {
       dwellMs: () => getSettings().dwellMs,
       isMuted: session.isMuted,
-      prefetch: (mention) => client.prefetch(session.companyId(mention.companyIndex)),
+      prefetch: (mention) => {
+        const id = session.companyId(mention.companyIndex);
+        if (id) client.prefetch(id);
+      },
     },
   );
   const attached = new Set<Document>();
   // Same-origin frames are scanned from here; their pointer events are listened to here too.
-  // Hover opens cards, which need company ids: it starts listening once they are here.
+  // Hover listens from the first marks on: a card asked for before the company ids have arrived
+  // shows its loading state and fills in when they are here (CardHost.show).
   attachFrames = () => {
-    if (!lexicon.hasIds) return;
     for (const scope of [document, ...session.scanner.knownScopes]) {
       if (scope.nodeType === 9 && !attached.has(scope as Document)) {
         attached.add(scope as Document);

@@ -3,6 +3,7 @@ import { dispatchTab, parseRequest, type TabHandlers } from '../../lib/protocol/
 import { getSettings, watchSettings } from './settings';
 import { loadLexicon, resolveNames } from '../../lib/detect/lexicon-client';
 import { ContentRunner } from './runner';
+import { liveRange } from '../../lib/detect/hittest';
 
 /**
  * Content script entry: takes the lexicon and the settings from one answer of the background
@@ -35,6 +36,15 @@ export default defineContentScript({
           await app?.ready;
           const mention = app?.hover.openAtSelection() ?? null;
           return { ok: mention !== null, companyId: app && mention ? app.session.companyId(mention.companyIndex) : null };
+        }),
+      'card.step': ({ direction }) =>
+        starting.then(async (runner) => {
+          const app = runner.app;
+          await app?.ready;
+          const mention = app?.hover.step(direction) ?? null;
+          // The step says which name it moved to, as written on the page.
+          const text = (mention && liveRange(mention.range)?.toString()) ?? null;
+          return { ok: mention !== null, companyId: app && mention ? app.session.companyId(mention.companyIndex) : null, text };
         }),
     };
     // Listening from the start: a tab waiting for its lexicon still answers (after it arrives).

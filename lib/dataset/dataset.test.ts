@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseRegistry } from '../registry/load';
-import { buildDataset } from './build';
+import { buildDataset, buildInputHash } from './build';
 import { datasetJsonSchema } from './jsonschema';
 import { DatasetError, parseDataset } from './parse';
 import { Dataset } from './schema';
@@ -28,6 +28,11 @@ describe('buildDataset', () => {
   it('changes its content hash when an input changes', () => {
     const edited = documents.map((d, i) => (i === 0 ? { ...d, text: `${d.text} ` } : d));
     expect(buildDataset({ documents: edited, registry, source: 'x' }).meta.contentHash).not.toBe(built.meta.contentHash);
+  });
+  it('tells its content hash from the inputs alone, without building', () => {
+    expect(buildInputHash({ documents: [...documents].reverse(), registry })).toBe(built.meta.contentHash);
+    const edited = documents.map((d, i) => (i === 0 ? { ...d, text: `${d.text} ` } : d));
+    expect(buildInputHash({ documents: edited, registry })).not.toBe(built.meta.contentHash);
   });
   it('counts mentions and weights shared sentences above shared articles', () => {
     const alibaba = built.companies.find((c) => c.id === 'alibaba-group')!;

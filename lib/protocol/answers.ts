@@ -116,6 +116,8 @@ const TAB_ANSWER_SCHEMAS = {
   ping: z.object({ pong: z.literal('content') }),
   'page.mentions': MentionsAnswer,
   'card.openAtSelection': z.object({ ok: z.boolean(), companyId: z.nullable(z.string()) }),
+  /** The step also says which name it moved to, as written on the page. */
+  'card.step': z.object({ ok: z.boolean(), companyId: z.nullable(z.string()), text: z.nullable(z.string()) }),
   'dataset.changed': z.undefined(),
 } satisfies { [K in TabMessageType]: z.core.$ZodType };
 

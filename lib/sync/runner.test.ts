@@ -83,7 +83,7 @@ describe('SyncRunner', () => {
   it('builds text files together with the bundled corpus, and imports a dataset file as is', async () => {
     const runner = new SyncRunner(fakeDeps());
     const built = await runner.run({ kind: 'files', files: [{ name: 'a.txt', text: 'Hello.' }, { name: 'b.md', text: '# Hi' }] });
-    expect(built).toMatchObject({ ok: true, status: { companies: 6, source: 'bundled seed corpus + 2 files' } });
+    expect(built).toMatchObject({ ok: true, status: { companies: 6, source: 'bundled seed corpus + a.txt, b.md' } });
     const imported = await runner.run({ kind: 'files', files: [{ name: 'mine.json', text: JSON.stringify(makeDataset('mine', 2)) }] });
     expect(imported).toMatchObject({ ok: true, status: { companies: 2, source: 'mine.json' } });
   });

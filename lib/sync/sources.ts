@@ -17,6 +17,8 @@ export interface KnowledgeBase {
   bundledDocuments(): UserFile[];
   bundledRegistry(): Registry;
   buildDataset(input: { documents: UserFile[]; registry: Registry; source: string }): Dataset;
+  /** The content hash buildDataset would record for these inputs (lib/dataset/build.ts), when known. */
+  buildHash?(input: { documents: UserFile[]; registry: Registry }): string;
   parseDataset(text: string, origin: string): Dataset;
   buildSearchIndex(dataset: Dataset): string;
 }
@@ -48,7 +50,9 @@ export const BUNDLED_LABEL = 'bundled seed corpus';
 export function describeSource(source: SyncSource): string {
   if (source.kind === 'bundled') return BUNDLED_LABEL;
   if (source.kind === 'url') return source.url;
-  return source.files.length === 1 ? source.files[0].name : `${source.files.length} files`;
+  // The history names what was synced: a few file names, then how many more.
+  const names = source.files.map((f) => f.name);
+  return names.length <= 3 ? names.join(', ') : `${names.slice(0, 2).join(', ')} and ${names.length - 2} more files`;
 }
 
 function build(ctx: SourceContext, extra: UserFile[], label: string): Dataset {
@@ -116,6 +120,9 @@ export async function resolveSource(source: SyncSource, ctx: SourceContext): Pro
   if (source.kind === 'url') return fromUrl(ctx, source.url);
   if (source.kind === 'bundled') {
     ctx.progress('fetch', 1, 1);
+    // The inputs' hash answers "unchanged" before seconds of building (the build is deterministic).
+    const activeBundled = ctx.active?.sourceKind === 'bundled' ? ctx.active.meta.contentHash : undefined;
+    if (activeBundled && ctx.kb.buildHash?.({ documents: ctx.kb.bundledDocuments(), registry: ctx.kb.bundledRegistry() }) === activeBundled) return { unchanged: true };
     const dataset = build(ctx, [], BUNDLED_LABEL);
     // The build is deterministic, so the same hash means the same dataset: nothing to write.
     const same = ctx.active?.sourceKind === 'bundled' && ctx.active.meta.contentHash === dataset.meta.contentHash;
