@@ -7,6 +7,25 @@ import { z } from 'zod';
  */
 
 const Url = z.string().max(4_000);
+const Line = z.string().max(2_000);
+
+/** What a saved page or .html file says about itself (lib/library/readable.ts). */
+export const PageMeta = z.strictObject({
+  title: z.string().max(2_000),
+  url: Url.optional(),
+  siteName: Line.optional(),
+  byline: Line.optional(),
+  published: z.string().max(100).optional(),
+});
+
+/** A file read on an extension page (lib/library/files.ts): decoded text, never bytes. */
+export const ImportFile = z.strictObject({
+  name: z.string().max(500),
+  text: z.string(),
+  notes: z.array(Line).max(10).optional(),
+  page: PageMeta.optional(),
+});
+export type ImportFile = z.infer<typeof ImportFile>;
 
 export const SyncSource = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('bundled') }),
@@ -18,10 +37,9 @@ export const SyncSource = z.discriminatedUnion('kind', [
   }),
   z.strictObject({
     kind: z.literal('files'),
-    files: z
-      .array(z.strictObject({ name: z.string().max(500), text: z.string() }))
-      .min(1)
-      .max(1_000),
+    files: z.array(ImportFile).max(5_000),
+    /** Files the page could not read, named in the import report beside the others. */
+    refused: z.array(z.strictObject({ name: z.string().max(1_000), reason: Line })).max(5_000).optional(),
   }),
 ]);
 export type SyncSource = z.infer<typeof SyncSource>;
@@ -42,6 +60,10 @@ export const Message = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('dataset.status') }),
   z.strictObject({ type: z.literal('dataset.sync'), source: SyncSource }),
   z.strictObject({ type: z.literal('dataset.cancel') }),
+  /** Removes articles from the user's library; the knowledge is rebuilt without them. */
+  z.strictObject({ type: z.literal('library.remove'), ids: z.array(z.string().max(200)).min(1).max(100_000) }),
+  /** Saves the article of a tab to the library (reader mode), from an extension page only. */
+  z.strictObject({ type: z.literal('library.addPage'), tabId: z.number().int().nonnegative() }),
   z.strictObject({ type: z.literal('page.report'), count: z.number().int().nonnegative().max(1_000_000) }),
   z.strictObject({ type: z.literal('page.mentions') }),
   z.strictObject({ type: z.literal('card.openAtSelection') }),
@@ -57,7 +79,7 @@ export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
  * content script (`sender.tab` set), because a hostile page could drive a compromised content
  * script to send them.
  */
-export const PRIVILEGED: ReadonlySet<MessageType> = new Set(['dataset.sync', 'dataset.cancel']);
+export const PRIVILEGED: ReadonlySet<MessageType> = new Set(['dataset.sync', 'dataset.cancel', 'library.remove', 'library.addPage']);
 
 export function parseMessage(raw: unknown): Message | null {
   const parsed = Message.safeParse(raw);

@@ -25,6 +25,7 @@ export function startDatasetService(): void {
     'dataset.status': () => getStatus(),
     'dataset.sync': ({ source }) => runner.run(source),
     'dataset.cancel': () => ({ ok: runner.cancel() }),
+    'library.remove': ({ ids }) => runner.removeFromLibrary(ids),
   });
 
   browser.runtime.onConnect.addListener((port) => {

@@ -3,13 +3,15 @@ import { Lexicon } from '../detect/lexicon';
 import { counts, extractArticle, mentionsOf, people, relations } from '../knowledge';
 import { aliasObject, type Registry } from '../registry/schema';
 import { contentHash } from './hash';
-import { DATASET_FORMAT, DATASET_VERSION, type Company, type Dataset } from './schema';
+import { DATASET_FORMAT, DATASET_VERSION, type Article, type Company, type Dataset } from './schema';
 
 /** Bump when extraction changes, so a dataset records which knowledge builder made it. */
 export const GENERATOR = 'company-lens-knowledge/1';
 
 export interface BuildInput {
   documents: readonly { name: string; text: string | Uint8Array }[];
+  /** Articles already split (the user's library), built together with the documents. */
+  articles?: readonly Article[];
   registry: Registry;
   /** Human-readable origin recorded in meta.source. */
   source: string;
@@ -26,7 +28,7 @@ const byName = (a: Document, b: Document) => (a.name < b.name ? -1 : a.name > b.
 export function buildDataset(input: BuildInput): Dataset {
   // Decoding first means bytes and the same text as a string build the same dataset.
   const documents = [...input.documents].sort(byName).map((d) => ({ name: d.name, text: decodeDocument(d.name, d.text) }));
-  const articles = splitCorpus(documents);
+  const articles = [...splitCorpus(documents), ...(input.articles ?? [])];
   const entries = [...input.registry.companies].sort((a, b) => (a.id < b.id ? -1 : 1));
   const lexicon = Lexicon.build(entries.map((e) => ({ id: e.id, name: e.name, aliases: e.aliases.map(aliasObject) })));
   const names = new Map(entries.map((e) => [e.id, e.name]));
@@ -49,6 +51,7 @@ export function buildDataset(input: BuildInput): Dataset {
   }));
   const hashParts: string[] = [GENERATOR, JSON.stringify(input.registry)];
   for (const d of documents) hashParts.push(d.name, d.text);
+  for (const a of input.articles ?? []) hashParts.push(a.id, a.title, a.body);
   return {
     format: DATASET_FORMAT,
     version: DATASET_VERSION,

@@ -53,6 +53,13 @@ export const Article = z.strictObject({
   /** Position of the article within its source file, from 0. */
   position: z.number().int().nonnegative(),
   url: z.string().max(2_000).optional(),
+  /** The publication, as a saved page or .html file names itself ("BBC News"). */
+  publisher: z.string().max(500).optional(),
+  byline: z.string().max(500).optional(),
+  /** Publication time as the page states it (usually ISO 8601). */
+  published: z.string().max(100).optional(),
+  /** Set on articles of the user's library (not the bundled corpus or a synced dataset). */
+  library: z.literal(true).optional(),
 });
 export type Article = z.infer<typeof Article>;
 
