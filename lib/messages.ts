@@ -64,6 +64,22 @@ export const Message = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('library.remove'), ids: z.array(z.string().max(200)).min(1).max(100_000) }),
   /** Saves the article of a tab to the library (reader mode), from an extension page only. */
   z.strictObject({ type: z.literal('library.addPage'), tabId: z.number().int().nonnegative() }),
+  z.strictObject({ type: z.literal('schedule.get') }),
+  /** The periodic URL sync; the background checks the address and the period before storing them. */
+  z.strictObject({ type: z.literal('schedule.set'), schedule: z.strictObject({ url: Url, everyHours: z.number() }).nullable() }),
+  z.strictObject({ type: z.literal('settings.get') }),
+  z.strictObject({ type: z.literal('settings.mute'), id: z.string().min(1).max(200), name: z.string().max(300), muted: z.boolean() }),
+  z.strictObject({ type: z.literal('settings.site'), host: z.string().max(300), disabled: z.boolean() }),
+  z.strictObject({
+    type: z.literal('settings.set'),
+    values: z.strictObject({
+      enabled: z.boolean().optional(),
+      dwellMs: z.number().optional(),
+      markStyle: z.enum(['underline', 'background', 'none']).optional(),
+      disabledSites: z.array(z.string().max(300)).max(5_000).optional(),
+      muted: z.array(z.strictObject({ id: z.string().min(1).max(200), name: z.string().max(300) })).max(5_000).optional(),
+    }),
+  }),
   z.strictObject({ type: z.literal('page.report'), count: z.number().int().nonnegative().max(1_000_000) }),
   z.strictObject({ type: z.literal('page.mentions') }),
   z.strictObject({ type: z.literal('card.openAtSelection') }),
@@ -79,7 +95,7 @@ export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
  * content script (`sender.tab` set), because a hostile page could drive a compromised content
  * script to send them.
  */
-export const PRIVILEGED: ReadonlySet<MessageType> = new Set(['dataset.sync', 'dataset.cancel', 'library.remove', 'library.addPage']);
+export const PRIVILEGED: ReadonlySet<MessageType> = new Set(['dataset.sync', 'dataset.cancel', 'schedule.get', 'schedule.set', 'settings.set', 'library.remove', 'library.addPage']);
 
 export function parseMessage(raw: unknown): Message | null {
   const parsed = Message.safeParse(raw);

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { buildDataset } from '../lib/dataset/build';
+import { EMPTY_REGISTRY, buildDataset } from '../lib/dataset/build';
 import { datasetJsonSchema } from '../lib/dataset/jsonschema';
 import { coverage, formatCoverage } from '../lib/dataset/report';
 import { parseRegistry } from '../lib/registry/load';
@@ -8,7 +8,7 @@ import { parseHTML } from 'linkedom';
 import { ARTICLE_EXTENSIONS, extensionOf, readFiles } from '../lib/library/files';
 
 /**
- * npm run dataset -- --out FILE [--corpus DIR] [--registry FILE] [--schema FILE]
+ * npm run dataset -- --out FILE [--corpus DIR] [--registry FILE|none] [--schema FILE]
  *
  * Builds the dataset with the same code the background uses, writes it atomically (temporary
  * file, then rename: a failed run never leaves a partial file) and prints the coverage report.
@@ -46,8 +46,9 @@ async function main(): Promise<void> {
   }
   if (!opts.out) throw new Error('usage: npm run dataset -- --out FILE [--corpus DIR] [--registry FILE] [--schema FILE]');
   const corpus = opts.corpus ?? 'seeds/corpus';
+  // The registry is an optional curated layer: `--registry none` builds from the text alone.
   const registryFile = opts.registry ?? 'seeds/companies.json';
-  const registry = parseRegistry(readFileSync(registryFile, 'utf8'), registryFile);
+  const registry = registryFile === 'none' ? EMPTY_REGISTRY : parseRegistry(readFileSync(registryFile, 'utf8'), registryFile);
   if (!statSync(corpus, { throwIfNoEntry: false })?.isDirectory()) throw new Error(`${corpus}: not a directory`);
   const readable = new Set<string>([...ARTICLE_EXTENSIONS, 'zip']);
   const names = readdirSync(corpus).filter((n) => readable.has(extensionOf(n))).sort();

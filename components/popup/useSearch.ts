@@ -2,6 +2,7 @@ import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { openSearchIndex, wantKeysFor } from '../../lib/search/load';
 import { SearchSession } from '../../lib/search/session';
 import type { SearchIndex } from '../../lib/search/query';
+import { nearNames } from '../../lib/search/rank';
 import { resultGroups, type Group } from './entries';
 
 export type SearchState =
@@ -60,7 +61,7 @@ export function useSearch(query: string): SearchState {
         const partial = !index.complete;
         // A name search that found nothing says little: the full text may still find it.
         if (!groups.length && partial) setState(loading.status === 'error' ? loading : { status: 'loading' });
-        else setState({ status: 'ready', groups, suggestions: groups.length ? [] : index.suggest(query), partial });
+        else setState({ status: 'ready', groups, suggestions: groups.length ? [] : nearNames(query, index.suggest(query)), partial });
       })
       .catch((error: unknown) => live && setState({ status: 'error', message: (error as Error)?.message ?? String(error) }));
     return () => {

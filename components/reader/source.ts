@@ -4,8 +4,8 @@ import type { Article } from '../../lib/dataset/schema';
  * How an article is named wherever it is cited: by its title, then what is known of where it
  * came from (publisher, date, address). A file name is shown only as a last resort.
  */
-export function sourceLine(article: Pick<Article, 'publisher' | 'published' | 'url' | 'source'>): string {
-  const parts = [article.publisher, article.published?.slice(0, 10)];
+export function sourceLine(article: Pick<Article, 'publisher' | 'date' | 'url' | 'source'>): string {
+  const parts = [article.publisher, article.date];
   if (article.url) parts.push(article.url);
   return parts.filter(Boolean).join(' · ') || article.source;
 }

@@ -106,8 +106,8 @@ describe('assembleCard', () => {
   it('picks the largest and the latest funding separately, each with its source', async () => {
     const card = (await assembleCard(reader, 'xtransfer'))!;
     expect(card.facts.map((f) => [f.key, f.text])).toEqual([
-      ['funding-largest', '$138 million Series C, led by D1 Partners'],
-      ['funding-latest', '$10 million, from PayPal'],
+      ['funding-largest', '$138 million · Series C · led by D1 Partners'],
+      ['funding-latest', '$10 million · with PayPal'],
       ['valuation', 'over $1 billion'],
     ]);
     expect(card.facts[0].source).toEqual({

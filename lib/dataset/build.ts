@@ -1,18 +1,23 @@
 import { decodeDocument, splitCorpus, type Document } from '../corpus';
 import { Lexicon } from '../detect/lexicon';
 import { counts, extractArticle, mentionsOf, people, relations } from '../knowledge';
-import { aliasObject, type Registry } from '../registry/schema';
+import { analyseArticle, organisations, registryKeys, resolveOrgs } from '../knowledge/orgs';
+import type { Registry } from '../registry/schema';
+import { companyFields } from './company';
 import { contentHash } from './hash';
 import { DATASET_FORMAT, DATASET_VERSION, type Article, type Company, type Dataset } from './schema';
 
 /** Bump when extraction changes, so a dataset records which knowledge builder made it. */
-export const GENERATOR = 'company-lens-knowledge/1';
+export const GENERATOR = 'company-lens-knowledge/2';
+
+export const EMPTY_REGISTRY: Registry = { companies: [], excludedTags: {} };
 
 export interface BuildInput {
   documents: readonly { name: string; text: string | Uint8Array }[];
   /** Articles already split (the user's library), built together with the documents. */
   articles?: readonly Article[];
-  registry: Registry;
+  /** Optional curated layer; without it every organisation comes from the text. */
+  registry?: Registry;
   /** Human-readable origin recorded in meta.source. */
   source: string;
 }
@@ -29,27 +34,24 @@ export function buildDataset(input: BuildInput): Dataset {
   // Decoding first means bytes and the same text as a string build the same dataset.
   const documents = [...input.documents].sort(byName).map((d) => ({ name: d.name, text: decodeDocument(d.name, d.text) }));
   const articles = [...splitCorpus(documents), ...(input.articles ?? [])];
-  const entries = [...input.registry.companies].sort((a, b) => (a.id < b.id ? -1 : 1));
-  const lexicon = Lexicon.build(entries.map((e) => ({ id: e.id, name: e.name, aliases: e.aliases.map(aliasObject) })));
-  const names = new Map(entries.map((e) => [e.id, e.name]));
+  const registry = input.registry ?? EMPTY_REGISTRY;
+  const entries = [...registry.companies].sort((a, b) => (a.id < b.id ? -1 : 1));
+  const analyses = articles.map((a) => analyseArticle(a.id, a.body));
+  const orgs = organisations(resolveOrgs(analyses, registryKeys(entries)), entries);
+  const lexicon = Lexicon.build(orgs);
+  const names = new Map(orgs.map((o) => [o.id, o.name]));
   const nameOf = (id: string) => names.get(id) ?? id;
   const knowledge = articles.map((a) => extractArticle(a, lexicon, nameOf));
   const tally = counts(knowledge);
-  const companies: Company[] = entries.map((e) => ({
-    id: e.id,
-    name: e.name,
-    aliases: e.aliases.map(aliasObject),
-    kind: e.kind,
-    ...(e.parent ? { parentId: e.parent } : {}),
-    ...(e.headquarters ? { headquarters: e.headquarters } : {}),
-    ...(e.founded !== undefined ? { founded: e.founded } : {}),
-    ...(e.domain ? { domain: e.domain } : {}),
-    ...(e.tickers ? { tickers: e.tickers } : {}),
-    description: e.description,
-    mentionCount: tally.get(e.id)?.mentions ?? 0,
-    articleCount: tally.get(e.id)?.articles ?? 0,
-  }));
-  const hashParts: string[] = [GENERATOR, JSON.stringify(input.registry)];
+  // A discovered name the lexicon never finds (always inside a longer name) is left out.
+  const companies: Company[] = orgs
+    .filter((o) => o.entry || tally.has(o.id))
+    .map((o) => ({
+      ...companyFields(o),
+      mentionCount: tally.get(o.id)?.mentions ?? 0,
+      articleCount: tally.get(o.id)?.articles ?? 0,
+    }));
+  const hashParts: string[] = [GENERATOR, JSON.stringify(registry)];
   for (const d of documents) hashParts.push(d.name, d.text);
   for (const a of input.articles ?? []) hashParts.push(a.id, a.title, a.body);
   return {

@@ -45,6 +45,16 @@ export class Ctx {
     return { name: ref.anaphor ? this.nameOf(ref.companyId) : ref.text, companyId: ref.companyId };
   }
 
+  /** A token for the company the passage is about, for sentences that name none ("Operating profits were ..."). */
+  topicToken(): number | undefined {
+    const topic = this.v.topic;
+    if (!topic) return undefined;
+    const known = this.v.companies.findIndex((c) => c.companyId === topic);
+    if (known >= 0) return known;
+    this.v.companies.push({ companyId: topic, text: this.nameOf(topic), anaphor: true });
+    return this.v.companies.length - 1;
+  }
+
   money(token: string | number): Money {
     return this.v.money[Number(token)];
   }

@@ -3,8 +3,11 @@ import type { Lexicon } from '../detect/lexicon';
 import { Ctx, type PersonRoleDraft } from './context';
 import { NAME, isPersonName } from './grammar';
 import { deals } from './patterns/deals';
+import { events } from './patterns/events';
 import { numbers } from './patterns/numbers';
 import { profile } from './patterns/profile';
+import { results } from './patterns/results';
+import { dateOf } from './period';
 import { sentenceViews, type BodyMention, type SentenceView } from './view';
 
 /** Everything read from one article. */
@@ -16,7 +19,7 @@ export interface ArticleKnowledge {
   people: (PersonRoleDraft & { articleId: string; sentence: string })[];
 }
 
-const PATTERNS = [deals, profile, numbers];
+const PATTERNS = [deals, profile, numbers, results, events];
 const NAME_RE = new RegExp(NAME, 'gu');
 
 /** Every capitalised multi-word name outside company mentions, to expand one-word references. */
@@ -48,7 +51,9 @@ export function extractArticle(article: Article, lexicon: Lexicon, nameOf: (id: 
       if (seen.has(key)) continue;
       seen.add(key);
       const id = `${article.id}@${view.start}/${draft.type}/${draft.companyId}/${seen.size}`;
-      facts.push({ ...draft, id, articleId: article.id, sentence: view.sentence } as Fact);
+      const period = 'period' in draft.values ? draft.values.period : undefined;
+      const date = dateOf(period, article.date);
+      facts.push({ ...draft, id, articleId: article.id, sentence: view.sentence, ...(date ? { date } : {}) } as Fact);
     }
     for (const p of ctx.people) people.push({ ...p, articleId: article.id, sentence: view.sentence });
   }

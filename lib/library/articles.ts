@@ -21,7 +21,7 @@ export function libraryId(title: string, body: string): string {
 
 /** The articles of one read document, as library rows (not yet stored). */
 export function rowsOf(doc: ReadDocument, addedAt: number): LibraryRow[] {
-  const drafts = doc.page ? [{ title: doc.page.title, body: doc.text, tags: [] as string[] }] : splitText(doc.name, doc.text);
+  const drafts = doc.page ? [{ title: doc.page.title, body: doc.text, tags: [] as string[], date: doc.page.published }] : splitText(doc.name, doc.text);
   return drafts.map((a) => ({
     id: libraryId(a.title, a.body),
     title: a.title,
@@ -31,7 +31,7 @@ export function rowsOf(doc: ReadDocument, addedAt: number): LibraryRow[] {
     ...(doc.page?.url ? { url: doc.page.url } : {}),
     ...(doc.page?.siteName ? { publisher: doc.page.siteName } : {}),
     ...(doc.page?.byline ? { byline: doc.page.byline } : {}),
-    ...(doc.page?.published ? { published: doc.page.published } : {}),
+    ...(a.date ? { published: a.date } : {}),
     addedAt,
   }));
 }
@@ -63,6 +63,11 @@ export function articleOf(row: LibraryRow): Article {
     ...(row.url ? { url: row.url } : {}),
     ...(row.publisher ? { publisher: row.publisher } : {}),
     ...(row.byline ? { byline: row.byline } : {}),
-    ...(row.published ? { published: row.published } : {}),
+    ...(dateOf(row.published) ? { date: dateOf(row.published) } : {}),
   };
+}
+
+/** The day of a stated publication time ("2024-03-05T10:00:00Z" → "2024-03-05"), when it has one. */
+function dateOf(published: string | undefined): string | undefined {
+  return /^\d{4}(?:-\d{2}(?:-\d{2})?)?/.exec(published ?? '')?.[0];
 }

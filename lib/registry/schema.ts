@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
-/** Kinds of organisation the registry knows. `product` covers platforms and apps (Taobao, WeChat). */
-export const OrgKind = z.enum(['company', 'product', 'investor', 'media', 'other']);
+/**
+ * Kinds of organisation. `product` covers platforms and apps (Taobao, WeChat); `government`
+ * covers ministries, regulators, central banks' committees and armed services.
+ */
+export const OrgKind = z.enum(['company', 'product', 'investor', 'bank', 'government', 'media', 'university', 'other']);
 export type OrgKind = z.infer<typeof OrgKind>;
 
 /**

@@ -37,6 +37,8 @@ export interface SyncDeps extends KnowledgeBase {
 export interface RunOptions {
   timeoutMs?: number;
   maxBytes?: number;
+  /** A sync the schedule started: it runs only while the host permission is held. */
+  scheduled?: boolean;
 }
 
 const LOG_KEEP = 20;
@@ -153,7 +155,7 @@ export class SyncRunner {
       const active = await activeGeneration(db);
       const library = await libraryRows(db);
       const readBase = async () => (active ? (await baseOf(db, active.gen))?.text() : undefined);
-      const resolved = await resolveSource(source, { ...this.deps, kb: this.deps, signal: controller.signal, progress, active, library, readBase, timeoutMs: (source.kind === 'url' ? source.timeoutMs : undefined) ?? options.timeoutMs, maxBytes: options.maxBytes });
+      const resolved = await resolveSource(source, { ...this.deps, kb: this.deps, signal: controller.signal, progress, active, library, readBase, timeoutMs: (source.kind === 'url' ? source.timeoutMs : undefined) ?? options.timeoutMs, maxBytes: options.maxBytes, requirePermission: options.scheduled });
       if (controller.signal.aborted) throw controller.signal.reason;
       if (resolved.unchanged) {
         const report = resolved.prepared && { files: resolved.prepared.files.map((f) => ({ name: f.name, articles: 0, skipped: f.skipped, known: [], discovered: [], facts: 0, notes: f.notes })), refused: resolved.prepared.refused };

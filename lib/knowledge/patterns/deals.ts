@@ -112,12 +112,15 @@ function stake(x: Ctx): void {
   };
   const own = String.raw`${C} (?:(?:only|now|still|will|would|currently|also) )*(?:holds|owns|controls|held|owned|hold|own|control)(?: (?:about|around|roughly|nearly|over|more than|almost))? ${PERCENT} (?:of|in) (?:the )?(?:[\p{L}-]+ ){0,3}?(?:in |of )?${C}`;
   for (const m of tpl.matchAll(re(own))) if (x.acting(tpl, m.index!)) add(m[1], m[3], m[2]);
+  // "Group Menatep, the Gibraltar-based holding company which controls 51% of Yukos"
+  const which = String.raw`${C},[^⟦;]{0,80}?\b(?:which|that) (?:(?:now|still|currently|also) )?(?:holds|owns|controls|held|owned|controlled) ${PERCENT} (?:of|in) (?:the )?${C}`;
+  for (const m of tpl.matchAll(re(which))) add(m[1], m[3], m[2]);
   for (const m of tpl.matchAll(re(String.raw`${C}'s ${PERCENT} (?:stake|share|holding|interest|shareholding) in ${DESC}${C}(?!')`))) add(m[1], m[3], m[2]);
   const change = String.raw`${C} (?:ups|raises|raised|increases|increased|boosts|boosted|lifts|lifted|cuts|cut|reduces|reduced|trims|trimmed) ⟦C\d+⟧'s (?:stake|holding|shareholding) in ${DESC}${C}(?!') to ${PERCENT}`;
   for (const m of tpl.matchAll(re(change))) if (x.acting(tpl, m.index!)) add(m[1], m[2], m[3]);
 }
 
-const BUY = String.raw`(?:acquire|acquired|acquires|acquiring|buy|buys|bought|buying|purchase|purchased|purchases|take over|took over|takes over)`;
+const BUY = String.raw`(?:acquire|acquired|acquires|acquiring|buy|buys|bought|buying|purchase|purchased|purchases|take over|took over|takes over|snapped up|snaps up|snap up)`;
 
 function acquisition(x: Ctx): void {
   const tpl = x.v.tpl;
@@ -150,6 +153,9 @@ function acquisition(x: Ctx): void {
   }
   for (const m of tpl.matchAll(re(String.raw`${C},? \(?(?:which was |was |has been )?(?:acquired|bought|taken over) by ${C}(?: for ${M})?`)))
     add(m[2], m[1], m[3]);
+  // "...sold Yukos' main production arm, Yugansk, to state-run oil group Rosneft for $9.3bn": the buyer is after "to".
+  const sold = String.raw`\b(?:sold|sells|sell|selling) (?:[^⟦;]{0,60}?)${C}(?!')[^⟦;]{0,30}? to (?:[\p{L}-]+ ){0,4}?${C}(?!')(?: for ${M})?`;
+  for (const m of tpl.matchAll(re(sold))) add(m[2], m[1], m[3]);
 }
 
 const VENUE = String.raw`(Nasdaq|NASDAQ|NYSE|New York Stock Exchange|Hong Kong Stock Exchange|HKEX|STAR Market|London Stock Exchange|Shanghai Stock Exchange|Shenzhen Stock Exchange|Tokyo Stock Exchange)`;
