@@ -3,6 +3,7 @@ import { flatten, type Entry } from './entries';
 import { GroupList, rowId } from './GroupList';
 import { SearchBody } from './SearchBody';
 import { StatusLine } from './StatusLine';
+import { AddPageButton } from './AddPageButton';
 import { useHome } from './useHome';
 import { useSearch } from './useSearch';
 import { openProfile } from './open';
@@ -84,6 +85,7 @@ export function Popup({ initialQuery = '', tabId }: Props) {
           <GroupList groups={home.groups} selected={selected} onPick={pick} onSelect={setSelected} emptyNotes={{ 'On this page': home.pageNote }} />
         )}
       </main>
+      <AddPageButton tabId={tabId} />
       <StatusLine />
     </div>
   );

@@ -40,9 +40,14 @@ export function ReaderPage({ id, sentence }: { id: string | null; sentence: stri
       <article>
         <h1 data-testid="reader-title">{article.title}</h1>
         <p class="cl-muted" data-testid="reader-source">
-          {article.url ? <SafeLink href={article.url}>{sourceLine(article)}</SafeLink> : sourceLine(article)}
-          {article.byline ? ` · ${article.byline}` : ''}
-          {article.library ? ' · in your library' : ''}
+          {[article.url ? <SafeLink href={article.url}>{sourceLine(article)}</SafeLink> : sourceLine(article), article.byline, article.library ? 'in your library' : '']
+            .filter(Boolean)
+            .map((part, i) => (
+              <span key={i}>
+                {i > 0 ? ' · ' : ''}
+                {part}
+              </span>
+            ))}
         </p>
         {paragraphs.map((p, i) =>
           p.hit ? (

@@ -1,13 +1,12 @@
 import type { Article } from '../../lib/dataset/schema';
 
 /**
- * How an article is named wherever it is cited: by its title, then what is known of where it
- * came from (publisher, date, address). A file name is shown only as a last resort.
+ * What is known of where an article came from (publisher, date, address), shown beside its
+ * title wherever it is cited; empty when nothing is known. Never a file name: that names how
+ * the article reached the extension, not where it was published.
  */
-export function sourceLine(article: Pick<Article, 'publisher' | 'date' | 'url' | 'source'>): string {
-  const parts = [article.publisher, article.date];
-  if (article.url) parts.push(article.url);
-  return parts.filter(Boolean).join(' · ') || article.source;
+export function sourceLine(article: Pick<Article, 'publisher' | 'date' | 'url'>): string {
+  return [article.publisher, article.date, article.url].filter(Boolean).join(' · ');
 }
 
 /** The reader page for one article, opened at one sentence. */

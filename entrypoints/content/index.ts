@@ -1,6 +1,7 @@
 import { getSettings, watchSettings } from './settings';
 import { loadLexicon, resolveNames } from '../../lib/detect/lexicon-client';
 import { ContentRunner } from './runner';
+import { readThisPage } from '../../lib/library/page-read';
 
 /**
  * Content script entry: takes the lexicon and the settings from one answer of the background
@@ -31,6 +32,9 @@ export default defineContentScript({
           return app ? app.session.report((entries) => resolveNames(app.version, entries)) : { url: location.href, mentions: [], scan: { chars: 0, ms: 0, startedAt: null } };
         });
       }
+      // Only the extension can send this (runtime messages reach a content script from nowhere
+      // else), and the background sends it only when the user asked to add this page.
+      if (m.type === 'page.read') return readThisPage();
       if (m.type === 'card.openAtSelection') {
         return starting.then(async (runner) => {
           const app = runner.app;

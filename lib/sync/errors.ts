@@ -24,6 +24,8 @@ export type SyncErrorCode =
   | 'unsupported-file'
   | 'mixed-files'
   | 'quota'
+  | 'no-article'
+  | 'page-access'
   | 'cancelled'
   | 'interrupted'
   | 'internal';
