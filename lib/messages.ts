@@ -15,6 +15,25 @@ const Id = text(MAX_ID);
 const Version = text(200);
 const Url = text(4_000);
 const msg = <T extends string, S extends z.core.$ZodLooseShape>(type: T, shape: S) => z.strictObject({ type: z.literal(type), ...shape });
+const Line = text(2_000);
+
+/** What a saved page or .html file says about itself (lib/library/readable.ts). */
+export const PageMeta = z.strictObject({
+  title: text(2_000),
+  url: z.optional(Url),
+  siteName: z.optional(Line),
+  byline: z.optional(Line),
+  published: z.optional(text(100)),
+});
+
+/** A file read on an extension page (lib/library/files.ts): decoded text, never bytes. */
+export const ImportFile = z.strictObject({
+  name: text(500),
+  text: z.string(),
+  notes: z.optional(z.array(Line).check(z.maxLength(10))),
+  page: z.optional(PageMeta),
+});
+export type ImportFile = z.infer<typeof ImportFile>;
 
 export const SyncSource = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('bundled') }),
@@ -26,7 +45,9 @@ export const SyncSource = z.discriminatedUnion('kind', [
   }),
   z.strictObject({
     kind: z.literal('files'),
-    files: z.array(z.strictObject({ name: text(500), text: z.string() })).check(z.minLength(1), z.maxLength(1_000)),
+    files: z.array(ImportFile).check(z.maxLength(5_000)),
+    /** Files the page could not read, named in the import report beside the others. */
+    refused: z.optional(z.array(z.strictObject({ name: text(1_000), reason: Line })).check(z.maxLength(5_000))),
   }),
 ]);
 export type SyncSource = z.infer<typeof SyncSource>;
@@ -45,6 +66,10 @@ export const Message = z.discriminatedUnion('type', [
   msg('dataset.status', {}),
   msg('dataset.sync', { source: SyncSource }),
   msg('dataset.cancel', {}),
+  /** Removes articles from the user's library; the knowledge is rebuilt without them. */
+  msg('library.remove', { ids: z.array(Id).check(z.minLength(1), z.maxLength(100_000)) }),
+  /** Saves the article of a tab to the library (reader mode), from an extension page only. */
+  msg('library.addPage', { tabId: z.int().check(z.minimum(0)) }),
   msg('schedule.get', {}),
   /** The periodic URL sync; the background checks the address and the period before storing them. */
   msg('schedule.set', { schedule: z.nullable(z.strictObject({ url: Url, everyHours: z.number() })) }),
@@ -71,6 +96,8 @@ export const TabMessage = z.discriminatedUnion('type', [
   msg('ping', {}),
   msg('page.mentions', {}),
   msg('card.openAtSelection', {}),
+  /** Reads the tab's article in reader mode, when the user asked to add the page (lib/background/add-page.ts). */
+  msg('page.read', {}),
   /** The next (1) or previous (-1) company name on the page, with its card (a keyboard command). */
   msg('card.step', { direction: z.union([z.literal(1), z.literal(-1)]) }),
   /** After a sync switched datasets: fetch the new lexicon, scan again. */
@@ -86,7 +113,7 @@ export type TabMessageOf<T extends TabMessageType> = Extract<TabMessage, { type:
  * (the router decides by the sender's origin). `settings.mute` and `settings.site` are not here:
  * they are the user's choices made in a card (docs/SECURITY.md).
  */
-export const PRIVILEGED: ReadonlySet<MessageType> = new Set<MessageType>(['dataset.sync', 'dataset.cancel', 'schedule.get', 'schedule.set', 'settings.set']);
+export const PRIVILEGED: ReadonlySet<MessageType> = new Set<MessageType>(['dataset.sync', 'dataset.cancel', 'schedule.get', 'schedule.set', 'settings.set', 'library.remove', 'library.addPage']);
 
 /** Port name on which the background reports sync progress to extension pages. */
 export const SYNC_PROGRESS_PORT = 'sync.progress';

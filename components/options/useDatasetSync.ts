@@ -21,6 +21,8 @@ export interface DatasetSyncState {
   cancel(): void;
   /** Shows an error found before a sync could start (a file too large to read, say). */
   fail(error: SyncErrorInfo): void;
+  /** Shows the outcome of a library change made by another panel. */
+  show(result: SyncResult): void;
 }
 
 /** The result shown when the background refused the request or never answered it. */
@@ -100,5 +102,10 @@ export function useDatasetSync(): DatasetSyncState {
   const cancel = useCallback(() => void sendMessage({ type: 'dataset.cancel' }).catch(() => undefined), []);
   const fail = useCallback((error: SyncErrorInfo) => setLast({ ok: false, error, status }), [status]);
 
-  return { status, progress, last, history, loading, start, cancel, fail };
+  const show = useCallback((result: SyncResult) => {
+    setLast(result);
+    void refresh().catch(() => undefined);
+  }, [refresh]);
+
+  return { status, progress, last, history, loading, start, cancel, fail, show };
 }

@@ -8,6 +8,7 @@ import { Shortcuts } from '../shared/Shortcuts';
 import { SiteSwitch } from './SiteSwitch';
 import { StatusLine, useStoreStatus } from './StatusLine';
 import { useSiteSettings } from './useSiteSettings';
+import { AddPageButton } from './AddPageButton';
 import { useHome } from './useHome';
 import { useSearch } from './useSearch';
 import { openProfile } from './open';
@@ -106,6 +107,7 @@ export function Popup({ initialQuery = '', tabId }: Props) {
           </>
         )}
       </main>
+      <AddPageButton tabId={tabId} />
       <StatusLine status={status} building={building} />
     </div>
   );

@@ -4,6 +4,7 @@ import { getSettings, watchSettings } from './settings';
 import { loadLexicon, resolveNames } from '../../lib/detect/lexicon-client';
 import { ContentRunner } from './runner';
 import { liveRange } from '../../lib/detect/hittest';
+import { readThisPage } from '../../lib/library/page-read';
 
 /**
  * Content script entry: takes the lexicon and the settings from one answer of the background
@@ -30,6 +31,8 @@ export default defineContentScript({
           await app?.ready;
           return app ? app.session.report((entries) => resolveNames(app.version, entries)) : { url: location.href, mentions: [], scan: { chars: 0, ms: 0, startedAt: null } };
         }),
+      // The background sends this only when the user asked to add this page to the library.
+      'page.read': () => readThisPage(),
       'card.openAtSelection': () =>
         starting.then(async (runner) => {
           const app = runner.app;

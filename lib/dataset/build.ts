@@ -7,7 +7,7 @@ import { analyseArticle, organisations, registryKeys, resolveOrgs, type ArticleO
 import type { Registry } from '../registry/schema';
 import { companyFields } from './company';
 import { contentHash } from './hash';
-import { DATASET_FORMAT, DATASET_VERSION, type Company, type Dataset } from './schema';
+import { DATASET_FORMAT, DATASET_VERSION, type Article, type Company, type Dataset } from './schema';
 
 /** Bump when extraction changes, so a dataset records which knowledge builder made it. */
 export const GENERATOR = 'company-lens-knowledge/2';
@@ -16,6 +16,8 @@ export const EMPTY_REGISTRY: Registry = { companies: [], excludedTags: {} };
 
 export interface BuildInput {
   documents: readonly { name: string; text: string | Uint8Array }[];
+  /** Articles already split (the user's library), built together with the documents. */
+  articles?: readonly Article[];
   /** Optional curated layer; without it every organisation comes from the text. */
   registry?: Registry;
   /** Human-readable origin recorded in meta.source. */
@@ -38,9 +40,10 @@ function decoded(documents: BuildInput['documents']): Decoded[] {
   return [...documents].sort(byName).map((d) => ({ name: d.name, text: decodeDocument(d.name, d.text) }));
 }
 
-function hashOf(documents: readonly Decoded[], registry: Registry): string {
+function hashOf(documents: readonly Decoded[], registry: Registry, articles: readonly Article[] = []): string {
   const parts: string[] = [GENERATOR, JSON.stringify(registry)];
   for (const d of documents) parts.push(d.name, d.text);
+  for (const a of articles) parts.push(a.id, a.title, a.body);
   return contentHash(parts);
 }
 
@@ -48,8 +51,8 @@ function hashOf(documents: readonly Decoded[], registry: Registry): string {
  * The content hash `buildDataset` records for these inputs, without building: equal hashes mean
  * equal datasets, so a caller can tell an unchanged corpus in milliseconds instead of seconds.
  */
-export function buildInputHash(input: Pick<BuildInput, 'documents' | 'registry'>): string {
-  return hashOf(decoded(input.documents), input.registry ?? EMPTY_REGISTRY);
+export function buildInputHash(input: Pick<BuildInput, 'documents' | 'registry' | 'articles'>): string {
+  return hashOf(decoded(input.documents), input.registry ?? EMPTY_REGISTRY, input.articles);
 }
 
 /**
@@ -60,7 +63,7 @@ export function buildInputHash(input: Pick<BuildInput, 'documents' | 'registry'>
  */
 export function buildDataset(input: BuildInput): Dataset {
   const documents = decoded(input.documents);
-  const articles = splitCorpus(documents);
+  const articles = [...splitCorpus(documents), ...(input.articles ?? [])];
   const registry = input.registry ?? EMPTY_REGISTRY;
   const entries = [...registry.companies].sort((a, b) => (a.id < b.id ? -1 : 1));
   const analyses = articles.map((a) => cachedAnalysis(a.id, a.body, input.analysisCache));
@@ -85,7 +88,7 @@ export function buildDataset(input: BuildInput): Dataset {
   return {
     format: DATASET_FORMAT,
     version: DATASET_VERSION,
-    meta: { source: input.source, contentHash: hashOf(documents, registry), generator: GENERATOR },
+    meta: { source: input.source, contentHash: hashOf(documents, registry, input.articles), generator: GENERATOR },
     companies,
     articles,
     mentions: mentionsOf(knowledge, new Map(articles.map((a) => [a.id, a.body]))),

@@ -73,6 +73,11 @@ export const Article = z.strictObject({
   url: z.string().max(2_000).optional(),
   /** Publication date (YYYY, YYYY-MM or YYYY-MM-DD) when the text or file states one. */
   date: z.string().regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/).optional(),
+  /** The publication, as a saved page or .html file names itself ("BBC News"). */
+  publisher: z.string().max(500).optional(),
+  byline: z.string().max(500).optional(),
+  /** Set on articles of the user's library (not the bundled corpus or a synced dataset). */
+  library: z.literal(true).optional(),
 });
 export type Article = z.infer<typeof Article>;
 

@@ -24,6 +24,8 @@ export const SYNC_ERROR_CODES = [
   'unsupported-file',
   'mixed-files',
   'quota',
+  'no-article',
+  'page-access',
   'cancelled',
   'interrupted',
   'internal',
