@@ -1,3 +1,4 @@
+import { nameKey } from '../text/normalize';
 import { Registry, aliasObject, type RegistryEntry } from './schema';
 
 /**
@@ -20,13 +21,11 @@ export class RegistryError extends Error {
 }
 
 /**
- * The key under which two alias spellings count as the same alias. It matches the detector's
- * lexicon key (NFKC, case-folded, white space collapsed), so anything the loader accepts as
- * distinct the detector also keeps distinct.
+ * The key under which two alias spellings count as the same alias: the project's one text fold
+ * (lib/text/normalize.ts), which the matcher and search use too, so two aliases the loader
+ * accepts as distinct are never one name to the matcher.
  */
-export function aliasKey(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
-}
+export const aliasKey = nameKey;
 
 /** Tag slug form: lower case, accents dropped, runs of anything else but a-z0-9 become '-'. */
 export function slugify(text: string): string {
