@@ -64,6 +64,13 @@ function checkReferences(data: Dataset, origin: string): void {
   const articles = unique(data.articles, 'articles', origin);
   unique(data.facts, 'facts', origin);
   unique(data.people, 'people', origin);
+  // The store keys relations by their pair: a pair listed twice would fail the write itself.
+  const pairs = new Set<string>();
+  data.relations.forEach((r, i) => {
+    const pair = JSON.stringify([r.a, r.b]);
+    if (pairs.has(pair)) throw new DatasetError('duplicate-id', origin, `relations[${i}] repeats the pair "${r.a}" and "${r.b}"`, `relations[${i}]`);
+    pairs.add(pair);
+  });
   const need = (set: Set<string>, id: string | undefined, path: string, what: string) => {
     if (id !== undefined && !set.has(id)) throw new DatasetError('dangling-reference', origin, `${path} names ${what} "${id}", which is not in the dataset`, path);
   };
