@@ -1,3 +1,4 @@
+import { formatPath } from '../util/path';
 import { Dataset, DATASET_FORMAT, DATASET_VERSION } from './schema';
 
 /**
@@ -21,9 +22,6 @@ export class DatasetError extends Error {
   }
 }
 
-function pathOf(path: readonly PropertyKey[]): string {
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('');
-}
 
 export function parseDataset(text: string, origin: string): Dataset {
   let raw: unknown;
@@ -41,8 +39,8 @@ export function parseDataset(text: string, origin: string): Dataset {
   const parsed = Dataset.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const path = pathOf(issue.path);
-    throw new DatasetError('schema', origin, `${path || '(root)'}: ${issue.message}`, path || undefined);
+    const path = formatPath(issue.path);
+    throw new DatasetError('schema', origin, `${path}: ${issue.message}`, issue.path.length > 0 ? path : undefined);
   }
   const data = parsed.data;
   if (data.companies.length === 0) throw new DatasetError('empty', origin, 'has no companies', 'companies');

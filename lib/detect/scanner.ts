@@ -1,3 +1,4 @@
+import { nextTask } from '../util/yield';
 import { BlockWalker, OWN_UI_TAG, blockOf, isInline, nodeIndexAt, type TextBlock } from './blocks';
 import type { LexiconCore as Lexicon, Mention } from './lexicon-core';
 import type { MentionResolver } from './resolver';
@@ -34,12 +35,6 @@ export interface ScannerOptions {
 const CHUNK = 32 * 1024;
 const NODES_PER_STEP = 256;
 const MENTIONS_PER_STEP = 128;
-
-export function yieldToPage(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (typeof scheduler?.yield === 'function') return scheduler.yield();
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 /** Where to cut a long text near `to` so that a name is unlikely to straddle the cut. */
 export function chunkEnd(text: string, from: number, to: number): number {
@@ -169,7 +164,7 @@ export class PageScanner {
       }
       this.stats.ms += performance.now() - start;
       if (fresh.length > 0) this.options.onMentions?.(fresh);
-      if (this.queue.length > 0 || this.backlog.length > 0) await yieldToPage();
+      if (this.queue.length > 0 || this.backlog.length > 0) await nextTask();
     }
   }
 
@@ -190,7 +185,7 @@ export class PageScanner {
         for (const m of this.resolver.add(this.hits)) this.backlog.push(m);
       }
       from = to;
-      if (from < text.length && performance.now() >= deadline) await yieldToPage();
+      if (from < text.length && performance.now() >= deadline) await nextTask();
     }
   }
 

@@ -1,4 +1,5 @@
 import { nameKey } from '../text/normalize';
+import { formatPath } from '../util/path';
 import { Registry, aliasObject, type RegistryEntry } from './schema';
 
 /**
@@ -72,7 +73,7 @@ export function parseRegistry(text: string, fileName: string): Registry {
     const id = entryIdAt(json, issue.path);
     const where = id ? ` (entry "${id}")` : '';
     const line = id ? idLine(text, id) : undefined;
-    throw new RegistryError(`${fileName}: ${path || '(root)'}${where}: ${issue.message}`, fileName, path, line);
+    throw new RegistryError(`${fileName}: ${path}${where}: ${issue.message}`, fileName, issue.path.length > 0 ? path : undefined, line);
   }
   checkCrossEntry(parsed.data, text, fileName);
   return parsed.data;
@@ -162,10 +163,6 @@ function entryIdAt(json: unknown, path: readonly PropertyKey[]): string | undefi
   return typeof entry?.id === 'string' ? entry.id : undefined;
 }
 
-/** `['companies', 12, 'founded']` → `companies[12].founded`. */
-function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '');
-}
 
 /**
  * V8 reports JSON syntax errors by character offset ("at position 57"); newer versions add

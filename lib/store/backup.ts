@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { browser } from 'wxt/browser';
 import { sendMessage } from '../protocol/send';
 import { sanitizeSettings } from '../settings/values';
+import { formatPath } from '../util/path';
 import { getDb } from './db';
 
 /**
@@ -68,7 +69,7 @@ export function parseBackup(text: string): Backup {
   const parsed = Backup.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new BackupError('schema', `The backup is damaged: "${issue.path.join('.') || '(top level)'}" ${issue.message}.`);
+    throw new BackupError('schema', `The backup is damaged: "${formatPath(issue.path)}" ${issue.message}.`);
   }
   return parsed.data;
 }

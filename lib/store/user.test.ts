@@ -68,6 +68,6 @@ describe('user data', () => {
     expect(() => parseBackup('{"format":"other"}')).toThrow(/not a Company Lens backup/);
     expect(() => parseBackup('{"format":"company-lens-backup","version":9}')).toThrow(/version 9/);
     const bad = { format: 'company-lens-backup', version: 1, exportedAt: 1, stars: [{ companyId: '', starredAt: 1 }], notes: [], recent: [], storage: {} };
-    expect(() => parseBackup(JSON.stringify(bad))).toThrow(/stars\.0\.companyId/);
+    expect(() => parseBackup(JSON.stringify(bad))).toThrow(/stars\[0\]\.companyId/);
   });
 });
