@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { sendMessage } from '../protocol/send';
 import { sanitizeSettings } from '../settings/values';
 import { formatPath } from '../util/path';
+import { MAX_ID } from '../dataset/limits';
 import { getDb } from './db';
 
 /**
@@ -17,7 +18,7 @@ export const BACKUP_VERSION = 1;
 /** storage.local keys that hold caches rather than choices; they are rebuilt, not backed up. */
 const CACHE_PREFIXES = ['cache'];
 
-const Id = z.string().min(1).max(200);
+const Id = z.string().min(1).max(MAX_ID);
 const Time = z.number().int().nonnegative();
 
 export const Backup = z.strictObject({
