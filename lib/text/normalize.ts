@@ -20,17 +20,19 @@
  */
 
 /** Combining diacritical marks: the accents NFKD separates from their letters. */
-const DIACRITICS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
+const DIACRITIC_RANGES: readonly (readonly [number, number])[] = [
+  [0x300, 0x36f],
+  [0x1ab0, 0x1aff],
+  [0x1dc0, 0x1dff],
+  [0x20d0, 0x20ff],
+  [0xfe20, 0xfe2f],
+];
+const hex = (code: number) => `\\u${code.toString(16).padStart(4, '0')}`;
+const DIACRITICS = new RegExp(`[${DIACRITIC_RANGES.map(([from, to]) => `${hex(from)}-${hex(to)}`).join('')}]`, 'g');
 const NON_ASCII = /[^\u0000-\u007f]/;
 
 export function isDiacritic(code: number): boolean {
-  return (
-    (code >= 0x300 && code <= 0x36f) ||
-    (code >= 0x1ab0 && code <= 0x1aff) ||
-    (code >= 0x1dc0 && code <= 0x1dff) ||
-    (code >= 0x20d0 && code <= 0x20ff) ||
-    (code >= 0xfe20 && code <= 0xfe2f)
-  );
+  return DIACRITIC_RANGES.some(([from, to]) => code >= from && code <= to);
 }
 
 /**
