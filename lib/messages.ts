@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { MARK_STYLES, MAX_ID, MAX_LIST, MAX_NAME } from './settings/values';
+import { MAX_ID, MAX_NAME } from './dataset/limits';
+import { MARK_STYLES, MAX_LIST } from './settings/values';
 
 /**
  * Every request between the parts of the extension, as two discriminated unions: `Message` for

@@ -104,3 +104,6 @@ export function re(source: string, flags = 'gu'): RegExp {
   }
   return r;
 }
+
+/** Stock exchanges named as listing venues, as a RegExp alternation (one list for every pattern). */
+export const EXCHANGE_NAMES = 'Nasdaq|NASDAQ|NYSE|New York Stock Exchange|Hong Kong Stock Exchange|HKEX|STAR Market|London Stock Exchange|Shanghai Stock Exchange|Shenzhen Stock Exchange|Tokyo Stock Exchange';

@@ -1,6 +1,6 @@
 import type { Party } from '../../dataset/schema';
 import type { Ctx } from '../context';
-import { C, M, PERCENT, roundOf, re } from '../grammar';
+import { C, EXCHANGE_NAMES, M, PERCENT, roundOf, re } from '../grammar';
 
 /**
  * Funding, valuation, stake, acquisition and IPO facts. Each pattern names the company by its
@@ -203,7 +203,7 @@ function acquisition(x: Ctx): void {
   for (const m of tpl.matchAll(re(sold))) add(m[2], m[1], m[3]);
 }
 
-const VENUE = String.raw`(Nasdaq|NASDAQ|NYSE|New York Stock Exchange|Hong Kong Stock Exchange|HKEX|STAR Market|London Stock Exchange|Shanghai Stock Exchange|Shenzhen Stock Exchange|Tokyo Stock Exchange)`;
+const VENUE = `(${EXCHANGE_NAMES})`;
 
 function ipo(x: Ctx): void {
   const tpl = x.v.tpl;
