@@ -8,6 +8,7 @@ export default defineConfig({
     exclude: ['e2e/**', 'node_modules/**', '.output/**'],
     // Generous: a busy 2-core CI machine runs the property tests several times slower.
     testTimeout: 60_000,
+    hookTimeout: 60_000,
     expect: { poll: { timeout: 30_000 } },
   },
 });
