@@ -5,8 +5,9 @@ import { popupInOneChunk } from './build/popup-chunk';
 
 // The manifest is the extension's security boundary, so every permission here is needed by a
 // named feature: storage/unlimitedStorage for the local knowledge base, alarms for periodic URL
-// sync, contextMenus for "Look up", tabs for opening profile pages. Host access for a sync URL is
-// requested at run time through optional_host_permissions.
+// sync, contextMenus for "Look up" and "Add this page", tabs for opening profile pages, activeTab
+// and scripting to read the article of the tab the user asks to add to their library (only then).
+// Host access for a sync URL is requested at run time through optional_host_permissions.
 export default defineConfig({
   srcDir: '.',
   entrypointsDir: 'entrypoints',
@@ -34,6 +35,9 @@ export default defineConfig({
       // for it; Firefox has no such key (it warns) and gives each install a random origin instead.
       const accessible = (manifest.web_accessible_resources ??= []) as object[];
       accessible.push({ resources: ['card-ui.js'], matches: ['<all_urls>'], ...(firefox ? {} : { use_dynamic_url: true }) });
+      // The page reader, which the content script imports when the user adds the page to the
+      // library and the extension may not inject it into the tab (lib/library/page-read.ts).
+      accessible.push({ resources: ['page-reader.js'], matches: ['<all_urls>'], ...(firefox ? {} : { use_dynamic_url: true }) });
     },
   },
   vite: () => ({
@@ -46,7 +50,7 @@ export default defineConfig({
     name: 'Company Lens',
     description:
       'Hover a company name on any page to see what your local news corpus says about it. No page text leaves the browser.',
-    permissions: ['storage', 'unlimitedStorage', 'alarms', 'contextMenus', 'tabs'],
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'contextMenus', 'tabs', 'activeTab', 'scripting'],
     optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
     omnibox: { keyword: 'co' },
     commands: {
@@ -57,6 +61,19 @@ export default defineConfig({
       'open-card': {
         suggested_key: { default: 'Alt+Shift+K' },
         description: 'Show the card for the company name at the selection',
+      },
+      // Chrome takes at most four suggested keys; these are the other two besides the search.
+      'next-company': {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: 'Show the card of the next company name on the page',
+      },
+      'previous-company': {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: 'Show the card of the previous company name on the page',
+      },
+      // No suggested key: Chrome takes at most four, and the ones above come first.
+      'add-page': {
+        description: 'Add this page to your Company Lens library',
       },
     },
     // No web page or other extension may message this one. Firefox has no such key (it warns)

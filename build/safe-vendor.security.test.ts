@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFi
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { preactRewrite, rewriteVendor, VendorRewriteError, zodRewrite } from './safe-vendor';
+import { preactRewrite, readabilityRewrite, rewriteVendor, VendorRewriteError, zodRewrite } from './safe-vendor';
 
 /**
  * The rewrites are applied to the real installed zod and Preact, copied into a scratch folder, and
@@ -107,5 +107,34 @@ describe('the Preact rewrite', () => {
 
   it('leaves modules outside zod and Preact untouched', () => {
     expect(rewriteVendor('const F = Function; n.innerHTML=h.__html', '/x/lib/other.ts')).toBeNull();
+  });
+});
+
+describe('the Readability rewrite', () => {
+  const file = join(ROOT, 'node_modules/@mozilla/readability/Readability.js');
+  const original = readFileSync(file, 'utf8');
+  const rewritten = readabilityRewrite.rewrite(original, file.replace(/\\/g, '/'))!;
+  // Shorter than Readability's 500-character threshold, so it retries and restores the page.
+  const html = `<html><head><title>Short note</title></head><body><nav><a href="/">Home</a></nav>
+    <article><p>Hexmoor Cables said on Friday it would build a plant near Hull, hiring two hundred people by next year.</p>
+    <noscript><img src="a.png"></noscript><p>The firm makes undersea cables.</p></article></body></html>`;
+  const load = (code: string) => {
+    const module = { exports: {} as unknown };
+    new Function('module', 'exports', code)(module, module.exports);
+    return module.exports as typeof import('@mozilla/readability').Readability;
+  };
+
+  it('assigns no HTML and extracts the same text as the original', () => {
+    expect(stripComments(rewritten)).not.toMatch(/\.innerHTML\s*=(?!=)\s*(?!""|''|``)/);
+    const read = (Reader: ReturnType<typeof load>) => new Reader(new DOMParser().parseFromString(html, 'text/html') as unknown as Document).parse();
+    const before = read(load(original));
+    const after = read(load(rewritten));
+    expect(after?.textContent).toBe(before?.textContent);
+    expect(after?.textContent).toContain('Hexmoor Cables said on Friday');
+    expect(after?.title).toBe('Short note');
+  });
+
+  it('refuses a Readability whose source changed', () => {
+    expect(() => readabilityRewrite.rewrite('page.innerHTML = other;', file)).toThrow(VendorRewriteError);
   });
 });

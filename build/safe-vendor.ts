@@ -67,12 +67,40 @@ export const preactRewrite: Rewrite = {
   },
 };
 
+/**
+ * Readability re-parses HTML twice, always inside the document it was given (a detached clone
+ * of the page, or a DOMParser document): it restores the page from a cached `innerHTML` between
+ * extraction attempts, and re-parses a <noscript>'s markup to unwrap lazy images. Both become
+ * copies of nodes, so no string is turned into markup: the cache holds a deep clone instead of
+ * a string, and the noscript's own nodes are copied (in a document parsed with scripting on its
+ * content is text, so only those images are not unwrapped, which text extraction does not need).
+ */
+export const readabilityRewrite: Rewrite = {
+  applies: (id) => /\/node_modules\/@mozilla\/readability\/Readability\.js$/.test(normalise(id)),
+  rewrite(code, id) {
+    const edits: [string, string][] = [
+      ['var pageCacheHtml = page.innerHTML;', 'var pageCacheHtml = page.cloneNode(true);'],
+      ['page.innerHTML = pageCacheHtml;', 'page.replaceChildren(...pageCacheHtml.cloneNode(true).childNodes);'],
+      ['tmp.innerHTML = noscript.innerHTML;', 'tmp.replaceChildren(...noscript.cloneNode(true).childNodes);'],
+    ];
+    let out = code;
+    for (const [from, to] of edits) {
+      if (!out.includes(from)) throw new VendorRewriteError(normalise(id), `no longer contains "${from}"`);
+      out = out.replace(from, to);
+    }
+    if (/\.(?:innerHTML|outerHTML)\s*=(?!=)\s*(?!""|''|``)/.test(stripComments(out))) {
+      throw new VendorRewriteError(normalise(id), 'still assigns a non-literal to innerHTML');
+    }
+    return out;
+  },
+};
+
 /** Removes block and line comments well enough for the checks above (zod's comments mention `new Function`). */
 function stripComments(code: string): string {
   return code.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
 }
 
-export const REWRITES: readonly Rewrite[] = [zodRewrite, preactRewrite];
+export const REWRITES: readonly Rewrite[] = [zodRewrite, preactRewrite, readabilityRewrite];
 
 /** Applies every matching rewrite to one module; null when nothing changed. */
 export function rewriteVendor(code: string, id: string): string | null {

@@ -70,10 +70,12 @@ describe('the built manifest', () => {
     expect(golden.extension_pages).not.toMatch(/unsafe-eval|unsafe-inline|https?:|\*/);
   });
 
-  it('exposes no web-accessible resource but the card module', () => {
+  it('exposes no web-accessible resource but the card module and the page reader', () => {
     const war: Array<{ resources: string[]; use_dynamic_url?: boolean }> = manifest().web_accessible_resources ?? [];
-    // The content script imports it when a page names companies (components/card/load-surface.ts).
-    expect(war.flatMap((entry) => entry.resources)).toEqual(['card-ui.js']);
+    // The content script imports the card module when a page names companies
+    // (components/card/load-surface.ts), the page reader when the user adds the page to the
+    // library (lib/library/page-read.ts).
+    expect(war.flatMap((entry) => entry.resources)).toEqual(['card-ui.js', 'page-reader.js']);
     // A dynamic URL changes every session, so pages cannot probe for the extension by fetching it.
     for (const entry of war) expect(entry.use_dynamic_url).toBe(true);
   });
@@ -82,7 +84,8 @@ describe('the built manifest', () => {
     const m = manifest();
     expect(m.host_permissions ?? []).toEqual([]);
     // Each entry is used by a feature named in wxt.config.ts; a new one needs a reason there and here.
-    const allowed = ['storage', 'unlimitedStorage', 'alarms', 'contextMenus', 'tabs'];
+    // activeTab + scripting: "Add this page" reads the tab's article only when the user asks.
+    const allowed = ['storage', 'unlimitedStorage', 'alarms', 'contextMenus', 'tabs', 'activeTab', 'scripting'];
     for (const p of m.permissions ?? []) expect(allowed, `permission "${p}"`).toContain(p);
     for (const p of m.optional_host_permissions ?? []) expect(p).toMatch(/^(https:\/\/\*\/\*|http:\/\/(127\.0\.0\.1|localhost)\/\*)$/);
   });

@@ -72,12 +72,12 @@ describe('dataset sync in Chromium', () => {
     await page.close();
   });
 
-  it('rebuilds from the bundled corpus with the user\'s own article', async () => {
+  it('adds the user\'s own article to the library, joined to the synced dataset', async () => {
     const page = await openOptions(ext);
     await page.getByTestId('file-input').setInputFiles({ name: 'mine.txt', mimeType: 'text/plain', buffer: Buffer.from('My note\n\nA short article about nothing in particular.\n') });
-    await expect.poll(() => textOf(page, 'status-source'), { timeout: 20_000 }).toBe('bundled seed corpus + mine.txt');
+    await expect.poll(() => textOf(page, 'status-source'), { timeout: 20_000 }).toBe(`${server.url}/remote.json + your library (1 article)`);
     const status = await ext.send<DatasetStatus>({ type: 'dataset.status' });
-    expect(status.articles).toBeGreaterThan(bundledDatasetInNode().articles.length);
+    expect(status).toMatchObject({ companies: 40, articles: 2 });
     expect((await storeFacts(page)).stars).toEqual([{ companyId: 'kept-star', starredAt: 42 }]);
     await page.close();
   });

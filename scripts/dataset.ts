@@ -5,6 +5,8 @@ import { datasetJsonSchema } from '../lib/dataset/jsonschema';
 import { coverage, formatCoverage } from '../lib/dataset/report';
 import type { DiscoveredOrg } from '../lib/knowledge/orgs';
 import { parseRegistry } from '../lib/registry/load';
+import { parseHTML } from 'linkedom';
+import { ARTICLE_EXTENSIONS, extensionOf, readFiles } from '../lib/library/files';
 
 /**
  * npm run dataset -- --out FILE [--corpus DIR] [--registry FILE|none] [--schema FILE]
@@ -34,7 +36,7 @@ function writeAtomically(file: string, text: string): void {
   renameSync(tmp, file);
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const opts = args(process.argv.slice(2));
   const known = new Set(['out', 'corpus', 'registry', 'schema']);
   for (const k of Object.keys(opts)) if (!known.has(k)) throw new Error(`unknown option --${k}`);
@@ -49,9 +51,19 @@ function main(): void {
   const registryFile = opts.registry ?? 'seeds/companies.json';
   const registry = registryFile === 'none' ? EMPTY_REGISTRY : parseRegistry(readFileSync(registryFile, 'utf8'), registryFile);
   if (!statSync(corpus, { throwIfNoEntry: false })?.isDirectory()) throw new Error(`${corpus}: not a directory`);
-  const names = readdirSync(corpus).filter((n) => /\.(?:txt|md)$/i.test(n)).sort();
-  if (names.length === 0) throw new Error(`${corpus}: no .txt or .md files`);
-  const documents = names.map((name) => ({ name, text: new Uint8Array(readFileSync(join(corpus, name))) }));
+  const readable = new Set<string>([...ARTICLE_EXTENSIONS, 'zip']);
+  const names = readdirSync(corpus).filter((n) => readable.has(extensionOf(n))).sort();
+  if (names.length === 0) throw new Error(`${corpus}: no .txt, .md, .html or .zip files`);
+  // The options page's reader: the same decoder and reader-mode extraction, linkedom for the DOM.
+  const read = await readFiles(
+    names.map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(corpus, name))) })),
+    (html) => parseHTML(html).document as unknown as Document,
+  );
+  for (const doc of read.documents) for (const note of doc.notes ?? []) console.error(`dataset: ${doc.name}: ${note}`);
+  for (const refused of read.refused) console.error(`dataset: ${refused.name}: refused: ${refused.reason}`);
+  if (read.documents.length === 0) throw new Error(`${corpus}: no readable article (every file was refused)`);
+  // A page's title leads its text, as a text file's first line does.
+  const documents = read.documents.map((d) => ({ name: d.name.replace(/\//g, '_'), text: d.page ? `${d.page.title}\n\n${d.text}` : d.text }));
   const started = performance.now();
   let discovered: readonly DiscoveredOrg[] = [];
   const dataset = buildDataset({ documents, registry, source: corpus === 'seeds/corpus' ? 'bundled seed corpus' : corpus, onOrganisations: (d) => (discovered = d) });
@@ -61,9 +73,7 @@ function main(): void {
   console.log(formatCoverage(coverage(dataset, registry, discovered)));
 }
 
-try {
-  main();
-} catch (e) {
+main().catch((e) => {
   console.error(`dataset: ${(e as Error).message}`);
   process.exit(1);
-}
+});

@@ -10,7 +10,10 @@ import { pageTheme } from './theme';
 export interface CardHostDeps {
   ctx: ContentScriptContext;
   client: CardClient;
+  /** The company id of a lexicon entry; '' while the ids have not arrived (see whenIds). */
   companyId(companyIndex: number): string;
+  /** Settles when the company ids are here. */
+  whenIds(): Promise<unknown>;
   site: string;
   openProfile(id: string): void;
   mute(id: string, name: string): void;
@@ -86,12 +89,31 @@ export class CardHost implements CardView {
   }
 
   show(target: HoverTarget, { focus }: { focus: boolean }): void {
+    // Another name while the card is open (the next-company key): follow the new one.
+    if (this.current !== target.mention) {
+      this.stopFollowing?.();
+      this.stopFollowing = null;
+    }
     this.target = target;
     this.current = target.mention;
     this.isOpen = true;
     this.theme = pageTheme(target.mention.range.startContainer);
-    if (focus) this.returnFocus = document.activeElement;
-    this.loadOrWarn(this.deps.companyId(target.mention.companyIndex), focus);
+    // Focus goes back where it was before the first card, not to the card itself.
+    if (focus && !(this.surface && document.activeElement === this.surface.shadowHost)) this.returnFocus = document.activeElement;
+    const id = this.deps.companyId(target.mention.companyIndex);
+    if (id) return this.loadOrWarn(id, focus);
+    // A name marked before the company ids arrived: the card says it is loading at once, and
+    // loads when they are here, so a mark never ignores the pointer.
+    const seq = ++this.request;
+    this.state = { status: 'loading' };
+    this.paint(focus).catch(() => undefined);
+    void this.deps.whenIds().then(() => {
+      if (seq !== this.request || this.current !== target.mention) return;
+      const known = this.deps.companyId(target.mention.companyIndex);
+      if (known) return this.loadOrWarn(known, false);
+      this.state = { status: 'error', message: 'the list of companies could not be loaded' };
+      this.paint(false).catch(() => undefined);
+    });
   }
 
   /** Switches the open card to another company (a related one or the parent). */

@@ -2,12 +2,16 @@ import { useState } from 'preact/hooks';
 import { exportDataset } from '../../lib/store/export';
 import { exportUserData, importUserData } from '../../lib/store/backup';
 import { saveText } from './format';
+import { browser } from 'wxt/browser';
+import { importFileOf } from '../../lib/library/articles';
+import type { SyncResult } from '../../lib/sync/protocol';
 
 const stamp = () => new Date().toISOString().slice(0, 10);
 
 /**
  * Export the dataset, and back up or restore the user's own data (stars, notes, recent views,
- * settings). Restoring never touches the dataset.
+ * library, settings). Restoring adds the backup's library articles and rebuilds the knowledge
+ * with them; the rest of the dataset is not touched.
  */
 export function BackupPanel() {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -40,7 +44,11 @@ export function BackupPanel() {
       input.value = '';
       if (!file) return '';
       const done = await importUserData(await file.text());
-      return `Restored ${done.stars} starred companies, ${done.notes} notes and your settings.`;
+      // The library goes through an import: it adds what is missing and rebuilds the knowledge.
+      const files = done.library.map(importFileOf);
+      const imported = files.length > 0 ? ((await browser.runtime.sendMessage({ type: 'dataset.sync', source: { kind: 'files', files } })) as SyncResult | undefined) : undefined;
+      const library = imported?.ok ? `, ${imported.report?.files.reduce((sum, f) => sum + f.articles, 0) ?? 0} library articles` : imported ? ` (the library could not be restored: ${imported.error.message})` : '';
+      return `Restored ${done.stars} starred companies, ${done.notes} notes${library} and your settings.`;
     });
 
   return (

@@ -1,4 +1,5 @@
 import { BackupPanel } from './BackupPanel';
+import { LibraryPanel } from './LibraryPanel';
 import { SyncOutcome } from './SyncOutcome';
 import { SettingsPanel } from './SettingsPanel';
 import { SourcePanel } from './SourcePanel';
@@ -24,6 +25,7 @@ export function OptionsPage() {
         {!busy && <SyncOutcome result={sync.last} />}
         {!busy && !sync.last && <p class="cl-muted">No sync running.</p>}
       </section>
+      <LibraryPanel version={sync.status.version} busy={busy} onResult={sync.show} />
       <SyncHistory history={sync.history} />
       <SettingsPanel />
       <BackupPanel />

@@ -4,9 +4,11 @@ import { GroupList, rowId } from './GroupList';
 import { SearchBody } from './SearchBody';
 import { BuildingNote } from '../shared/BuildingNote';
 import { useDatasetBuild } from '../shared/useDatasetBuild';
+import { Shortcuts } from '../shared/Shortcuts';
 import { SiteSwitch } from './SiteSwitch';
 import { StatusLine, useStoreStatus } from './StatusLine';
 import { useSiteSettings } from './useSiteSettings';
+import { AddPageButton } from './AddPageButton';
 import { useHome } from './useHome';
 import { useSearch } from './useSearch';
 import { openProfile } from './open';
@@ -98,9 +100,14 @@ export function Popup({ initialQuery = '', tabId }: Props) {
           <>
             <SiteSwitch site={site} />
             <GroupList groups={home.groups} selected={selected} onPick={pick} onSelect={setSelected} emptyNotes={{ 'On this page': site.host && !site.on ? 'Company Lens is off on this site.' : home.pageNote }} />
+            <details class="cl-help">
+              <summary>Keyboard shortcuts</summary>
+              <Shortcuts />
+            </details>
           </>
         )}
       </main>
+      <AddPageButton tabId={tabId} />
       <StatusLine status={status} building={building} />
     </div>
   );

@@ -3,6 +3,7 @@ import { Highlighted } from '../shared/Highlighted';
 import { SafeLink } from '../shared/SafeLink';
 import type { ArticleMentions } from './data';
 import { snippet } from './text';
+import { readerPath, sourceLine } from '../reader/source';
 
 /** Snippets per article; more mentions in one article are counted rather than all shown. */
 const SNIPPETS_PER_ARTICLE = 2;
@@ -16,7 +17,11 @@ export function ArticleList({ articles, total }: { articles: ArticleMentions[]; 
       <ul class="cl-articles">
         {articles.map(({ article, mentions }) => (
           <li key={article.id} id={`article-${article.id}`} class="cl-article" tabIndex={-1}>
-            <h3>{article.url ? <SafeLink href={article.url}>{article.title}</SafeLink> : article.title}</h3>
+            <h3>
+              <a href={readerPath(article.id)} target="_blank" rel="noopener">
+                {article.title}
+              </a>
+            </h3>
             {mentions.slice(0, SNIPPETS_PER_ARTICLE).map((m) => {
               const s = snippet(article.body, m.start, m.end);
               return (
@@ -26,7 +31,9 @@ export function ArticleList({ articles, total }: { articles: ArticleMentions[]; 
               );
             })}
             <p class="cl-muted cl-small">
-              {mentions.length} mention{mentions.length === 1 ? '' : 's'} · {article.source}
+              {mentions.length} mention{mentions.length === 1 ? '' : 's'}
+              {sourceLine(article) && ' · '}
+              {article.url ? <SafeLink href={article.url}>{sourceLine(article)}</SafeLink> : sourceLine(article)}
               {article.tags.length ? ` · ${article.tags.map((t) => `#${t}`).join(' ')}` : ''}
             </p>
           </li>

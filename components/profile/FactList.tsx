@@ -1,6 +1,7 @@
 import type { Fact, Party } from '../../lib/dataset/schema';
 import { factSummary, groupFacts } from './text';
 import { profileHref } from './links';
+import { readerPath } from '../reader/source';
 
 function parties(fact: Fact): Party[] {
   const v = fact.values as Record<string, unknown>;
@@ -8,7 +9,10 @@ function parties(fact: Fact): Party[] {
   return list.filter((p): p is Party => !!p && typeof p === 'object' && !!(p as Party).companyId && (p as Party).companyId !== fact.companyId);
 }
 
-/** Facts grouped by type; each shows what it says, the sentence it was read from, and the article. */
+/**
+ * Facts grouped by type; each shows what it says, the sentence it was read from, and the article,
+ * which opens in the reader page at that sentence.
+ */
 export function FactList({ facts, titles }: { facts: Fact[]; titles: Map<string, string> }) {
   const groups = groupFacts(facts);
   return (
@@ -24,7 +28,10 @@ export function FactList({ facts, titles }: { facts: Fact[]; titles: Map<string,
                 <div class="cl-fact-summary">{factSummary(f)}</div>
                 <blockquote class="cl-sentence">{f.sentence}</blockquote>
                 <div class="cl-source cl-muted">
-                  Source: <a href={`#article-${encodeURIComponent(f.articleId)}`}>{titles.get(f.articleId) ?? 'an article no longer in the dataset'}</a>
+                  Source:{' '}
+                  <a href={readerPath(f.articleId, f.sentence)} target="_blank" rel="noopener" data-testid="fact-source">
+                    {titles.get(f.articleId) ?? 'an article no longer in the dataset'}
+                  </a>
                   {parties(f).map((p) => (
                     <span key={p.companyId}>
                       {' · '}

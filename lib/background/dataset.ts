@@ -6,6 +6,7 @@ import { SyncRunner } from '../sync/runner';
 import { getDb } from '../store/db';
 import { applySchedule, moveScheduleOutOfStorage, readSchedule, saveSchedule, SYNC_ALARM } from '../sync/schedule';
 import { broadcastDatasetChanged } from './cards';
+import { addPage, startAddPageService } from './add-page';
 import { ensureSearchIndex } from './search-index';
 import { extensionOrigin, isExtensionPage, registerHandlers } from './router';
 
@@ -21,12 +22,15 @@ const KEEPALIVE_MS = 20_000;
 /** Registers the dataset handlers; the promise settles when the start-up work is done. */
 export function startDatasetService(): Promise<void> {
   const runner = new SyncRunner(backgroundSyncDeps());
+  startAddPageService((source) => runner.run(source));
   const origin = extensionOrigin();
 
   registerHandlers({
     'dataset.status': () => getStatus(),
     'dataset.sync': ({ source }) => runner.run(source),
     'dataset.cancel': () => ({ ok: runner.cancel() }),
+    'library.remove': ({ ids }) => runner.removeFromLibrary(ids),
+    'library.addPage': ({ tabId }) => addPage(tabId, (source) => runner.run(source)),
     'schedule.get': () => readSchedule(getDb()),
     'schedule.set': async ({ schedule }) => {
       await saveSchedule(getDb(), schedule);

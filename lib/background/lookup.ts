@@ -2,6 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { openSearchIndex } from '../search/load';
 import { lookupTarget, omniboxSuggestions } from '../search/lookup';
 import { profileUrl, searchUrl } from '../search/links';
+import { ADD_PAGE_MENU_ID } from './add-page';
 
 /**
  * Look-up service: the "Look up “…”" context-menu item on selected text and the `co` omnibox
@@ -49,9 +50,11 @@ async function omniboxEntered(text: string, disposition: string): Promise<string
 
 function createMenu(): void {
   // removeAll first: on an update the old item still exists and create() would fail on its id.
-  void browser.contextMenus.removeAll().then(() =>
-    browser.contextMenus.create({ id: MENU_ID, title: 'Look up “%s”', contexts: ['selection'] }),
-  );
+  // Every item of the extension's menu is made here, after that one removal.
+  void browser.contextMenus.removeAll().then(() => {
+    browser.contextMenus.create({ id: MENU_ID, title: 'Look up “%s”', contexts: ['selection'] });
+    browser.contextMenus.create({ id: ADD_PAGE_MENU_ID, title: 'Add this page to your Company Lens library', contexts: ['page'] });
+  });
 }
 
 export function startLookupService(): void {

@@ -1,3 +1,3 @@
 export { CorpusError, type CorpusErrorCode } from './errors';
-export { decodeDocument, MAX_DOCUMENT_BYTES } from './decode';
+export { decodeDocument, decodeText, MAX_DOCUMENT_BYTES, type DecodedText } from './decode';
 export { splitCorpus, splitText, fileStem, type Document } from './split';

@@ -61,8 +61,8 @@ describe('bad documents', () => {
   };
   it('names an empty file', () => fails({ name: 'empty.txt', text: ' \n\n ' }, 'empty', /^empty\.txt: is empty/));
   it('names a binary file and its line', () => fails({ name: 'bin.txt', text: 'Title\nline\u0000x' }, 'binary', /^bin\.txt:2: looks binary/));
-  it('names invalid UTF-8 with its line', () =>
-    fails({ name: 'latin1.txt', text: new Uint8Array([0x54, 0x0a, 0x41, 0xe9, 0x42]) }, 'encoding', /^latin1\.txt:2: is not valid UTF-8/));
+  it('names bytes that are neither UTF-8 nor Windows-1252, with the line', () =>
+    fails({ name: 'other.txt', text: new Uint8Array([0x54, 0x0a, 0x41, 0xe9, 0x81, 0x42]) }, 'encoding', /^other\.txt:2: is neither UTF-8/));
   it('refuses files over 50 MB', () => fails({ name: 'big.txt', text: new Uint8Array(MAX_DOCUMENT_BYTES + 1) }, 'too-large', /^big\.txt: .*50 MB/));
   it('refuses a file of nothing but tags', () => fails({ name: 'tags.txt', text: '#a, #b' }, 'empty', /^tags\.txt: has no article text/));
   it('refuses two files that would share article ids', () => fails({ name: 'dir/ok.md', text: 'x' }, 'duplicate-name', /ok\.md: has the same name as ok\.txt/));

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseRegistry } from '../registry/load';
-import { buildDataset } from './build';
+import { buildDataset, buildInputHash } from './build';
 import { datasetJsonSchema } from './jsonschema';
 import { DatasetError, parseDataset } from './parse';
 import { Dataset } from './schema';
@@ -28,6 +28,11 @@ describe('buildDataset', () => {
   it('changes its content hash when an input changes', () => {
     const edited = documents.map((d, i) => (i === 0 ? { ...d, text: `${d.text} ` } : d));
     expect(buildDataset({ documents: edited, registry, source: 'x' }).meta.contentHash).not.toBe(built.meta.contentHash);
+  });
+  it('tells its content hash from the inputs alone, without building', () => {
+    expect(buildInputHash({ documents: [...documents].reverse(), registry })).toBe(built.meta.contentHash);
+    const edited = documents.map((d, i) => (i === 0 ? { ...d, text: `${d.text} ` } : d));
+    expect(buildInputHash({ documents: edited, registry })).not.toBe(built.meta.contentHash);
   });
   it('counts mentions and weights shared sentences above shared articles', () => {
     const alibaba = built.companies.find((c) => c.id === 'alibaba-group')!;
@@ -123,14 +128,23 @@ describe('JSON Schema and CLI', () => {
     // Same bytes as the in-process build from strings: the CLI reads files as bytes.
     expect(readFileSync(out, 'utf8') === `${text}\n`).toBe(true);
   }, CLI_TIMEOUT_MS);
+  it('reads a Windows-1252 file as the options page does, keeping its pound sign, and says so', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cl-'));
+    writeFileSync(join(dir, 'w.txt'), Buffer.concat([Buffer.from('Zorblax results\n\nZorblax Ltd made a profit of '), Buffer.from([0xa3]), Buffer.from('75m last year.')]));
+    const out = join(dir, 'out.json');
+    const run = cli(['--out', out, '--corpus', dir]);
+    expect(run.code).toBe(0);
+    const built = JSON.parse(readFileSync(out, 'utf8')) as Dataset;
+    expect(built.articles[0].body).toBe('Zorblax Ltd made a profit of £75m last year.');
+  }, CLI_TIMEOUT_MS);
   it('fails with the file named and writes nothing on bad input', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cl-'));
-    writeFileSync(join(dir, 'a.txt'), 'Title\n\nFine.');
-    writeFileSync(join(dir, 'b.txt'), Buffer.from([0x54, 0x0a, 0xff, 0xfe]));
+    writeFileSync(join(dir, 'b.txt'), Buffer.from([0x54, 0x0a, 0x00, 0x01]));
     const out = join(dir, 'out.json');
     const bad = cli(['--out', out, '--corpus', dir]);
-    expect(bad).toEqual({ code: 1, out: expect.stringMatching(/b\.txt:2: is not valid UTF-8/) });
+    expect(bad).toEqual({ code: 1, out: expect.stringMatching(/b\.txt: refused: looks binary[^]*no readable article/) });
     expect(existsSync(out)).toBe(false);
+    writeFileSync(join(dir, 'a.txt'), 'Title\n\nFine.');
     const reg = join(dir, 'reg.json');
     writeFileSync(reg, JSON.stringify({ companies: [{ id: 'a', name: 'A', kind: 'company', description: 'x' }, { id: 'a', name: 'B', kind: 'company', description: 'y' }] }));
     const dup = cli(['--out', out, '--registry', reg]);

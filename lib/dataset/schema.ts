@@ -73,6 +73,11 @@ export const Article = z.strictObject({
   url: z.string().max(2_000).optional(),
   /** Publication date (YYYY, YYYY-MM or YYYY-MM-DD) when the text or file states one. */
   date: z.string().regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/).optional(),
+  /** The publication, as a saved page or .html file names itself ("BBC News"). */
+  publisher: z.string().max(500).optional(),
+  byline: z.string().max(500).optional(),
+  /** Set on articles of the user's library (not the bundled corpus or a synced dataset). */
+  library: z.literal(true).optional(),
 });
 export type Article = z.infer<typeof Article>;
 
@@ -242,6 +247,16 @@ export const Relation = z.strictObject({
 });
 export type Relation = z.infer<typeof Relation>;
 
+/**
+ * A typed relation between two organisations, each with the fact it was read from (`factId`), or
+ * from the curated registry (`unit-of` by its parent links, no fact). Direction reads "from
+ * <type> to": an investor `invested-in` a company, an acquirer `acquired` a target.
+ */
+export const LinkType = z.enum(['invested-in', 'acquired', 'holds-stake-in', 'unit-of', 'partner', 'rival', 'regulator-of']);
+export type LinkType = z.infer<typeof LinkType>;
+export const Link = z.strictObject({ from: Id, to: Id, type: LinkType, factId: Id.optional() });
+export type Link = z.infer<typeof Link>;
+
 export const DatasetMeta = z.strictObject({
   /** Human-readable origin: "bundled seed corpus", a URL, "your files". */
   source: z.string().max(2_000),
@@ -260,5 +275,7 @@ export const Dataset = z.strictObject({
   facts: z.array(Fact),
   people: z.array(Person),
   relations: z.array(Relation),
+  /** Typed relations; datasets written before them have none. */
+  links: z.array(Link).optional(),
 });
 export type Dataset = z.infer<typeof Dataset>;

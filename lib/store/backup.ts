@@ -1,31 +1,52 @@
 import { z } from 'zod';
 import { browser } from 'wxt/browser';
+import { sendMessage } from '../protocol/send';
 import { sanitizeSettings } from '../settings/values';
 import { getDb } from './db';
+import { libraryRows } from './library';
 
 /**
- * The user-data backup: stars, notes, recent views and everything in `storage.local` (the
- * settings item). The sync schedule is not part of it: it is privileged state, which a file
- * should not be able to set without the user choosing it again in the options page. The dataset is not part of it: it can always be synced
- * again, and the "export dataset" button covers it separately.
+ * The user-data backup: stars, notes, recent views, the user's library (their own articles) and
+ * everything in `storage.local` (the settings item). The sync schedule is not part of it: it is
+ * privileged state, which a file should not be able to set without the user choosing it again in
+ * the options page. The dataset is not part of it: it can always be synced again, and the
+ * "export dataset" button covers it separately. Version 1 backups (before the library) are
+ * still read.
  */
 
 export const BACKUP_FORMAT = 'company-lens-backup';
-export const BACKUP_VERSION = 1;
+export const BACKUP_VERSION = 2;
+const READABLE_VERSIONS: readonly unknown[] = [1, 2];
 /** storage.local keys that hold caches rather than choices; they are rebuilt, not backed up. */
 const CACHE_PREFIXES = ['cache'];
 
 const Id = z.string().min(1).max(200);
 const Time = z.number().int().nonnegative();
 
+const Line = z.string().max(2_000);
+export const BackupArticle = z.strictObject({
+  id: Id,
+  title: z.string().max(2_000),
+  body: z.string().max(5_000_000),
+  tags: z.array(z.string().max(200)).max(1_000),
+  origin: Line,
+  url: Line.optional(),
+  publisher: Line.optional(),
+  byline: Line.optional(),
+  published: z.string().max(100).optional(),
+  addedAt: Time,
+});
+export type BackupArticle = z.infer<typeof BackupArticle>;
+
 export const Backup = z.strictObject({
   format: z.literal(BACKUP_FORMAT),
-  version: z.literal(BACKUP_VERSION),
+  version: z.union([z.literal(1), z.literal(BACKUP_VERSION)]),
   exportedAt: Time,
   stars: z.array(z.strictObject({ companyId: Id, starredAt: Time })).max(100_000),
   notes: z.array(z.strictObject({ companyId: Id, text: z.string().max(20_000), updatedAt: Time })).max(100_000),
   recent: z.array(z.strictObject({ companyId: Id, viewedAt: Time })).max(10_000),
   storage: z.record(z.string().max(200), z.unknown()),
+  library: z.array(BackupArticle).max(100_000).optional(),
 });
 export type Backup = z.infer<typeof Backup>;
 
@@ -43,12 +64,13 @@ const isCache = (key: string) => CACHE_PREFIXES.some((prefix) => key.startsWith(
 
 export async function exportUserData(): Promise<string> {
   const db = getDb();
-  const [stars, notes, recent] = await db.transaction('r', [db.stars, db.notes, db.recent], () =>
-    Promise.all([db.stars.toArray(), db.notes.toArray(), db.recent.toArray()]),
+  const [stars, notes, recent, rows] = await db.transaction('r', [db.stars, db.notes, db.recent, db.library], () =>
+    Promise.all([db.stars.toArray(), db.notes.toArray(), db.recent.toArray(), libraryRows(db)]),
   );
   const local = await browser.storage.local.get(null);
   const storage = Object.fromEntries(Object.entries(local).filter(([key]) => !isCache(key)));
-  const backup: Backup = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: Date.now(), stars, notes, recent, storage };
+  const library = rows.map(({ pending: _, ...row }) => row);
+  const backup: Backup = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: Date.now(), stars, notes, recent, storage, library };
   return JSON.stringify(backup, null, 2);
 }
 
@@ -63,7 +85,7 @@ export function parseBackup(text: string): Backup {
   const format = (raw as { format?: unknown } | null)?.format;
   if (format !== BACKUP_FORMAT) throw new BackupError('schema', 'This file is not a Company Lens backup (its "format" field is missing or different).');
   const version = (raw as { version?: unknown }).version;
-  if (version !== BACKUP_VERSION) throw new BackupError('version', `This backup has version ${String(version)}; this Company Lens reads version ${BACKUP_VERSION}.`);
+  if (!READABLE_VERSIONS.includes(version)) throw new BackupError('version', `This backup has version ${String(version)}; this Company Lens reads version ${BACKUP_VERSION}.`);
   const parsed = Backup.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -74,9 +96,11 @@ export function parseBackup(text: string): Backup {
 
 /**
  * Restores a backup: the user tables are replaced in one transaction (all or nothing) and the
- * stored keys are written back. Returns what was restored, for the confirmation message.
+ * stored keys are written back. Returns what was restored, for the confirmation message, and the
+ * backup's library articles: the caller imports them through the background (an import adds to
+ * the library and rebuilds the knowledge; articles already there are skipped).
  */
-export async function importUserData(text: string): Promise<{ stars: number; notes: number; recent: number; keys: number }> {
+export async function importUserData(text: string): Promise<{ stars: number; notes: number; recent: number; keys: number; library: BackupArticle[] }> {
   const backup = parseBackup(text);
   const db = getDb();
   await db.transaction('rw', [db.stars, db.notes, db.recent], async () => {
@@ -87,10 +111,9 @@ export async function importUserData(text: string): Promise<{ stars: number; not
   const { settings, ...others } = Object.fromEntries(Object.entries(backup.storage).filter(([key]) => !isCache(key)));
   if (settings !== undefined) await restoreSettings(settings);
   if (Object.keys(others).length > 0) await browser.storage.local.set(others);
-  return { stars: backup.stars.length, notes: backup.notes.length, recent: backup.recent.length, keys: Object.keys(others).length + (settings === undefined ? 0 : 1) };
+  return { stars: backup.stars.length, notes: backup.notes.length, recent: backup.recent.length, keys: Object.keys(others).length + (settings === undefined ? 0 : 1), library: backup.library ?? [] };
 }
 
 async function restoreSettings(stored: unknown): Promise<void> {
-  const answer: unknown = await browser.runtime.sendMessage({ type: 'settings.set', values: sanitizeSettings(stored) });
-  if (!answer || typeof answer !== 'object' || 'error' in answer) throw new Error(`The settings could not be restored (${JSON.stringify(answer)})`);
+  await sendMessage({ type: 'settings.set', values: sanitizeSettings(stored) });
 }

@@ -26,7 +26,12 @@ export type ArtifactRow =
    * take a typed first letter's alone (lib/search/load.ts); added once the full text has been
    * derived. Rows of one earlier release also hold `quickKeys`, which nothing reads any more.
    */
-  | { gen: number; name: 'search'; value: Blob | string; quickEnd?: number; quickGroups?: QuickGroups };
+  | { gen: number; name: 'search'; value: Blob | string; quickEnd?: number; quickGroups?: QuickGroups }
+  /**
+   * The synced dataset as it came (URL or dataset file), before the library was joined in: a
+   * library change is built over it again without downloading it again.
+   */
+  | { gen: number; name: 'base'; value: Blob };
 
 export type GenerationState = 'writing' | 'ready';
 
@@ -107,6 +112,30 @@ export interface RecentRow {
   viewedAt: number;
 }
 
+/**
+ * One article of the user's library: what they imported or saved, kept apart from every dataset
+ * generation so no sync can drop it. The id is derived from the text (lib/library/articles.ts),
+ * so the same article imported twice is one row.
+ */
+export interface LibraryRow {
+  id: string;
+  title: string;
+  body: string;
+  tags: string[];
+  /** The file (with its path inside a zip) or page address it came from. */
+  origin: string;
+  url?: string;
+  publisher?: string;
+  byline?: string;
+  published?: string;
+  addedAt: number;
+  /**
+   * The import that added it, while that import has not switched in: such rows belong to no
+   * library yet, and a cancelled, failed or interrupted import deletes them.
+   */
+  pending?: number;
+}
+
 export const DATASET_TABLES = ['companies', 'articles', 'facts', 'people', 'relations', 'mentions', 'artifacts'] as const;
 export type DatasetTable = (typeof DATASET_TABLES)[number];
 
@@ -133,6 +162,9 @@ export const SCHEMA_V1 = {
  */
 export const SCHEMA_V2 = { syncLog: '++id, startedAt' };
 
+/** Version 3 adds the user's library (lib/store/library.ts); nothing earlier moves. */
+export const SCHEMA_V3 = { library: 'id, addedAt, pending' };
+
 export class CompanyLensDB extends Dexie {
   companies!: Table<Row<Company>, [number, string]>;
   articles!: Table<Row<Article>, [number, string]>;
@@ -147,6 +179,7 @@ export class CompanyLensDB extends Dexie {
   stars!: EntityTable<StarRow, 'companyId'>;
   notes!: EntityTable<NoteRow, 'companyId'>;
   recent!: EntityTable<RecentRow, 'companyId'>;
+  library!: EntityTable<LibraryRow, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -167,6 +200,7 @@ export class CompanyLensDB extends Dexie {
         }
         await tx.table('meta').delete('lastSync');
       });
+    this.version(3).stores(SCHEMA_V3);
   }
 }
 

@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CompanyLensDB, SCHEMA_V1, setDbForTests } from './db';
+import { CompanyLensDB, SCHEMA_V1, SCHEMA_V2, setDbForTests } from './db';
+import { libraryRows } from './library';
 import { getCompany, getStatus } from './read';
 import { getNote, listStars } from './user';
 
@@ -24,7 +25,7 @@ describe('schema upgrades', () => {
     await db.open();
     const tables: Record<string, unknown[]> = {};
     for (const table of [...db.tables].sort((a, b) => (a.name < b.name ? -1 : 1))) tables[table.name] = await table.toArray();
-    expect({ version: db.verno, tables }).toEqual(fixture('v2-upgraded.golden.json'));
+    expect({ version: db.verno, tables }).toEqual(fixture('v3-upgraded.golden.json'));
 
     // And the read API works on the upgraded database.
     setDbForTests(db);
@@ -37,5 +38,29 @@ describe('schema upgrades', () => {
       setDbForTests(undefined);
       db.close();
     }
+  });
+
+  it('upgrades a version 2 database to version 3 with an empty library, keeping its dataset and sync log', async () => {
+    const name = 'upgrade-from-v2';
+    const v2 = new Dexie(name);
+    v2.version(1).stores(SCHEMA_V1);
+    v2.version(2).stores(SCHEMA_V2);
+    const content = fixture('v1-database.json') as Record<string, object[]>;
+    await v2.transaction('rw', v2.tables, async () => {
+      for (const [table, rows] of Object.entries(content)) await v2.table(table).bulkAdd(rows);
+      await v2.table('syncLog').add({ startedAt: 1, finishedAt: 2, source: 'bundled seed corpus', sourceKind: 'bundled', outcome: 'ok' });
+    });
+    const before: Record<string, unknown[]> = {};
+    for (const table of v2.tables) before[table.name] = await table.toArray();
+    v2.close();
+
+    const db = new CompanyLensDB(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    for (const [table, rows] of Object.entries(before)) expect(await db.table(table).toArray(), table).toEqual(rows);
+    expect(await libraryRows(db)).toEqual([]);
+    await db.library.add({ id: 'lib-1', title: 'T', body: 'B', tags: [], origin: 'a.txt', addedAt: 5 });
+    expect((await libraryRows(db)).map((r) => r.id)).toEqual(['lib-1']);
+    db.close();
   });
 });

@@ -50,13 +50,15 @@ describe('user data', () => {
     await setNote('alpha-co-1', 'a note');
     await recordView('alpha-co-2');
     await fakeBrowser.storage.local.set({ settings: { enabled: false, dwellMs: 500 } });
+    const article = { id: 'lib-1', title: 'Mine', body: 'My text.', tags: [], origin: 'https://news.example/a', url: 'https://news.example/a', publisher: 'Example News', addedAt: 7 };
+    await db.library.bulkAdd([article, { ...article, id: 'lib-staged', pending: 9 }]);
     const text = await exportUserData();
 
     await starCompany('alpha-co-1', false);
     await setNote('alpha-co-1', '');
     await fakeBrowser.storage.local.set({ settings: { enabled: true } });
     const restored = await importUserData(text);
-    expect(restored).toMatchObject({ stars: 1, notes: 1, recent: 1 });
+    expect(restored).toMatchObject({ stars: 1, notes: 1, recent: 1, library: [article] });
     expect(await isStarred('alpha-co-1')).toBe(true);
     expect((await getNote('alpha-co-1'))?.text).toBe('a note');
     expect((await fakeBrowser.storage.local.get('settings')).settings).toEqual({ ...DEFAULT_SETTINGS, enabled: false, dwellMs: 500 });
@@ -67,6 +69,7 @@ describe('user data', () => {
     expect(() => parseBackup('nope')).toThrow(/not JSON/);
     expect(() => parseBackup('{"format":"other"}')).toThrow(/not a Company Lens backup/);
     expect(() => parseBackup('{"format":"company-lens-backup","version":9}')).toThrow(/version 9/);
+    expect(parseBackup(JSON.stringify({ format: 'company-lens-backup', version: 1, exportedAt: 1, stars: [], notes: [], recent: [], storage: {} })).library).toBeUndefined();
     const bad = { format: 'company-lens-backup', version: 1, exportedAt: 1, stars: [{ companyId: '', starredAt: 1 }], notes: [], recent: [], storage: {} };
     expect(() => parseBackup(JSON.stringify(bad))).toThrow(/stars\.0\.companyId/);
   });

@@ -1,4 +1,4 @@
-import Dexie from 'dexie';
+import Dexie, { type Table } from 'dexie';
 import type { Dataset } from '../dataset/schema';
 import type { LexiconPayload } from '../detect/lexicon';
 import { DATASET_TABLES, type CompanyLensDB, type DatasetCounts, type GenerationRow, type SourceKind } from './db';
@@ -38,6 +38,8 @@ export type WriteInput = {
   dataset: Dataset;
   sourceKind: SourceKind;
   http?: GenerationRow['http'];
+  /** The synced dataset's text before the library was joined in (see ArtifactRow 'base'). */
+  base?: Blob;
 } & ({ derive(): Derived | Promise<Derived> } | Derived);
 
 export interface WriteHooks {
@@ -51,6 +53,12 @@ export interface WriteHooks {
    * once the switch is made. A worker stopped before that deletes them on its next start.
    */
   deferCleanup?: boolean;
+  /**
+   * Work done inside the switch transaction, on `tables` besides the pointer: the library's
+   * staged articles become the library's in the same commit that makes the dataset built
+   * with them active, so neither is ever seen without the other.
+   */
+  atSwitch?: { tables: Table[]; run(): Promise<void> };
 }
 
 export function countsOf(dataset: Dataset): DatasetCounts {
@@ -176,7 +184,8 @@ export async function writeDataset(db: CompanyLensDB, input: WriteInput, hooks: 
     // The search index is kept as a Blob: reading a Blob row costs the popup nothing until it
     // reads slices of it (its small quick part first), where a string row of tens of MB is
     // decoded all at once on the page's main thread.
-    queue([{ name: 'artifacts', rows: [{ gen: row.gen, name: 'lexicon', value: lexicon }, { gen: row.gen, name: 'search', value: new Blob([searchIndex]), ...quickLayoutOf(searchIndex) }] }]);
+    const base = input.base ? [{ gen: row.gen, name: 'base', value: input.base }] : [];
+    queue([{ name: 'artifacts', rows: [{ gen: row.gen, name: 'lexicon', value: lexicon }, { gen: row.gen, name: 'search', value: new Blob([searchIndex]), ...quickLayoutOf(searchIndex) }, ...base] }]);
     // Awaited in order, so the first failure is the one reported.
     for (const write of inflight) {
       await write;
@@ -187,11 +196,12 @@ export async function writeDataset(db: CompanyLensDB, input: WriteInput, hooks: 
     await letMessagesIn();
     abortIfCancelled(hooks.signal);
     await hooks.beforeSwitch?.();
-    await db.transaction('rw', [db.meta, db.generations], async () => {
+    await db.transaction('rw', [db.meta, db.generations, ...(hooks.atSwitch?.tables ?? [])], async () => {
       row.state = 'ready';
       row.syncedAt = Date.now();
       await db.generations.put(row);
       await db.meta.put({ key: 'active', gen: row.gen });
+      await hooks.atSwitch?.run();
     });
   } catch (error) {
     await Promise.allSettled(inflight);
@@ -200,6 +210,12 @@ export async function writeDataset(db: CompanyLensDB, input: WriteInput, hooks: 
   }
   if (!hooks.deferCleanup) await discardUnfinished(db);
   return row;
+}
+
+/** The synced dataset under a generation, when it was built over one (not the bundled corpus). */
+export async function baseOf(db: CompanyLensDB, gen: number): Promise<Blob | undefined> {
+  const row = await db.artifacts.get([gen, 'base']);
+  return row?.name === 'base' ? row.value : undefined;
 }
 
 /** Deletes every row of one generation, table by table, then its registration. */

@@ -19,10 +19,17 @@ describe('file checks', () => {
     expect(looksBinary('abc\u0000def')).toBe(true);
   });
 
-  it('names the file at fault', () => {
-    expect(() => checkFiles([{ name: 'ok.txt', text: 'fine' }, { name: 'blank.md', text: '\n\n' }])).toThrow('"blank.md" is empty.');
+  it('names the file at fault and keeps the others', () => {
+    expect(checkFiles([{ name: 'ok.txt', text: 'fine' }, { name: 'blank.md', text: '\n\n' }, { name: 'report.pdf', text: '%PDF' }])).toEqual({
+      kind: 'articles',
+      documents: [{ name: 'ok.txt', text: 'fine' }],
+      refused: [
+        { name: 'blank.md', reason: 'is empty' },
+        { name: 'report.pdf', reason: 'is not a .txt, .md, .html, .zip or dataset .json file' },
+      ],
+    });
     expect(() => checkFiles([{ name: 'a.json', text: '{}' }, { name: 'b.txt', text: 'x' }])).toThrow(/either one dataset/);
-    expect(() => checkFiles([{ name: 'report.pdf', text: '%PDF' }])).toThrow(/"report.pdf" is not a .txt/);
+    expect(() => checkFiles([])).toThrow(/No file was chosen/);
     expect(checkFiles([{ name: 'DATA.JSON', text: '{}' }])).toMatchObject({ kind: 'dataset' });
   });
 });

@@ -1,29 +1,25 @@
+import type { ImportFile } from '../messages';
+import { ARTICLE_EXTENSIONS, extensionOf, type Refused } from '../library/files';
 import { SyncError } from './errors';
 
 /**
- * Checks the files a user dropped or picked before anything is built from them: articles are
- * `.txt`/`.md` text, a dataset is one `.json` file. Binary, empty and oversized files are refused
- * by name, so the user knows which file to remove.
+ * Checks the files an extension page sends before anything is built from them: articles
+ * (already decoded by lib/library/files.ts) or one dataset `.json`. An article file that is
+ * binary, empty or oversized is refused by name and the others are imported.
  */
 
 export const MAX_FILE_CHARS = 20 * 1024 * 1024;
-const TEXT_EXTENSIONS = new Set(['txt', 'md', 'markdown']);
 
 export interface UserFile {
   name: string;
   text: string;
 }
 
-export type CheckedFiles = { kind: 'articles'; documents: UserFile[] } | { kind: 'dataset'; file: UserFile };
-
-function extensionOf(name: string): string {
-  const dot = name.lastIndexOf('.');
-  return dot < 0 ? '' : name.slice(dot + 1).toLowerCase();
-}
+export type CheckedFiles = { kind: 'articles'; documents: ImportFile[]; refused: Refused[] } | { kind: 'dataset'; file: UserFile };
 
 /**
  * A file read as text is binary when it holds NUL characters or many U+FFFD replacement
- * characters (what the decoder puts in place of bytes that are not UTF-8). Real articles may
+ * characters (what a lossy decoder puts in place of bytes that are not UTF-8). Real articles may
  * contain a stray replacement character, so a small share is tolerated.
  */
 export function looksBinary(text: string): boolean {
@@ -37,21 +33,30 @@ export function looksBinary(text: string): boolean {
   return bad > Math.max(8, sample.length * 0.01);
 }
 
-export function checkFiles(files: readonly UserFile[]): CheckedFiles {
-  if (files.length === 0) throw new SyncError('empty-file', 'No file was chosen.');
-  for (const file of files) {
-    const ext = extensionOf(file.name);
-    if (!TEXT_EXTENSIONS.has(ext) && ext !== 'json') {
-      throw new SyncError('unsupported-file', `"${file.name}" is not a .txt, .md or dataset .json file.`);
-    }
-    if (file.text.length > MAX_FILE_CHARS) {
-      throw new SyncError('too-large', `"${file.name}" is too large (the limit is ${MAX_FILE_CHARS / 1024 / 1024} MB per file).`);
-    }
-    if (file.text.trim() === '') throw new SyncError('empty-file', `"${file.name}" is empty.`);
-    if (looksBinary(file.text)) throw new SyncError('binary-file', `"${file.name}" is not a text file (it looks binary).`);
-  }
+function problemOf(file: UserFile): string | undefined {
+  const ext = extensionOf(file.name);
+  // Inside a zip the name carries the archive's path ("set.zip/a.txt"), so the last part counts.
+  if (!(ARTICLE_EXTENSIONS as readonly string[]).includes(ext)) return 'is not a .txt, .md, .html, .zip or dataset .json file';
+  if (file.text.length > MAX_FILE_CHARS) return `is too large (the limit is ${MAX_FILE_CHARS / 1024 / 1024} MB per file)`;
+  if (file.text.trim() === '') return 'is empty';
+  if (looksBinary(file.text)) return 'is not a text file (it looks binary)';
+  return undefined;
+}
+
+export function checkFiles(files: readonly ImportFile[], refusedBefore: readonly Refused[] = []): CheckedFiles {
+  if (files.length === 0 && refusedBefore.length === 0) throw new SyncError('empty-file', 'No file was chosen.');
   const json = files.filter((f) => extensionOf(f.name) === 'json');
-  if (json.length === 0) return { kind: 'articles', documents: [...files] };
-  if (files.length > 1) throw new SyncError('mixed-files', 'Choose either one dataset .json file or articles (.txt, .md), not both.');
-  return { kind: 'dataset', file: json[0] };
+  if (json.length > 0) {
+    if (files.length > 1) throw new SyncError('mixed-files', 'Choose either one dataset .json file or articles (.txt, .md, .html, .zip), not both.');
+    if (json[0].text.length > MAX_FILE_CHARS) throw new SyncError('too-large', `"${json[0].name}" is too large (the limit is ${MAX_FILE_CHARS / 1024 / 1024} MB per file).`);
+    return { kind: 'dataset', file: json[0] };
+  }
+  const refused = [...refusedBefore];
+  const documents: ImportFile[] = [];
+  for (const file of files) {
+    const problem = problemOf(file);
+    if (problem) refused.push({ name: file.name, reason: problem });
+    else documents.push(file);
+  }
+  return { kind: 'articles', documents, refused };
 }

@@ -1,5 +1,6 @@
 import type { DatasetStatus } from '../store/read';
 import type { SyncErrorInfo } from './errors';
+import type { ImportReport } from '../library/import';
 
 /**
  * What the background tells extension pages about syncs: the answer to `dataset.sync`, and the
@@ -23,7 +24,8 @@ export const STAGE_LABELS: Record<SyncStage, string> = {
 };
 
 export type SyncResult =
-  | { ok: true; outcome: 'ok' | 'unchanged'; status: DatasetStatus }
+  /** `report`: what each file of a library import brought (absent for other syncs). */
+  | { ok: true; outcome: 'ok' | 'unchanged'; status: DatasetStatus; report?: ImportReport }
   | { ok: false; error: SyncErrorInfo; status: DatasetStatus };
 
 export type ProgressEvent =

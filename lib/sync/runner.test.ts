@@ -80,12 +80,28 @@ describe('SyncRunner', () => {
     expect(again).toMatchObject({ ok: true, outcome: 'unchanged', status: ok.status });
   });
 
-  it('builds text files together with the bundled corpus, and imports a dataset file as is', async () => {
+  it('adds text files to the library, import after import, built with the bundled corpus; imports a dataset file as is', async () => {
     const runner = new SyncRunner(fakeDeps());
     const built = await runner.run({ kind: 'files', files: [{ name: 'a.txt', text: 'Hello.' }, { name: 'b.md', text: '# Hi' }] });
-    expect(built).toMatchObject({ ok: true, status: { companies: 6, source: 'bundled seed corpus + 2 files' } });
+    expect(built).toMatchObject({ ok: true, status: { companies: 6, source: 'bundled seed corpus + your library (2 articles)' } });
+    expect(built.ok && built.report?.files.map((f) => [f.name, f.articles, f.skipped])).toEqual([['a.txt', 1, 0], ['b.md', 1, 0]]);
+    // The second import adds to the first; an article already there is skipped and reported.
+    const second = await runner.run({ kind: 'files', files: [{ name: 'c.txt', text: 'Third.' }, { name: 'copy.txt', text: 'Hello.' }] });
+    expect(second).toMatchObject({ ok: true, status: { companies: 7, source: 'bundled seed corpus + your library (3 articles)' } });
+    expect(second.ok && second.report?.files.map((f) => [f.name, f.articles, f.skipped])).toEqual([['c.txt', 1, 0], ['copy.txt', 0, 1]]);
+    expect((await db.library.toArray()).map((r) => r.title).sort()).toEqual(['Hello.', 'Hi', 'Third.']);
+    // Syncing the bundled corpus again keeps the library in the knowledge.
+    expect(await runner.run({ kind: 'bundled' })).toMatchObject({ ok: true, outcome: 'unchanged' });
+    const removed = await runner.removeFromLibrary([(await db.library.toArray()).find((r) => r.title === 'Third.')!.id]);
+    expect(removed).toMatchObject({ ok: true, status: { companies: 6 } });
+    expect(await db.library.count()).toBe(2);
     const imported = await runner.run({ kind: 'files', files: [{ name: 'mine.json', text: JSON.stringify(makeDataset('mine', 2)) }] });
-    expect(imported).toMatchObject({ ok: true, status: { companies: 2, source: 'mine.json' } });
+    // A synced dataset replaces the bundled corpus, and the library is joined to it (the fake
+    // build of the 2 library articles names 5 companies of its own).
+    expect(imported).toMatchObject({ ok: true, status: { companies: 7, source: 'mine.json + your library (2 articles)' } });
+    // A library change over a synced dataset builds over the dataset's kept original.
+    const over = await runner.run({ kind: 'files', files: [{ name: 'd.txt', text: 'Fourth.' }] });
+    expect(over).toMatchObject({ ok: true, status: { companies: 8, source: 'mine.json + your library (3 articles)' } });
   });
 
   describe('a failure at any stage leaves the previous dataset and the user data exactly as they were', () => {
@@ -142,13 +158,55 @@ describe('SyncRunner', () => {
     });
   });
 
-  it('refuses bad files by name without touching the store', async () => {
+  it('refuses bad article files by name and keeps the rest', async () => {
+    const runner = new SyncRunner(fakeDeps());
+    await runner.run({ kind: 'bundled' });
+    const files = [
+      { name: 'empty.txt', text: '   \n' },
+      { name: 'photo.txt', text: 'GIF89a\u0000\u0001\u0002' },
+      { name: 'sheet.xlsx', text: 'PK' },
+      { name: 'good.txt', text: 'Fine.' },
+    ];
+    const result = await runner.run({ kind: 'files', files, refused: [{ name: 'big.txt', reason: 'is larger than 20 MB' }] });
+    expect(result).toMatchObject({ ok: true, outcome: 'ok', status: { companies: 5 } });
+    expect(result.ok && result.report?.refused.map((r) => `${r.name} ${r.reason}`)).toEqual([
+      'big.txt is larger than 20 MB',
+      'empty.txt is empty',
+      'photo.txt is not a text file (it looks binary)',
+      'sheet.xlsx is not a .txt, .md, .html, .zip or dataset .json file',
+    ]);
+    expect(result.ok && result.report?.files.map((f) => f.name)).toEqual(['good.txt']);
+    expect(await db.library.count()).toBe(1);
+  });
+
+  it('leaves the library as it was when an import fails or is cancelled', async () => {
+    let failAt: SyncStage | undefined;
+    const runner = new SyncRunner(fakeDeps({ onStage: (stage) => { if (stage === failAt) throw new Error(`injected failure at ${stage}`); } }));
+    await runner.run({ kind: 'files', files: [{ name: 'a.txt', text: 'First.' }] });
+    const before = { library: await db.library.toArray(), status: await getStatus() };
+    for (const stage of ['build', 'write', 'switch'] as SyncStage[]) {
+      failAt = stage;
+      const result = await runner.run({ kind: 'files', files: [{ name: 'b.txt', text: 'Second.' }] });
+      expect(result, stage).toMatchObject({ ok: false });
+      expect(await db.library.toArray()).toEqual(before.library);
+      expect(await getStatus()).toEqual(before.status);
+    }
+    failAt = undefined;
+    const cancelled = runner.run({ kind: 'files', files: [{ name: 'b.txt', text: 'Second.' }] });
+    const unsubscribe = runner.subscribe((event) => event.kind === 'progress' && event.stage === 'write' && runner.cancel());
+    expect(await cancelled).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    unsubscribe();
+    expect(await db.library.toArray()).toEqual(before.library);
+    // A stopped worker's staged rows are removed when the next one starts.
+    await db.library.add({ ...before.library[0], id: 'lib-staged', pending: 1 });
+    await runner.recover();
+    expect(await db.library.toArray()).toEqual(before.library);
+  });
+
+  it('refuses a bad dataset file by name without touching the store', async () => {
     const runner = new SyncRunner(fakeDeps());
     await runner.run({ kind: 'bundled' });
     const cases: [string, string, string][] = [
-      ['empty.txt', '   \n', 'empty-file'],
-      ['photo.txt', 'GIF89a\u0000\u0001\u0002', 'binary-file'],
-      ['sheet.xlsx', 'PK', 'unsupported-file'],
       ['page.json', '<!doctype html><html></html>', 'not-json'],
       ['cut.json', '{"format":"company-lens-dataset","comp', 'truncated'],
     ];

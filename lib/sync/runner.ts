@@ -3,10 +3,13 @@ import type { LexiconPayload } from '../detect/lexicon';
 import type { Company, Dataset } from '../dataset/schema';
 import type { CompanyLensDB, SyncLogRow } from '../store/db';
 import { activeGeneration, getStatus } from '../store/read';
-import { discardUnfinished, letMessagesIn, writeDataset } from '../store/write';
+import { baseOf, discardUnfinished, letMessagesIn, writeDataset } from '../store/write';
 import { SyncError, toSyncError } from './errors';
 import type { ProgressEvent, SyncResult, SyncStage } from './protocol';
-import { describeSource, resolveSource, type KnowledgeBase } from './sources';
+import { describeSource, resolveSource, type KnowledgeBase, type SyncJob } from './sources';
+import { commitLibraryChange, discardStaged, libraryRows, stageLibraryChange, type LibraryChange } from '../store/library';
+import { reportImport, type ImportReport } from '../library/import';
+import Dexie from 'dexie';
 
 /**
  * Runs syncs one at a time. Each sync is logged before it starts (so a worker stopped mid-sync
@@ -78,6 +81,11 @@ export class SyncRunner {
     return this.enqueue(() => this.runNow(source, options));
   }
 
+  /** Queues the removal of library articles: the knowledge is rebuilt without them, then they go. */
+  removeFromLibrary(ids: string[]): Promise<SyncResult> {
+    return this.enqueue(() => this.runNow({ kind: 'library', remove: ids }, {}));
+  }
+
   /**
    * Cleans up after a worker that was stopped mid-sync: deletes unfinished generations and marks
    * their log entries 'interrupted'. Queued like a sync so it never races one.
@@ -86,6 +94,7 @@ export class SyncRunner {
     return this.enqueue(async () => {
       const db = this.deps.db();
       const discarded = await discardUnfinished(db);
+      await discardStaged(db);
       const stale = await db.syncLog.filter((row) => row.outcome === 'running').toArray();
       for (const row of stale) {
         await db.syncLog.update(row.id!, { outcome: 'interrupted', finishedAt: Date.now(), error: { code: 'interrupted', message: INTERRUPTED_MESSAGE } });
@@ -119,13 +128,13 @@ export class SyncRunner {
     for (const listener of this.listeners) listener(event);
   }
 
-  private async runNow(source: SyncSource, options: RunOptions): Promise<SyncResult> {
+  private async runNow(source: SyncJob, options: RunOptions): Promise<SyncResult> {
     const db = this.deps.db();
     const label = describeSource(source);
     const startedAt = Date.now();
     const controller = new AbortController();
     this.controller = controller;
-    const log: SyncLogRow = { startedAt, source: label, sourceKind: source.kind, outcome: 'running' };
+    const log: SyncLogRow = { startedAt, source: label, sourceKind: source.kind === 'library' ? 'files' : source.kind, outcome: 'running' };
     log.id = await db.syncLog.add(log);
     const stageMs: Partial<Record<SyncStage, number>> = {};
     let stage: SyncStage | undefined;
@@ -141,13 +150,24 @@ export class SyncRunner {
     };
     let result: SyncResult;
     let completeIndex: (() => unknown) | undefined;
+    let staged: LibraryChange | undefined;
     try {
       const active = await activeGeneration(db);
-      const resolved = await resolveSource(source, { ...this.deps, kb: this.deps, signal: controller.signal, progress, active, timeoutMs: (source.kind === 'url' ? source.timeoutMs : undefined) ?? options.timeoutMs, maxBytes: options.maxBytes, requirePermission: options.scheduled });
+      const library = await libraryRows(db);
+      const readBase = async () => (active ? (await baseOf(db, active.gen))?.text() : undefined);
+      const resolved = await resolveSource(source, { ...this.deps, kb: this.deps, signal: controller.signal, progress, active, library, readBase, timeoutMs: (source.kind === 'url' ? source.timeoutMs : undefined) ?? options.timeoutMs, maxBytes: options.maxBytes, requirePermission: options.scheduled });
       if (controller.signal.aborted) throw controller.signal.reason;
       if (resolved.unchanged) {
-        result = { ok: true, outcome: 'unchanged', status: await getStatus() };
+        const report = resolved.prepared && { files: resolved.prepared.files.map((f) => ({ name: f.name, articles: 0, skipped: f.skipped, known: [], discovered: [], facts: 0, notes: f.notes })), refused: resolved.prepared.refused };
+        result = { ok: true, outcome: 'unchanged', status: await getStatus(), ...(report ? { report } : {}) };
       } else {
+        let report: ImportReport | undefined;
+        if (resolved.prepared) report = reportImport(resolved.prepared, resolved.dataset, await companyIds(db, active?.gen));
+        const change = resolved.prepared?.change ?? (resolved.remove ? { importId: startedAt, add: [], remove: resolved.remove } : undefined);
+        if (change) {
+          staged = change;
+          await stageLibraryChange(db, change);
+        }
         const { dataset } = resolved;
         const derive = async () => {
           progress('index', 0, 2);
@@ -162,14 +182,22 @@ export class SyncRunner {
         };
         const written = await writeDataset(
           db,
-          { dataset, sourceKind: resolved.sourceKind, derive, http: resolved.http },
-          { signal: controller.signal, onProgress: (done, total) => progress('write', done, total), beforeSwitch: () => progress('switch', 0, 1), deferCleanup: true },
+          { dataset, sourceKind: resolved.sourceKind, derive, http: resolved.http, base: resolved.base },
+          {
+            signal: controller.signal,
+            onProgress: (done, total) => progress('write', done, total),
+            beforeSwitch: () => progress('switch', 0, 1),
+            deferCleanup: true,
+            ...(change ? { atSwitch: { tables: [db.library], run: () => commitLibraryChange(db, change) } } : {}),
+          },
         );
+        staged = undefined;
         progress('switch', 1, 1);
-        result = { ok: true, outcome: 'ok', status: await getStatus() };
+        result = { ok: true, outcome: 'ok', status: await getStatus(), ...(report ? { report } : {}) };
         if (this.deps.buildQuickSearchIndex) completeIndex = () => this.deps.completeSearchIndex?.(written.gen, dataset);
       }
     } catch (error) {
+      if (staged) await discardStaged(db, staged.importId).catch((cleanup) => console.warn('[company-lens] could not discard a failed import', cleanup));
       const info = toSyncError(controller.signal.aborted ? controller.signal.reason : error).toInfo();
       result = { ok: false, error: info, status: await getStatus() };
     } finally {
@@ -197,4 +225,11 @@ export class SyncRunner {
     const excess = (await db.syncLog.count()) - LOG_KEEP;
     if (excess > 0) await db.syncLog.bulkDelete(await db.syncLog.orderBy('id').limit(excess).primaryKeys());
   }
+}
+
+/** Ids of the companies of one generation: what the extension knew before an import. */
+async function companyIds(db: CompanyLensDB, gen: number | undefined): Promise<Set<string>> {
+  if (gen === undefined) return new Set();
+  const keys = await db.companies.where('[gen+id]').between([gen, Dexie.minKey], [gen, Dexie.maxKey]).primaryKeys();
+  return new Set(keys.map((key) => key[1]));
 }

@@ -1,7 +1,11 @@
 import type { Dataset } from '../dataset/schema';
 import type { Registry } from '../registry/schema';
 import type { SyncSource } from '../messages';
-import type { GenerationRow, SourceKind } from '../store/db';
+import type { GenerationRow, LibraryRow, SourceKind } from '../store/db';
+import type { Article } from '../dataset/schema';
+import { articleOf } from '../library/articles';
+import { prepareImport, type PreparedImport } from '../library/import';
+import { joinDatasets, registryOf } from '../library/merge';
 import { SyncError } from './errors';
 import { checkSyncUrl, download } from './fetch';
 import { checkFiles, type UserFile } from './files';
@@ -16,7 +20,9 @@ import type { SyncStage } from './protocol';
 export interface KnowledgeBase {
   bundledDocuments(): UserFile[];
   bundledRegistry(): Registry;
-  buildDataset(input: { documents: UserFile[]; registry: Registry; source: string }): Dataset;
+  buildDataset(input: { documents: UserFile[]; articles?: Article[]; registry: Registry; source: string }): Dataset;
+  /** The content hash buildDataset would record for these inputs (lib/dataset/build.ts), when known. */
+  buildHash?(input: { documents: UserFile[]; articles?: Article[]; registry: Registry }): string;
   parseDataset(text: string, origin: string): Dataset;
   buildSearchIndex(dataset: Dataset): string;
 }
@@ -37,26 +43,65 @@ export interface SourceContext {
   requirePermission?: boolean;
   timeoutMs?: number;
   maxBytes?: number;
+  /** The user's library as it stands: built into every dataset, whatever the source. */
+  library: LibraryRow[];
+  /** The active generation's synced dataset text, when it has one (see ArtifactRow 'base'). */
+  readBase?(): Promise<string | undefined>;
 }
 
+/** A sync job: a source the user chose, or a change to the library (removing articles). */
+export type SyncJob = SyncSource | { kind: 'library'; remove: string[] };
+
 export type Resolved =
-  | { unchanged: true }
-  | { unchanged: false; dataset: Dataset; sourceKind: SourceKind; http?: GenerationRow['http'] };
+  | { unchanged: true; prepared?: PreparedImport }
+  | { unchanged: false; dataset: Dataset; sourceKind: SourceKind; http?: GenerationRow['http']; base?: Blob; prepared?: PreparedImport; remove?: string[] };
+
+type Built = { dataset: Dataset; sourceKind: SourceKind; base?: Blob };
 
 export const BUNDLED_LABEL = 'bundled seed corpus';
 
-export function describeSource(source: SyncSource): string {
+export function describeSource(source: SyncJob): string {
   if (source.kind === 'bundled') return BUNDLED_LABEL;
   if (source.kind === 'url') return source.url;
-  return source.files.length === 1 ? source.files[0].name : `${source.files.length} files`;
+  if (source.kind === 'library') return `removing ${plural(source.remove.length, 'article')} from your library`;
+  // The history names what was imported: a few file names, then how many more.
+  const names = [...source.files, ...(source.refused ?? [])].map((f) => f.name);
+  return names.length <= 3 ? names.join(', ') : `${names.slice(0, 2).join(', ')} and ${names.length - 2} more files`;
 }
 
-function build(ctx: SourceContext, extra: UserFile[], label: string): Dataset {
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const withLibraryLabel = (label: string, library: readonly LibraryRow[]) => (library.length > 0 ? `${label} + your library (${plural(library.length, 'article')})` : label);
+
+/** The bundled corpus and the library, built together so evidence in one counts in the other. */
+function build(ctx: SourceContext, library: readonly LibraryRow[]): Dataset {
   ctx.progress('build', 0, 1);
-  const documents = [...ctx.kb.bundledDocuments(), ...extra];
-  const dataset = ctx.kb.buildDataset({ documents, registry: ctx.kb.bundledRegistry(), source: label });
+  const dataset = ctx.kb.buildDataset({ documents: ctx.kb.bundledDocuments(), articles: library.map(articleOf), registry: ctx.kb.bundledRegistry(), source: withLibraryLabel(BUNDLED_LABEL, library) });
   ctx.progress('build', 1, 1);
   return dataset;
+}
+
+/** A synced dataset with the library joined in, and its text kept for the next library change. */
+function overSynced(ctx: SourceContext, text: string, origin: string, sourceKind: SourceKind, library: readonly LibraryRow[]): Built {
+  const synced = parseText(ctx, text, origin);
+  const base = new Blob([text]);
+  if (library.length === 0) return { dataset: synced, sourceKind, base };
+  ctx.progress('build', 0, 1);
+  const own = ctx.kb.buildDataset({ documents: [], articles: library.map(articleOf), registry: registryOf(synced.companies), source: '' });
+  const dataset = joinDatasets(synced, own, withLibraryLabel(synced.meta.source, library));
+  ctx.progress('build', 1, 1);
+  return { dataset, sourceKind, base };
+}
+
+/** The dataset for a changed library, over the source the user synced last. */
+async function rebuild(ctx: SourceContext, library: readonly LibraryRow[]): Promise<Built> {
+  const active = ctx.active;
+  if (!active || active.sourceKind === 'bundled') return { dataset: build(ctx, library), sourceKind: 'bundled' };
+  const text = await ctx.readBase?.();
+  if (text === undefined) {
+    throw new SyncError('unsupported-file', 'The synced dataset was stored by an earlier version without its original: sync it again, then change your library.');
+  }
+  // The origin of the synced dataset, without the library part of the label.
+  return overSynced(ctx, text, active.http?.url ?? active.meta.source.replace(/ \+ your library \(.*\)$/, ''), active.sourceKind, library);
 }
 
 /** Parses dataset JSON text, telling an HTML page and a cut-off download apart from bad JSON. */
@@ -108,25 +153,35 @@ async function fromUrl(ctx: SourceContext, raw: string): Promise<Resolved> {
     throw error;
   }
   if (result.notModified) return { unchanged: true };
-  const dataset = parseText(ctx, result.text, url.href);
-  return { unchanged: false, dataset, sourceKind: 'url', http: { url: url.href, etag: result.etag, lastModified: result.lastModified } };
+  return { unchanged: false, ...overSynced(ctx, result.text, url.href, 'url', ctx.library), http: { url: url.href, etag: result.etag, lastModified: result.lastModified } };
 }
 
-export async function resolveSource(source: SyncSource, ctx: SourceContext): Promise<Resolved> {
+export async function resolveSource(source: SyncJob, ctx: SourceContext): Promise<Resolved> {
   if (source.kind === 'url') return fromUrl(ctx, source.url);
   if (source.kind === 'bundled') {
     ctx.progress('fetch', 1, 1);
-    const dataset = build(ctx, [], BUNDLED_LABEL);
+    // The inputs' hash answers "unchanged" before seconds of building (the build is deterministic).
+    const activeBundled = ctx.active?.sourceKind === 'bundled' ? ctx.active.meta.contentHash : undefined;
+    const inputs = { documents: ctx.kb.bundledDocuments(), articles: ctx.library.map(articleOf), registry: ctx.kb.bundledRegistry() };
+    if (activeBundled && ctx.kb.buildHash?.(inputs) === activeBundled) return { unchanged: true };
+    const dataset = build(ctx, ctx.library);
     // The build is deterministic, so the same hash means the same dataset: nothing to write.
     const same = ctx.active?.sourceKind === 'bundled' && ctx.active.meta.contentHash === dataset.meta.contentHash;
     return same ? { unchanged: true } : { unchanged: false, dataset, sourceKind: 'bundled' };
   }
+  if (source.kind === 'library') {
+    const removed = new Set(source.remove);
+    const library = ctx.library.filter((row) => !removed.has(row.id));
+    if (library.length === ctx.library.length) return { unchanged: true };
+    return { unchanged: false, ...(await rebuild(ctx, library)), http: ctx.active?.http, remove: source.remove };
+  }
   ctx.progress('fetch', 0, source.files.length);
-  const checked = checkFiles(source.files);
+  const checked = checkFiles(source.files, source.refused);
   ctx.progress('fetch', source.files.length, source.files.length);
   if (checked.kind === 'dataset') {
-    return { unchanged: false, dataset: parseText(ctx, checked.file.text, checked.file.name), sourceKind: 'files' };
+    return { unchanged: false, ...overSynced(ctx, checked.file.text, checked.file.name, 'files', ctx.library) };
   }
-  const label = `${BUNDLED_LABEL} + ${describeSource(source)}`;
-  return { unchanged: false, dataset: build(ctx, checked.documents, label), sourceKind: 'files' };
+  const prepared = prepareImport(checked.documents, checked.refused, new Set(ctx.library.map((row) => row.id)), Date.now());
+  if (prepared.change.add.length === 0) return { unchanged: true, prepared };
+  return { unchanged: false, ...(await rebuild(ctx, [...ctx.library, ...prepared.change.add])), http: ctx.active?.http, prepared };
 }

@@ -25,7 +25,10 @@ export function fakeDeps(overrides: Partial<SyncDeps> = {}): SyncDeps {
     db: getDb,
     bundledDocuments: () => [{ name: 'seed.txt', text: 'Seed article.' }],
     bundledRegistry: () => ({ companies: [], excludedTags: {} }) as Registry,
-    buildDataset: ({ documents, source }) => makeDataset(documents.length === 1 ? 'bundled' : `built${documents.length}`, 3 + documents.length, source),
+    buildDataset: ({ documents, articles = [], source }) => {
+      const count = documents.length + articles.length;
+      return makeDataset(count === 1 ? 'bundled' : `built${count}`, 3 + count, source);
+    },
     parseDataset: (text, origin) => {
       let raw: unknown;
       try {
