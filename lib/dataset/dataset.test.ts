@@ -132,6 +132,8 @@ describe('JSON Schema and CLI', () => {
     expect(run.code).toBe(0);
     expect(run.out).toMatch(new RegExp(`Counts: ${built.companies.length} companies, 37 articles`));
     expect(run.out).toMatch(/Registry entries the corpus never mentions/);
+    expect(run.out).toMatch(/Organisations discovered in the text \(\d+\): company \d+/);
+    expect(run.out).toMatch(/Least certain discovered names \(\d+\):\n  \S.* \((?:company|product|investor|bank|government|media|university|other); \d+ for, \d+ against: /);
     // Same bytes as the in-process build from strings: the CLI reads files as bytes.
     expect(readFileSync(out, 'utf8') === `${text}\n`).toBe(true);
   }, CLI_TIMEOUT_MS);
