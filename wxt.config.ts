@@ -17,7 +17,8 @@ export default defineConfig({
     // frame at document_start, before the page has elements: added later, a ::highlight() rule
     // costs a restyle of the whole page (lib/detect/mark-style.ts). WXT builds CSS entrypoints
     // but leaves declaring them to the project.
-    'build:manifestGenerated': (_wxt, manifest) => {
+    'build:manifestGenerated': (wxt, manifest) => {
+      const firefox = wxt.config.browser === 'firefox';
       manifest.content_scripts ??= [];
       // The lexicon request, sent before the page is parsed (public/early-request.js).
       manifest.content_scripts.push({ matches: ['<all_urls>'], js: ['early-request.js'], run_at: 'document_start' });
@@ -29,9 +30,10 @@ export default defineConfig({
         match_about_blank: true,
       });
       // The card module, which the content script imports when a page names companies
-      // (components/card/load-surface.ts). A per-session URL: pages cannot probe for it.
+      // (components/card/load-surface.ts). A per-session URL in Chromium, so pages cannot probe
+      // for it; Firefox has no such key (it warns) and gives each install a random origin instead.
       const accessible = (manifest.web_accessible_resources ??= []) as object[];
-      accessible.push({ resources: ['card-ui.js'], matches: ['<all_urls>'], use_dynamic_url: true });
+      accessible.push({ resources: ['card-ui.js'], matches: ['<all_urls>'], ...(firefox ? {} : { use_dynamic_url: true }) });
     },
   },
   vite: () => ({
@@ -57,7 +59,9 @@ export default defineConfig({
         description: 'Show the card for the company name at the selection',
       },
     },
-    externally_connectable: { matches: [] },
+    // No web page or other extension may message this one. Firefox has no such key (it warns)
+    // and lets no page connect to an extension in the first place.
+    ...(browser === 'firefox' ? {} : { externally_connectable: { matches: [] } }),
     // Messages as structured clones, not JSON: the lexicon every tab loads is typed arrays, which
     // then travel as they are (lib/detect/wire.ts). Chrome reads this key from version 148;
     // Firefox has always cloned messages.

@@ -18,26 +18,49 @@ function groupNames(page: Page, title: string): Promise<string[]> {
   }, title);
 }
 
+/** The first company row: the top hit when it is one, else the first of the Companies group. */
+function firstCompany(page: Page): Promise<string | undefined> {
+  return page.evaluate(() => document.querySelector('.cl-row:not([data-kind="person"]):not([data-kind="article"]) .cl-row-name')?.textContent ?? undefined);
+}
+
 describe('the popup search in Chromium', () => {
   it('ranks as the user types: tencen, xtrans, 阿里, a person', async () => {
     const page = await openPopup();
     const box = page.getByRole('combobox');
     await box.pressSequentially('tencen');
-    await expect.poll(() => groupNames(page, 'Companies').then((n) => n[0])).toBe('Tencent');
+    await expect.poll(() => firstCompany(page)).toBe('Tencent');
     // The typed letters are marked in the name, as text. Polled: the rows of the previous
     // keystroke ("tence") may still be showing while the last one is answered.
     await expect.poll(() => page.locator('.cl-row').first().locator('mark').first().textContent()).toBe('Tencen');
     await box.fill('xtrans');
-    await expect.poll(() => groupNames(page, 'Companies').then((n) => n[0])).toBe('XTransfer');
+    await expect.poll(() => firstCompany(page)).toBe('XTransfer');
     await box.fill('阿里');
-    await expect.poll(() => groupNames(page, 'Companies').then((n) => n[0])).toBe('Alibaba Group');
+    await expect.poll(() => firstCompany(page)).toBe('Alibaba Group');
     await box.fill('Daniel Zhang');
-    await expect.poll(() => groupNames(page, 'People')).toContain('Daniel Zhang');
+    await expect.poll(() => groupNames(page, 'Top hit')).toEqual(['Daniel Zhang']);
     // The company a person works for comes from the full-text index, which may still be loading
     // when the names part has already answered with the person.
     await expect.poll(() => groupNames(page, 'Companies')).toContain('Alibaba Group');
     await box.fill('qqqqzzzz');
     await expect.poll(() => page.getByTestId('no-results').isVisible()).toBe(true);
+    await page.close();
+  });
+
+  it('shows the exact person as the first row, and finds deal words in facts without unrelated suggestions', async () => {
+    const page = await openPopup();
+    const box = page.getByRole('combobox');
+    const firstRow = () => page.evaluate(() => {
+      const row = document.querySelector('.cl-row');
+      return row ? { name: row.querySelector('.cl-row-name')?.textContent, kind: row.getAttribute('data-kind') } : null;
+    });
+    await box.fill('daniel zhang');
+    await expect.poll(firstRow).toEqual({ name: 'Daniel Zhang', kind: 'person' });
+    await box.fill('series c');
+    // The funding fact that matched is the row's context; no "did you mean" names at all.
+    await expect.poll(() => firstCompany(page)).toBe('XTransfer');
+    expect(await page.locator('.cl-row').first().locator('.cl-row-context').textContent()).toMatch(/Series C round/);
+    expect(await page.getByTestId('no-results').count()).toBe(0);
+    expect(await page.getByText('Did you mean').count()).toBe(0);
     await page.close();
   });
 
@@ -56,7 +79,7 @@ describe('the popup search in Chromium', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('combobox');
     const box = page.getByRole('combobox');
     expect(await box.inputValue()).toBe('tencen');
-    await expect.poll(() => groupNames(page, 'Companies').then((n) => n[0])).toBe('Tencent');
+    await expect.poll(() => firstCompany(page)).toBe('Tencent');
     // Typing goes on after it.
     await page.keyboard.type('t');
     expect(await box.inputValue()).toBe('tencent');
@@ -67,7 +90,7 @@ describe('the popup search in Chromium', () => {
     const page = await openPopup();
     const box = page.getByRole('combobox');
     await box.fill('tencen');
-    await expect.poll(() => groupNames(page, 'Companies').then((n) => n[0])).toBe('Tencent');
+    await expect.poll(() => firstCompany(page)).toBe('Tencent');
     await box.press('ArrowDown');
     await box.press('ArrowUp');
     expect(await page.locator('.cl-row.is-selected .cl-row-name').textContent()).toBe('Tencent');

@@ -42,6 +42,22 @@ export const Message = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('dataset.status') }),
   z.strictObject({ type: z.literal('dataset.sync'), source: SyncSource }),
   z.strictObject({ type: z.literal('dataset.cancel') }),
+  z.strictObject({ type: z.literal('schedule.get') }),
+  /** The periodic URL sync; the background checks the address and the period before storing them. */
+  z.strictObject({ type: z.literal('schedule.set'), schedule: z.strictObject({ url: Url, everyHours: z.number() }).nullable() }),
+  z.strictObject({ type: z.literal('settings.get') }),
+  z.strictObject({ type: z.literal('settings.mute'), id: z.string().min(1).max(200), name: z.string().max(300), muted: z.boolean() }),
+  z.strictObject({ type: z.literal('settings.site'), host: z.string().max(300), disabled: z.boolean() }),
+  z.strictObject({
+    type: z.literal('settings.set'),
+    values: z.strictObject({
+      enabled: z.boolean().optional(),
+      dwellMs: z.number().optional(),
+      markStyle: z.enum(['underline', 'background', 'none']).optional(),
+      disabledSites: z.array(z.string().max(300)).max(5_000).optional(),
+      muted: z.array(z.strictObject({ id: z.string().min(1).max(200), name: z.string().max(300) })).max(5_000).optional(),
+    }),
+  }),
   z.strictObject({ type: z.literal('page.report'), count: z.number().int().nonnegative().max(1_000_000) }),
   z.strictObject({ type: z.literal('page.mentions') }),
   z.strictObject({ type: z.literal('card.openAtSelection') }),
@@ -57,7 +73,7 @@ export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
  * content script (`sender.tab` set), because a hostile page could drive a compromised content
  * script to send them.
  */
-export const PRIVILEGED: ReadonlySet<MessageType> = new Set(['dataset.sync', 'dataset.cancel']);
+export const PRIVILEGED: ReadonlySet<MessageType> = new Set(['dataset.sync', 'dataset.cancel', 'schedule.get', 'schedule.set', 'settings.set']);
 
 export function parseMessage(raw: unknown): Message | null {
   const parsed = Message.safeParse(raw);

@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { EMPTY_REGISTRY, buildDataset } from '../lib/dataset/build';
 import { datasetJsonSchema } from '../lib/dataset/jsonschema';
 import { coverage, formatCoverage } from '../lib/dataset/report';
+import type { DiscoveredOrg } from '../lib/knowledge/orgs';
 import { parseRegistry } from '../lib/registry/load';
 
 /**
@@ -52,11 +53,12 @@ function main(): void {
   if (names.length === 0) throw new Error(`${corpus}: no .txt or .md files`);
   const documents = names.map((name) => ({ name, text: new Uint8Array(readFileSync(join(corpus, name))) }));
   const started = performance.now();
-  const dataset = buildDataset({ documents, registry, source: corpus === 'seeds/corpus' ? 'bundled seed corpus' : corpus });
+  let discovered: readonly DiscoveredOrg[] = [];
+  const dataset = buildDataset({ documents, registry, source: corpus === 'seeds/corpus' ? 'bundled seed corpus' : corpus, onOrganisations: (d) => (discovered = d) });
   const ms = performance.now() - started;
   writeAtomically(opts.out, `${JSON.stringify(dataset)}\n`);
   console.log(`Wrote ${opts.out} (${dataset.meta.contentHash}, built in ${ms.toFixed(0)} ms)`);
-  console.log(formatCoverage(coverage(dataset, registry)));
+  console.log(formatCoverage(coverage(dataset, registry, discovered)));
 }
 
 try {

@@ -4,18 +4,18 @@ export interface CardActionHandlers {
   onDisableSite(): void;
 }
 
-/** The card's actions; each says what it does in plain words, the site one names the site. */
+/** The card's actions, always in view at its foot; the site one names the site, on one line. */
 export function CardActions({ site, onOpenProfile, onMute, onDisableSite }: CardActionHandlers & { site: string }) {
   return (
     <div class="cl-actions">
       <button type="button" class="cl-btn cl-primary" data-action="open" onClick={onOpenProfile}>
-        Open full profile
+        Open profile
       </button>
-      <button type="button" class="cl-btn" data-action="mute" onClick={onMute}>
-        Mute this name
+      <button type="button" class="cl-btn" data-action="mute" onClick={onMute} title="Stop marking this name on every site">
+        Mute
       </button>
       {site && (
-        <button type="button" class="cl-btn" data-action="site-off" onClick={onDisableSite}>
+        <button type="button" class="cl-btn cl-site" data-action="site-off" onClick={onDisableSite} title={`Stop marking company names on ${site}`}>
           Turn off on {site}
         </button>
       )}

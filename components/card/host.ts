@@ -14,8 +14,13 @@ export interface CardHostDeps {
   site: string;
   openProfile(id: string): void;
   mute(id: string, name: string): void;
+  unmute(id: string, name: string): void;
   disableSite(): void;
+  enableSite(): void;
 }
+
+/** How long the undo note stays after a mute or a site turned off. */
+const UNDO_MS = 12_000;
 
 /**
  * The card on the page: what it shows and when, for the hover controller. Drawing and placing it
@@ -134,6 +139,25 @@ export class CardHost implements CardView {
     this.returnFocus = null;
   }
 
+  private undoTimer = 0;
+
+  /**
+   * Leaves a note with an Undo button on the page. It outlives this host's detection (turning
+   * the site off disposes it), because the surface belongs to the page's content script.
+   */
+  private offerUndo(text: string, undo: () => void): void {
+    const surface = this.surface;
+    if (!surface) return;
+    clearTimeout(this.undoTimer);
+    const dismiss = () => {
+      clearTimeout(this.undoTimer);
+      surface.renderToast(null);
+    };
+    const note = surface.renderToast({ text, theme: this.theme, onUndo: () => (dismiss(), undo()), onDismiss: dismiss });
+    if (note) showInTopLayer(note);
+    this.undoTimer = this.deps.ctx.setTimeout(dismiss, UNDO_MS);
+  }
+
   private async paint(focus: boolean): Promise<void> {
     const surface = await this.mount();
     if (!this.isOpen || !this.target) return;
@@ -155,12 +179,16 @@ export class CardHost implements CardView {
         onSwitch: (id) => this.switchTo(id),
         onOpenProfile: () => this.deps.openProfile(this.companyId),
         onMute: () => {
-          if (state.status === 'ready') this.deps.mute(state.data.id, state.data.name);
           this.hide({ restoreFocus: true });
+          if (state.status !== 'ready') return;
+          const { id, name } = state.data;
+          this.deps.mute(id, name);
+          this.offerUndo(`“${name}” is muted on every site.`, () => this.deps.unmute(id, name));
         },
         onDisableSite: () => {
           this.hide({ restoreFocus: true });
           this.deps.disableSite();
+          this.offerUndo(`Company Lens is off on ${this.deps.site}.`, () => this.deps.enableSite());
         },
       },
       this.announce,

@@ -1,16 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import {
-  DWELL_MAX_MS,
-  DWELL_MIN_MS,
-  getSettings,
-  normaliseHost,
-  setMuted,
-  setSiteDisabled,
-  updateSettings,
-  watchSettings,
-  type MarkStyle,
-  type Settings,
-} from '../../lib/settings/settings';
+import { DWELL_MAX_MS, DWELL_MIN_MS, getSettings, normaliseHost, watchSettings, type MarkStyle, type Settings } from '../../lib/settings/settings';
+import { setMuted, setSiteDisabled, updateSettings } from '../shared/settings-changes';
 
 const STYLES: { value: MarkStyle; label: string }[] = [
   { value: 'underline', label: 'Dotted underline' },
@@ -20,8 +10,8 @@ const STYLES: { value: MarkStyle; label: string }[] = [
 
 /**
  * Detection settings: on/off, how names are marked, the hover delay, sites where detection is
- * off and muted names. Changes are saved at once and every open tab follows them, because the
- * content scripts watch the same storage item.
+ * off and muted names. Each change is sent to the background, the settings' one writer, and every
+ * open tab follows it, because the content scripts watch the stored item.
  */
 export function SettingsPanel() {
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -56,7 +46,7 @@ export function SettingsPanel() {
     <section class="cl-card" aria-labelledby="settings-title" data-testid="settings-panel">
       <h2 id="settings-title">On-page detection</h2>
       <label>
-        <input type="checkbox" checked={settings.enabled} onChange={(e) => void save(updateSettings(() => ({ enabled: (e.target as HTMLInputElement).checked })))} />{' '}
+        <input type="checkbox" checked={settings.enabled} onChange={(e) => void save(updateSettings({ enabled: (e.target as HTMLInputElement).checked }))} />{' '}
         Mark company names on web pages and show cards on hover
       </label>
 
@@ -64,7 +54,7 @@ export function SettingsPanel() {
         <legend>How names are marked</legend>
         {STYLES.map((s) => (
           <label key={s.value} style={{ display: 'block' }}>
-            <input type="radio" name="mark-style" value={s.value} checked={settings.markStyle === s.value} onChange={() => void save(updateSettings(() => ({ markStyle: s.value })))} /> {s.label}
+            <input type="radio" name="mark-style" value={s.value} checked={settings.markStyle === s.value} onChange={() => void save(updateSettings({ markStyle: s.value }))} /> {s.label}
           </label>
         ))}
         <label style={{ display: 'block', marginTop: '12px' }}>
@@ -77,7 +67,7 @@ export function SettingsPanel() {
             value={settings.dwellMs}
             aria-valuetext={`${settings.dwellMs} milliseconds`}
             style={{ display: 'block', width: '100%', maxWidth: '360px' }}
-            onChange={(e) => void save(updateSettings(() => ({ dwellMs: Number((e.target as HTMLInputElement).value) })))}
+            onChange={(e) => void save(updateSettings({ dwellMs: Number((e.target as HTMLInputElement).value) }))}
           />
         </label>
         <p class="cl-muted">Shorter opens cards sooner; longer avoids cards while the pointer wanders. The default is 300 ms.</p>
@@ -98,7 +88,7 @@ export function SettingsPanel() {
 
       <h3 style={{ marginTop: '16px' }}>Muted names</h3>
       <ItemList
-        empty="No muted names. Use “Mute this name” in a card to stop marking one."
+        empty="No muted names. Use “Mute” in a card to stop marking one."
         items={settings.muted.map((m) => ({ key: m.id, label: m.name }))}
         action="Unmute"
         onAction={(id) => {

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import type { SyncSource } from '../../lib/messages';
 import { SyncError } from '../../lib/sync/errors';
 import { checkSyncUrl, permissionPattern } from '../../lib/sync/fetch';
-import { SCHEDULE_CHOICES, scheduleItem } from '../../lib/sync/schedule';
+import { SCHEDULE_CHOICES, type SyncSchedule } from '../../lib/sync/schedule';
 import type { SyncErrorInfo } from '../../lib/sync/errors';
 
 interface Props {
@@ -15,14 +15,14 @@ interface Props {
 /**
  * Sync from a URL. Host access is asked for on the click (the browser only shows its prompt
  * during a user gesture, so the request is the handler's first await); the periodic choice is
- * saved as the schedule item the background turns into an alarm.
+ * sent to the background, which stores it out of content scripts' reach and keeps an alarm.
  */
 export function UrlSource({ busy, start, fail }: Props) {
   const [url, setUrl] = useState('');
   const [everyHours, setEveryHours] = useState(0);
 
   useEffect(() => {
-    void scheduleItem.getValue().then((saved) => {
+    void (browser.runtime.sendMessage({ type: 'schedule.get' }) as Promise<SyncSchedule | null>).then((saved) => {
       if (!saved) return;
       setUrl(saved.url);
       setEveryHours(saved.everyHours);
@@ -41,7 +41,7 @@ export function UrlSource({ busy, start, fail }: Props) {
     // A refusal is not final here: a server that allows any origin can still be read, and the
     // background reports a clear 'permission' error when it cannot.
     await browser.permissions.request({ origins: [permissionPattern(parsed)] }).catch(() => false);
-    await scheduleItem.setValue({ url: parsed.href, everyHours });
+    await browser.runtime.sendMessage({ type: 'schedule.set', schedule: { url: parsed.href, everyHours } });
     start({ kind: 'url', url: parsed.href });
   };
 

@@ -1,4 +1,5 @@
 import type { SearchHit, SearchResults } from '../../lib/search/query';
+import { presentResults } from '../../lib/search/rank';
 
 /** One selectable row of the popup, whatever list it comes from. */
 export interface Entry {
@@ -28,9 +29,11 @@ function fromHit(hit: SearchHit): Entry {
   };
 }
 
-/** Search results as groups, companies first; empty groups are left out. */
-export function resultGroups(results: SearchResults): Group[] {
+/** Search results as groups: the top hit, then companies, people, articles; empty groups are left out. */
+export function resultGroups(found: SearchResults): Group[] {
+  const results = presentResults(found, found.query);
   return [
+    { title: 'Top hit', entries: results.top ? [fromHit(results.top)] : [] },
     { title: 'Companies', entries: results.companies.map(fromHit) },
     { title: 'People', entries: results.people.map(fromHit) },
     { title: 'Articles', entries: results.articles.map(fromHit) },

@@ -49,7 +49,9 @@ export function startApp(ctx: ContentScriptContext, lexicon: Lexicon, version: s
     site: location.hostname,
     openProfile: (id) => void send({ type: 'company.open', id }),
     mute: (id, name) => void mute({ id, name }),
+    unmute: (id, name) => void mute({ id, name }, false),
     disableSite: () => void setSiteDisabled(location.hostname),
+    enableSite: () => void setSiteDisabled(location.hostname, false),
   });
   const hover = new HoverController(
     session.scanner,

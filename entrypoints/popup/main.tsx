@@ -9,6 +9,8 @@ import '../../components/popup/popup.css';
 // answer); `tab` names the page "On this page" should describe.
 const params = new URLSearchParams(location.search);
 const tab = Number.parseInt(params.get('tab') ?? '', 10);
+// In a tab the search takes the page's middle rather than the popup's 380 px at the top left.
+if (params.has('q')) document.documentElement.dataset.layout = 'page';
 
 // The stored index is read from the start, while the first render runs; useSearch joins this read.
 openSearchIndex().catch(() => undefined);

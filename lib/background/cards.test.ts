@@ -6,7 +6,7 @@ import { decodeLexicon, type WireLexicon } from '../detect/wire';
 import { CompanyLensDB, setDbForTests } from '../store/db';
 import { makeDataset } from '../store/testing';
 import { writeDataset } from '../store/write';
-import { updateSettings } from '../settings/settings';
+import { changeSettings } from './settings';
 import { badgeText, broadcastDatasetChanged, detectsOn, startCardService } from './cards';
 import { route } from './router';
 
@@ -70,13 +70,15 @@ describe('the card service, as a content script sees it', () => {
 
   it('withholds the lexicon from a page where detection is off', async () => {
     const full = await ask<{ version: string; payload?: unknown }>({ type: 'matcher.get' });
-    await updateSettings(() => ({ disabledSites: ['other.example'] }));
+    await changeSettings({ kind: 'site', host: 'other.example', disabled: true });
     expect(await ask({ type: 'matcher.get' })).toMatchObject({ payload: expect.anything() });
-    await updateSettings(() => ({ disabledSites: ['news.example'] }));
+    await changeSettings({ kind: 'site', host: 'other.example', disabled: false });
+    await changeSettings({ kind: 'site', host: 'news.example', disabled: true });
     expect(await ask({ type: 'matcher.get' })).toEqual({ version: full.version, off: true });
-    await updateSettings(() => ({ disabledSites: [], enabled: false }));
+    await changeSettings({ kind: 'site', host: 'news.example', disabled: false });
+    await changeSettings({ kind: 'set', values: { enabled: false } });
     expect(await ask({ type: 'matcher.get' })).toEqual({ version: full.version, off: true });
-    await updateSettings(() => ({ enabled: true }));
+    await changeSettings({ kind: 'set', values: { enabled: true } });
     expect(await ask({ type: 'matcher.get' })).toMatchObject({ version: full.version, payload: expect.anything() });
   });
 
@@ -92,7 +94,7 @@ describe('the open-card command', () => {
     const tab = { id: 5 };
     const sent = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
     onCommand!('open-card');
-    await vi.waitFor(() => expect(sent).toHaveBeenCalledWith(tab.id, { type: 'card.openAtSelection' }));
+    await vi.waitFor(() => expect(sent).toHaveBeenCalledWith(tab.id, { type: 'card.openAtSelection' }), { timeout: 30_000 });
     onCommand!('something-else');
     expect(sent).toHaveBeenCalledTimes(1);
     expect(query).toHaveBeenCalledWith({ active: true, currentWindow: true });

@@ -3,7 +3,8 @@ import { SYNC_PROGRESS_PORT } from '../messages';
 import { getStatus } from '../store/read';
 import { backgroundSyncDeps } from '../sync/deps';
 import { SyncRunner } from '../sync/runner';
-import { applySchedule, scheduleItem, SYNC_ALARM } from '../sync/schedule';
+import { getDb } from '../store/db';
+import { applySchedule, moveScheduleOutOfStorage, readSchedule, saveSchedule, SYNC_ALARM } from '../sync/schedule';
 import { broadcastDatasetChanged } from './cards';
 import { ensureSearchIndex } from './search-index';
 import { extensionOrigin, isExtensionPage, registerHandlers } from './router';
@@ -17,7 +18,8 @@ const KEEPALIVE_MS = 20_000;
  * clean-up after a worker that was stopped mid-sync. Listeners are added synchronously so a worker
  * woken by one of these events sees them.
  */
-export function startDatasetService(): void {
+/** Registers the dataset handlers; the promise settles when the start-up work is done. */
+export function startDatasetService(): Promise<void> {
   const runner = new SyncRunner(backgroundSyncDeps());
   const origin = extensionOrigin();
 
@@ -25,6 +27,12 @@ export function startDatasetService(): void {
     'dataset.status': () => getStatus(),
     'dataset.sync': ({ source }) => runner.run(source),
     'dataset.cancel': () => ({ ok: runner.cancel() }),
+    'schedule.get': () => readSchedule(getDb()),
+    'schedule.set': async ({ schedule }) => {
+      await saveSchedule(getDb(), schedule);
+      await applySchedule(schedule);
+      return { ok: true };
+    },
   });
 
   browser.runtime.onConnect.addListener((port) => {
@@ -44,18 +52,24 @@ export function startDatasetService(): void {
 
   // First clean up after a stopped worker; then make sure there is a dataset at all, and that its
   // search index is complete and in this release's format (an update may have changed it).
-  const checkSearchIndex = () => void ensureSearchIndex().catch((error) => console.warn('[company-lens] could not derive the search index again', error));
-  void runner.recover().then(async () => {
+  const checkSearchIndex = () => ensureSearchIndex().catch((error) => console.warn('[company-lens] could not derive the search index again', error));
+  const started = runner.recover().then(async () => {
     if (!(await getStatus()).version) await runner.ensureBundled();
-    checkSearchIndex();
+    await checkSearchIndex();
   });
-  browser.runtime.onInstalled.addListener(() => void runner.ensureBundled().then(checkSearchIndex));
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    void runner.ensureBundled().then(checkSearchIndex);
+    if (reason === 'update') void moveScheduleOutOfStorage(getDb()).then(syncAlarm).catch((e) => console.warn('[company-lens] could not move the sync schedule', e));
+  });
 
+  // The alarm only wakes the worker: what to fetch is read from the store, never from the alarm
+  // or from storage a content script can write, and the runner requires the host permission.
   browser.alarms.onAlarm.addListener(async (alarm) => {
     if (alarm.name !== SYNC_ALARM) return;
-    const schedule = await scheduleItem.getValue();
-    if (schedule && schedule.everyHours > 0) await runner.run({ kind: 'url', url: schedule.url });
+    const schedule = await readSchedule(getDb());
+    if (schedule && schedule.everyHours > 0) await runner.run({ kind: 'url', url: schedule.url }, { scheduled: true });
   });
-  scheduleItem.watch((schedule) => void applySchedule(schedule));
-  void scheduleItem.getValue().then(applySchedule);
+  const syncAlarm = async () => applySchedule(await readSchedule(getDb()));
+  const alarmSet = syncAlarm().catch((e) => console.warn('[company-lens] could not set the sync alarm', e));
+  return Promise.all([started, alarmSet]).then(() => undefined);
 }

@@ -23,7 +23,7 @@ describe('CardClient', () => {
     const send = vi.fn().mockResolvedValueOnce({ error: { code: 'internal' } }).mockResolvedValueOnce(card('acme'));
     const client = new CardClient(send);
     client.prefetch('acme');
-    await vi.waitFor(() => expect(send).toHaveBeenCalledTimes(1));
+    await vi.waitFor(() => expect(send).toHaveBeenCalledTimes(1), { timeout: 30_000 });
     await new Promise((r) => setTimeout(r, 0));
     expect(client.peek('acme')).toBeUndefined();
     expect(await client.get('acme')).toMatchObject({ id: 'acme' });

@@ -28,6 +28,8 @@ export interface CardData {
   name: string;
   kind: OrgKind;
   description: string;
+  /** The sentence a description derived from the corpus was read from; absent when curated. */
+  descriptionSource?: CardSource;
   parent?: CardLink;
   headquarters?: string;
   founded?: number;

@@ -3,7 +3,7 @@ import { Lexicon } from '../detect/lexicon';
 import { counts, extractArticle, mentionsOf, people, relations } from '../knowledge';
 import { links } from '../knowledge/links';
 import { unitsFrom } from '../knowledge/units';
-import { analyseArticle, organisations, registryKeys, resolveOrgs } from '../knowledge/orgs';
+import { analyseArticle, organisations, registryKeys, resolveOrgs, type ArticleOrgs, type DiscoveredOrg } from '../knowledge/orgs';
 import type { Registry } from '../registry/schema';
 import { companyFields } from './company';
 import { contentHash } from './hash';
@@ -20,6 +20,13 @@ export interface BuildInput {
   registry?: Registry;
   /** Human-readable origin recorded in meta.source. */
   source: string;
+  /**
+   * Per-article organisation analyses kept between builds, keyed by article id and body hash:
+   * an incremental rebuild (one article added to a library) analyses only what is new.
+   */
+  analysisCache?: Map<string, ArticleOrgs>;
+  /** Receives the organisations resolved from the text, with their evidence (for the report). */
+  onOrganisations?: (discovered: readonly DiscoveredOrg[]) => void;
 }
 
 const byName = (a: Document, b: Document) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
@@ -36,13 +43,16 @@ export function buildDataset(input: BuildInput): Dataset {
   const articles = splitCorpus(documents);
   const registry = input.registry ?? EMPTY_REGISTRY;
   const entries = [...registry.companies].sort((a, b) => (a.id < b.id ? -1 : 1));
-  const analyses = articles.map((a) => analyseArticle(a.id, a.body));
-  const orgs = organisations(resolveOrgs(analyses, registryKeys(entries)), entries);
+  const analyses = articles.map((a) => cachedAnalysis(a.id, a.body, input.analysisCache));
+  const discovered = resolveOrgs(analyses, registryKeys(entries));
+  input.onOrganisations?.(discovered);
+  const orgs = organisations(discovered, entries);
   const lexicon = Lexicon.build(orgs);
   const names = new Map(orgs.map((o) => [o.id, o.name]));
   const nameOf = (id: string) => names.get(id) ?? id;
   const unitOf = unitsFrom(entries);
-  const knowledge = articles.map((a) => extractArticle(a, lexicon, nameOf, unitOf));
+  const curatedIds = new Set(entries.map((e) => e.id));
+  const knowledge = articles.map((a) => extractArticle(a, lexicon, nameOf, { unitOf, curated: (id) => curatedIds.has(id) }));
   const tally = counts(knowledge);
   // A discovered name the lexicon never finds (always inside a longer name) is left out.
   const companies: Company[] = orgs
@@ -67,4 +77,15 @@ export function buildDataset(input: BuildInput): Dataset {
     relations: relations(knowledge),
     links: links(facts, companies),
   };
+}
+
+function cachedAnalysis(id: string, body: string, cache: Map<string, ArticleOrgs> | undefined): ArticleOrgs {
+  if (!cache) return analyseArticle(id, body);
+  const key = `${id}\u0000${contentHash([body])}`;
+  let analysis = cache.get(key);
+  if (!analysis) {
+    analysis = analyseArticle(id, body);
+    cache.set(key, analysis);
+  }
+  return analysis;
 }

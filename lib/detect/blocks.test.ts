@@ -11,6 +11,20 @@ function blocksOf(html: string, hooks = {}): string[] {
 }
 
 describe('BlockWalker', () => {
+  it('hands over a frame or shadow host that is itself the root, and reads nothing inside a skipped root', () => {
+    document.body.innerHTML = '<iframe></iframe><div id="host"></div><style>p { color: red }</style>';
+    const frames: Element[] = [];
+    const roots: ShadowRoot[] = [];
+    const hooks = { onFrame: (f: Element) => frames.push(f), onShadowRoot: (r: ShadowRoot) => roots.push(r) };
+    const frame = new BlockWalker(document.querySelector('iframe')!, hooks);
+    expect([frame.next(), frame.finished]).toEqual([null, true]);
+    expect(frames).toEqual([document.querySelector('iframe')]);
+    const host = document.getElementById('host')!;
+    host.attachShadow({ mode: 'open' }).innerHTML = '<p>Inside</p>';
+    new BlockWalker(host, hooks);
+    expect(roots).toEqual([host.shadowRoot]);
+    expect(new BlockWalker(document.querySelector('style')!, hooks).next()).toBeNull();
+  });
   it('joins the text of inline elements within one block', () => {
     expect(blocksOf('<p><b>Alibaba</b> Group and <a href="#">Ant <i>Group</i></a>.</p><p>Next</p>')).toEqual([
       'Alibaba Group and Ant Group.',

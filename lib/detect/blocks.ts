@@ -78,6 +78,17 @@ export class BlockWalker {
     this.walker = doc.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT);
     if (startAt) this.walker.currentNode = startAt;
     this.node = startAt ?? this.walker.nextNode();
+    // The walk visits the root's descendants, not the root: a root that is itself a frame, a
+    // shadow host or an element never scanned (a rescan of an added <iframe> or <style>) is
+    // handled here.
+    if (!startAt && root.nodeType === 1) {
+      const el = root as Element;
+      if (isSkipped(el)) {
+        this.done = true;
+        const tag = el.tagName.toUpperCase();
+        if (tag === 'IFRAME' || tag === 'FRAME') hooks.onFrame?.(el as HTMLIFrameElement);
+      } else if (el.shadowRoot) hooks.onShadowRoot?.(el.shadowRoot);
+    }
   }
 
   /** Next node after the current one, skipping the current node's subtree when asked. */

@@ -1,6 +1,7 @@
 import type { MarkStyle } from '../settings/values';
 import { adoptMarkStyles, highlightName } from './mark-style';
 import { OrderedRanges } from './ordered';
+import { SLICE_MS, pageClock, type Clock } from './clock';
 
 /**
  * Marks found names with the CSS Custom Highlight API: the browser paints the ranges, and the
@@ -27,6 +28,11 @@ export { HIGHLIGHT_NAME } from './mark-style';
 
 interface DocMarks {
   highlight: Highlight;
+  /**
+   * The ranges registered in `highlight`, kept here because Firefox content scripts cannot
+   * iterate a page object's entries ("Xray wrapping of iterators not supported").
+   */
+  registered: Set<AbstractRange>;
   win: Window & typeof globalThis;
   /** One live range reused to measure the page's static ranges. */
   probe: Range;
@@ -36,8 +42,6 @@ type Scope = Document | ShadowRoot;
 
 /** Most ranges registered in one document; a dense page in a small font stays bounded too. */
 const MAX_PAINTED = 1_500;
-/** Most highlight changes applied in one frame; a long jump finishes over the next frames. */
-const MAX_CHANGES = 500;
 const NO_RECT = { top: 0, bottom: 0 };
 
 export class Marks {
@@ -49,7 +53,14 @@ export class Marks {
   private name: string | null;
   private readonly schedule = () => this.requestUpdate();
 
-  constructor(style: MarkStyle) {
+  /**
+   * @param clock bounds the highlight changes applied in one frame: a long jump finishes over the
+   *   next frames, whatever the machine's speed (tests pass a slow clock).
+   */
+  constructor(
+    style: MarkStyle,
+    private readonly clock: Clock = pageClock,
+  ) {
     this.name = highlightName(style);
   }
 
@@ -67,7 +78,7 @@ export class Marks {
       // The Highlight must come from the document's own window, like the stylesheet.
       const highlight = new win.Highlight();
       if (this.name) win.CSS.highlights.set(this.name, highlight);
-      const marks = { highlight, win, probe: doc.createRange() };
+      const marks = { highlight, registered: new Set<AbstractRange>(), win, probe: doc.createRange() };
       // Capture catches scrolling inside the page's own scroll containers too.
       win.addEventListener('scroll', this.schedule, { capture: true, passive: true });
       win.addEventListener('resize', this.schedule, { passive: true });
@@ -122,7 +133,9 @@ export class Marks {
   private update(): void {
     if (this.dead.size > 0) {
       for (const ranges of this.trees.values()) ranges.removeAll(this.dead);
-      for (const { highlight } of this.docs.values()) for (const r of this.dead) highlight.delete(r);
+      for (const { highlight, registered } of this.docs.values()) {
+        for (const r of this.dead) if (registered.delete(r)) highlight.delete(r);
+      }
       this.dead.clear();
     }
     const wanted = new Map<Document, Set<AbstractRange>>();
@@ -134,25 +147,29 @@ export class Marks {
       if (!set) wanted.set(doc, (set = new Set()));
       this.collectNear(marks, ranges, set);
     }
-    let budget = MAX_CHANGES;
-    for (const [doc, { highlight }] of this.docs) {
+    // Each change is followed by a look at the clock, so at least one is made per frame.
+    const deadline = this.clock() + SLICE_MS;
+    let spent = false;
+    for (const [doc, { highlight, registered }] of this.docs) {
       const set = wanted.get(doc) ?? new Set<AbstractRange>();
-      for (const r of highlight.keys()) {
-        if (budget === 0) break;
-        if (!set.has(r as AbstractRange)) {
-          highlight.delete(r as AbstractRange);
-          budget--;
+      for (const r of registered) {
+        if (spent) break;
+        if (!set.has(r)) {
+          registered.delete(r);
+          highlight.delete(r);
+          spent = this.clock() >= deadline;
         }
       }
       for (const r of set) {
-        if (budget === 0) break;
-        if (!highlight.has(r)) {
+        if (spent) break;
+        if (!registered.has(r)) {
+          registered.add(r);
           highlight.add(r);
-          budget--;
+          spent = this.clock() >= deadline;
         }
       }
     }
-    if (budget === 0) this.requestUpdate();
+    if (spent) this.requestUpdate();
   }
 
   /** Adds to `out` the ranges of one tree from a viewport above to a viewport below the view. */
@@ -186,7 +203,7 @@ export class Marks {
   /** Number of ranges currently painted (registered with the browser), for tests and reports. */
   get painted(): number {
     let n = 0;
-    for (const { highlight } of this.docs.values()) n += highlight.size;
+    for (const { registered } of this.docs.values()) n += registered.size;
     return n;
   }
 
@@ -194,7 +211,10 @@ export class Marks {
     this.dead.clear();
     for (const ranges of this.trees.values()) ranges.clear();
     this.trees.clear();
-    for (const { highlight } of this.docs.values()) highlight.clear();
+    for (const { highlight, registered } of this.docs.values()) {
+      highlight.clear();
+      registered.clear();
+    }
   }
 
   /** Moves the highlights to the name that paints `style`: a repaint, never a restyle. */

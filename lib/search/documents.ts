@@ -1,4 +1,4 @@
-import type { Article, Company, Dataset, Person } from '../dataset/schema';
+import type { Article, Company, Dataset, Fact, Person } from '../dataset/schema';
 import { aliasObject } from '../registry/schema';
 import type { SearchDocument } from './options';
 
@@ -13,6 +13,33 @@ const CONTEXT_CHARS = 160;
 export function oneLine(text: string, max = CONTEXT_CHARS): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
+}
+
+/**
+ * What the index knows of facts: each fact's sentence plus the plain words for its kind, so that
+ * a deal word finds the facts of that kind however the sentence put it ("raised" finds a round
+ * reported as "pulled in $138 million", "ipo" a listing reported as "floated on Nasdaq").
+ */
+const KIND_WORDS: Partial<Record<Fact['type'], string>> = {
+  funding: 'funding round raised raises investment',
+  valuation: 'valuation valued',
+  acquisition: 'acquisition acquired acquires bought buys',
+  stake: 'stake',
+  ipo: 'ipo listing listed public offering',
+  revenue: 'revenue sales',
+};
+/** Facts per document: every deal of most companies, few enough to keep the index small. */
+const MAX_FACTS = 12;
+const FACT_CHARS = 220;
+
+function factsOf(facts: readonly Fact[] | undefined): { facts?: string; f?: string } {
+  if (!facts?.length) return {};
+  const kept = facts.slice(0, MAX_FACTS);
+  return {
+    facts: kept.map((f) => `${KIND_WORDS[f.type] ?? ''} ${'round' in f.values && f.values.round ? f.values.round : ''} ${f.sentence}`).join(' · '),
+    // "kind words<TAB>sentence": a row found by a kind word shows the sentence of that fact.
+    f: kept.map((f) => `${KIND_WORDS[f.type] ?? f.type}\t${oneLine(f.sentence, FACT_CHARS)}`).join('\n'),
+  };
 }
 
 function pushCapped(map: Map<string, Set<string>>, key: string, value: string, cap: number): void {
@@ -41,7 +68,7 @@ function mentionIndex(dataset: Dataset) {
   return { articlesOf, mainCompanyOf };
 }
 
-function companyDocument(c: Company, articles: Article[], people: Person[]): SearchDocument {
+function companyDocument(c: Company, articles: Article[], people: Person[], facts: Fact[] | undefined): SearchDocument {
   const tags = new Set<string>();
   for (const a of articles) for (const t of a.tags) if (tags.size < MAX_TAGS) tags.add(t);
   const aliases = c.aliases.map((a) => aliasObject(a).text).concat(c.tickers ?? []);
@@ -60,6 +87,7 @@ function companyDocument(c: Company, articles: Article[], people: Person[]): Sea
     people: people.map((p) => p.name).join(' · '),
     tags: [...tags].join(' · '),
     titles: articles.map((a) => a.title).join(' · '),
+    ...factsOf(facts),
   };
 }
 
@@ -81,18 +109,31 @@ function personDocument(p: Person, companies: Map<string, Company>): SearchDocum
   };
 }
 
-function articleDocument(a: Article, mainCompany: string | undefined): SearchDocument {
+function articleDocument(a: Article, mainCompany: string | undefined, facts: Fact[] | undefined): SearchDocument {
   return {
     id: `article:${a.id}`,
     t: 'article',
     n: a.title,
     k: 'article',
-    x: oneLine(a.tags.length ? a.tags.map((t) => `#${t}`).join(' ') : a.source),
+    // The article's opening words say what it is about; its tags are for matching, not reading.
+    x: oneLine(a.body || a.source),
     r: mainCompany,
     m: 0,
     name: a.title,
     tags: a.tags.join(' · '),
+    ...factsOf(facts),
   };
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
 }
 
 /** The documents of the search index: one per company, person and article. */
@@ -108,12 +149,14 @@ export function documentsFor(dataset: Dataset): SearchDocument[] {
       else peopleOf.set(id, [p]);
     }
   }
+  const factsOfCompany = groupBy(dataset.facts, (f) => f.companyId);
+  const factsOfArticle = groupBy(dataset.facts, (f) => f.articleId);
   const docs: SearchDocument[] = [];
   for (const c of dataset.companies) {
     const mentioned = [...(articlesOf.get(c.id) ?? [])].map((id) => articles.get(id)).filter((a): a is Article => !!a);
-    docs.push(companyDocument(c, mentioned, peopleOf.get(c.id) ?? []));
+    docs.push(companyDocument(c, mentioned, peopleOf.get(c.id) ?? [], factsOfCompany.get(c.id)));
   }
   for (const p of dataset.people) docs.push(personDocument(p, companies));
-  for (const a of dataset.articles) docs.push(articleDocument(a, mainCompanyOf.get(a.id)));
+  for (const a of dataset.articles) docs.push(articleDocument(a, mainCompanyOf.get(a.id), factsOfArticle.get(a.id)));
   return docs;
 }

@@ -1,4 +1,5 @@
 import type { SearchIndex } from './query';
+import { presentResults } from './rank';
 
 /** Longest selection a look-up considers; longer selections are not a name. */
 const MAX_LOOKUP = 200;
@@ -19,7 +20,9 @@ export function cleanLookup(text: string): string {
 /** The company a look-up of `text` should open, or the cleaned query to search instead. */
 export function lookupTarget(index: SearchIndex | null, text: string): { query: string; companyId?: string } {
   const query = cleanLookup(text);
-  const best = query && index ? index.bestCompany(query) : null;
+  // The popup's top hit first (an exact person opens their company), then the index's own pick.
+  const top = query && index ? presentResults(index.search(query, 3), query).top : null;
+  const best = top?.companyId ? top : query && index ? index.bestCompany(query) : null;
   return best?.companyId ? { query, companyId: best.companyId } : { query };
 }
 
@@ -43,8 +46,9 @@ export function omniboxSuggestions(index: SearchIndex | null, text: string, mark
   if (!index || !query) return [];
   const seen = new Set<string>();
   const out: OmniboxSuggestion[] = [];
-  const results = index.search(query, limit);
-  const hits = [...results.companies, ...results.people.filter((p) => p.companyId)].slice(0, limit);
+  // In the popup's order: its top hit, then companies, then people (each opens their company).
+  const results = presentResults(index.search(query, limit), query);
+  const hits = [...(results.top ? [results.top] : []), ...results.companies, ...results.people.filter((p) => p.companyId)].slice(0, limit);
   for (const hit of hits) {
     const companyId = hit.companyId!;
     let content = hit.name;

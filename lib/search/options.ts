@@ -3,7 +3,7 @@ import { processIndexTerm, tokenizeForIndex } from './terms';
 
 /** Bump when the document shape or the tokenizer changes: stored indexes of another version are rebuilt. */
 export const SEARCH_INDEX_FORMAT = 'company-lens-search';
-export const SEARCH_INDEX_VERSION = 2;
+export const SEARCH_INDEX_VERSION = 3;
 
 export type HitKind = 'company' | 'person' | 'article';
 
@@ -26,6 +26,8 @@ export interface StoredFields {
   m: number;
   /** Aliases, for companies that have any: filtering by a last typed word looks at them too. */
   a?: string;
+  /** The document's facts, one a line, as "kind words<TAB>sentence": the snippet shown when one matched. */
+  f?: string;
 }
 
 /** A document as indexed: its searchable fields, plus what it keeps for display. */
@@ -35,7 +37,7 @@ export interface SearchDocument extends StoredFields, Partial<Record<SearchField
   o?: number;
 }
 
-export const FIELDS = ['name', 'aliases', 'people', 'roles', 'companies', 'tags', 'description', 'titles'] as const;
+export const FIELDS = ['name', 'aliases', 'people', 'roles', 'companies', 'tags', 'description', 'titles', 'facts'] as const;
 export type SearchField = (typeof FIELDS)[number];
 
 /**
@@ -51,6 +53,7 @@ export const BOOST: Record<SearchField, number> = {
   tags: 1,
   description: 1,
   titles: 0.6,
+  facts: 1.5,
 };
 
 /**
@@ -62,7 +65,7 @@ export const BOOST: Record<SearchField, number> = {
 export const INDEX_OPTIONS: Options<SearchDocument> = {
   idField: 'o',
   fields: [...FIELDS],
-  storeFields: ['x', 'a', 'm'],
+  storeFields: ['x', 'a', 'm', 'f'],
   tokenize: tokenizeForIndex,
   processTerm: processIndexTerm,
 };

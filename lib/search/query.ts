@@ -24,6 +24,10 @@ export interface SearchHit {
   terms: string[];
   /** True when every query word matched the name or an alias (a confident hit). */
   nameMatch: boolean;
+  /** Full-text hits: the fields that matched, the aliases, and the facts as stored (options.ts `f`). */
+  fields?: string[];
+  aliases?: string;
+  facts?: string;
 }
 
 export interface SearchResults {
@@ -55,9 +59,9 @@ function baseOptions(): SearchOptions {
 }
 
 /** What the full-text index stores with each document (see INDEX_OPTIONS). */
-type Stored = { x?: string; a?: string; m?: number };
+type Stored = { x?: string; a?: string; m?: number; f?: string };
 /** A result's document with what the full-text index stores for it. */
-type Found = { doc: QuickDoc; context: string; aliases: string };
+type Found = { doc: QuickDoc; context: string; aliases: string; facts: string };
 
 /** The words of a result's name, aliases and context, for filtering by a last word. */
 function storedWords({ doc, context, aliases }: Found): string[] {
@@ -76,11 +80,12 @@ function hitOf(doc: QuickDoc, context: string, score: number, terms: string[], n
   return { kind: doc.kind, id: doc.id, name: doc.name, label: doc.label, context, companyId: doc.companyId, score, terms, nameMatch };
 }
 
-function toHit(r: SearchResult, { doc, context, aliases }: Found, extraTerms: string[] = []): SearchHit {
+function toHit(r: SearchResult, { doc, context, aliases, facts }: Found, extraTerms: string[] = []): SearchHit {
   const nameTerms = Object.keys(r.match).filter((t) => r.match[t].some((f) => NAME_FIELDS.includes(f)));
   const nameWords = extraTerms.length ? tokenizeForIndex(`${doc.name} ${aliases}`).map(normaliseTerm) : [];
   const nameMatch = r.queryTerms.every((q) => nameTerms.some((t) => wordMatches(q, t))) && extraTerms.every((q) => nameWords.some((w) => wordMatches(q, w)));
-  return hitOf(doc, context, r.score, [...markTerms(r), ...extraTerms], nameMatch);
+  const fields = [...new Set(Object.values(r.match).flat())];
+  return { ...hitOf(doc, context, r.score, [...markTerms(r), ...extraTerms], nameMatch), fields, aliases, facts };
 }
 
 /** Above this many candidates for the first words, filtering them in JS is no cheaper. */
@@ -141,8 +146,15 @@ export class SearchIndex {
     const results: SearchResults = { query, companies: [], people: [], articles: [] };
     const terms = tokenizeQuery(query).map(normaliseTerm);
     if (!terms.length) return results;
-    const hits = !this.index ? this.namePrefix(namePrefixOf(query), terms) : terms.length === 1 && isShortLatin(terms[0]) ? this.namePrefix(terms[0], terms) : this.fullText(this.index, query, terms);
+    const hits = !this.index
+      ? this.namePrefix(namePrefixOf(query), terms)
+      : terms.length === 1 && isShortLatin(terms[0])
+        ? [...this.namePrefix(terms[0], terms), ...this.wholeWord(this.index, terms[0])]
+        : this.fullText(this.index, query, terms);
+    const seen = new Set<string>();
     for (const hit of hits) {
+      if (seen.has(`${hit.kind}:${hit.id}`)) continue;
+      seen.add(`${hit.kind}:${hit.id}`);
       const group = hit.kind === 'company' ? results.companies : hit.kind === 'person' ? results.people : results.articles;
       if (group.length < limit) group.push(hit);
     }
@@ -152,7 +164,7 @@ export class SearchIndex {
   private found(r: SearchResult): Found | null {
     const doc = this.quick.doc(r.id as number);
     const stored = r as SearchResult & Stored;
-    return doc ? { doc, context: String(stored.x ?? ''), aliases: String(stored.a ?? '') } : null;
+    return doc ? { doc, context: String(stored.x ?? ''), aliases: String(stored.a ?? ''), facts: String(stored.f ?? '') } : null;
   }
 
   private context(ordinal: number): string {
@@ -167,6 +179,17 @@ export class SearchIndex {
     return this.quick.match(prefix).flatMap(({ doc: ordinal, rank }) => {
       const doc = this.quick.doc(ordinal);
       return doc ? [hitOf(doc, this.context(ordinal), rank, terms, true)] : [];
+    });
+  }
+
+  /**
+   * A short word typed on its own ("ipo") as a whole word of the full text, after the names that
+   * start with it: one exact term look-up, which costs nothing like expanding it as a prefix.
+   */
+  private wholeWord(index: MiniSearch<SearchDocument>, term: string): SearchHit[] {
+    return index.search(term, { ...this.options, prefix: false, fuzzy: false }).flatMap((r) => {
+      const found = this.found(r);
+      return found ? [toHit(r, found)] : [];
     });
   }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildSearchIndex } from './build';
+import { SEARCH_INDEX_VERSION } from './options';
 import { loadSearchIndex, SearchIndexError, editDistance } from './query';
 import { fixtureDataset } from './fixtures/dataset';
 import { tokenizeForIndex, tokenizeQuery, normaliseTerm } from './terms';
@@ -65,7 +66,7 @@ describe('loading a stored index', () => {
     expect(() => loadSearchIndex('{')).toThrow(SearchIndexError);
     expect(() => loadSearchIndex('{"format":"x"}')).toThrow(/not a Company Lens search index/);
     // An index of another version (here the full-text header rewritten to version 99) must be rebuilt.
-    const other = buildSearchIndex(fixtureDataset).replace('"version":2,', '"version":99,');
+    const other = buildSearchIndex(fixtureDataset).replace(`"version":${SEARCH_INDEX_VERSION},`, '"version":99,');
     expect(() => loadSearchIndex(other)).toThrow(expect.objectContaining({ code: 'version' }));
   });
   it('computes bounded edit distances', () => {

@@ -72,7 +72,7 @@ export function normaliseTerm(term: string): string {
 const STOP_WORDS = new Set(
   'a an and are as at be by for from has have in is it its of on or that the this to was were will with'.split(' '),
 );
-export const PROSE_FIELDS = new Set(['description', 'titles']);
+export const PROSE_FIELDS = new Set(['description', 'titles', 'facts']);
 
 /**
  * Numbers in running text (years, amounts, counts) are dropped too: each is shared by unrelated

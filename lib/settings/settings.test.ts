@@ -1,16 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import {
-  DEFAULT_SETTINGS,
-  getSettings,
-  isSiteDisabled,
-  normaliseHost,
-  sanitizeSettings,
-  setMuted,
-  setSiteDisabled,
-  settingsItem,
-  updateSettings,
-} from './settings';
+import { applyChange, DEFAULT_SETTINGS, getSettings, isSiteDisabled, normaliseHost, sanitizeSettings, settingsItem } from './settings';
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -61,15 +51,21 @@ describe('the settings storage item', () => {
     await expect(settingsItem.migrate()).rejects.toThrow('Version downgrade');
     expect(await getSettings()).toEqual({ ...DEFAULT_SETTINGS, enabled: false });
   });
-  it('updates, turns sites off and on, and mutes names', async () => {
-    await updateSettings(() => ({ dwellMs: 500 }));
-    await setSiteDisabled('www.news.example.com', true);
-    let s = await setMuted({ id: 'visa', name: 'Visa' }, true);
+});
+
+describe('applyChange', () => {
+  it('sets values, turns sites off and on, and mutes names, repairing what it writes', () => {
+    let s = applyChange(DEFAULT_SETTINGS, { kind: 'set', values: { dwellMs: 500 } });
+    s = applyChange(s, { kind: 'site', host: 'www.news.example.com', disabled: true });
+    s = applyChange(s, { kind: 'mute', name: { id: 'visa', name: 'Visa' }, muted: true });
     expect(s).toMatchObject({ dwellMs: 500, disabledSites: ['news.example.com'], muted: [{ id: 'visa', name: 'Visa' }] });
-    s = await setSiteDisabled('news.example.com', false);
-    s = await setMuted({ id: 'visa', name: 'Visa' }, false);
+    s = applyChange(s, { kind: 'mute', name: { id: 'visa', name: 'Visa Inc.' }, muted: true });
+    expect(s.muted).toEqual([{ id: 'visa', name: 'Visa Inc.' }]);
+    s = applyChange(s, { kind: 'site', host: 'news.example.com', disabled: false });
+    s = applyChange(s, { kind: 'mute', name: { id: 'visa', name: 'Visa' }, muted: false });
     expect(s).toEqual({ ...DEFAULT_SETTINGS, dwellMs: 500 });
-    await expect(setSiteDisabled('not a host', true)).rejects.toThrow('"not a host" is not a host name');
+    expect(applyChange(s, { kind: 'set', values: { dwellMs: 99_999 } }).dwellMs).toBe(3_000);
+    expect(() => applyChange(s, { kind: 'site', host: 'not a host', disabled: true })).toThrow('"not a host" is not a host name');
   });
 });
 

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { browser } from 'wxt/browser';
+import { sanitizeSettings } from '../settings/values';
 import { getDb } from './db';
 
 /**
  * The user-data backup: stars, notes, recent views and everything in `storage.local` (the
- * settings item and the sync schedule). The dataset is not part of it: it can always be synced
+ * settings item). The sync schedule is not part of it: it is privileged state, which a file
+ * should not be able to set without the user choosing it again in the options page. The dataset is not part of it: it can always be synced
  * again, and the "export dataset" button covers it separately.
  */
 
@@ -81,7 +83,14 @@ export async function importUserData(text: string): Promise<{ stars: number; not
     await Promise.all([db.stars.clear(), db.notes.clear(), db.recent.clear()]);
     await Promise.all([db.stars.bulkPut(backup.stars), db.notes.bulkPut(backup.notes), db.recent.bulkPut(backup.recent)]);
   });
-  const storage = Object.fromEntries(Object.entries(backup.storage).filter(([key]) => !isCache(key)));
-  if (Object.keys(storage).length > 0) await browser.storage.local.set(storage);
-  return { stars: backup.stars.length, notes: backup.notes.length, recent: backup.recent.length, keys: Object.keys(storage).length };
+  // The settings go through their one writer, the background, like any other change to them.
+  const { settings, ...others } = Object.fromEntries(Object.entries(backup.storage).filter(([key]) => !isCache(key)));
+  if (settings !== undefined) await restoreSettings(settings);
+  if (Object.keys(others).length > 0) await browser.storage.local.set(others);
+  return { stars: backup.stars.length, notes: backup.notes.length, recent: backup.recent.length, keys: Object.keys(others).length + (settings === undefined ? 0 : 1) };
+}
+
+async function restoreSettings(stored: unknown): Promise<void> {
+  const answer: unknown = await browser.runtime.sendMessage({ type: 'settings.set', values: sanitizeSettings(stored) });
+  if (!answer || typeof answer !== 'object' || 'error' in answer) throw new Error(`The settings could not be restored (${JSON.stringify(answer)})`);
 }

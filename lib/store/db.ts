@@ -57,10 +57,25 @@ export interface DatasetCounts {
   mentions: number;
 }
 
-export interface MetaRow {
+/** The pointer to the active generation. */
+export interface ActiveRow {
   key: 'active';
   gen: number;
 }
+
+/**
+ * The periodic URL sync the user chose. It lives here rather than in `storage.local` because a
+ * content script can write `storage.local`, and this row makes the worker fetch and replace the
+ * dataset; a content script opening IndexedDB opens the page's database, never this one.
+ */
+export interface ScheduleRow {
+  key: 'syncSchedule';
+  url: string;
+  /** Hours between syncs; a row is only stored while this is positive. */
+  everyHours: number;
+}
+
+export type MetaRow = ActiveRow | ScheduleRow;
 
 export type SyncOutcome = 'running' | 'ok' | 'unchanged' | 'error' | 'cancelled' | 'interrupted';
 

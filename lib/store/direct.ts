@@ -32,7 +32,7 @@ export async function readSearchIndexDirect(): Promise<StoredSearchIndex | null>
   try {
     const tx = db.transaction(['meta', 'generations', 'artifacts'], 'readonly');
     const pointer = await get<MetaRow>(tx.objectStore('meta'), 'active');
-    if (!pointer) return null;
+    if (pointer?.key !== 'active') return null;
     const [gen, artifact] = await Promise.all([
       get<GenerationRow>(tx.objectStore('generations'), pointer.gen),
       get<ArtifactRow>(tx.objectStore('artifacts'), [pointer.gen, 'search']),

@@ -30,7 +30,7 @@ type Db = CompanyLensDB;
 /** The active generation row, read inside the caller's transaction. */
 export async function activeGeneration(db: Db): Promise<GenerationRow | undefined> {
   const pointer = await db.meta.get('active');
-  if (!pointer) return undefined;
+  if (pointer?.key !== 'active') return undefined;
   const gen = await db.generations.get(pointer.gen);
   return gen?.state === 'ready' ? gen : undefined;
 }

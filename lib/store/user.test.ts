@@ -1,10 +1,12 @@
 import 'fake-indexeddb/auto';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Lexicon } from '../detect/lexicon';
 import { exportUserData, importUserData, parseBackup } from './backup';
 import type { CompanyLensDB } from './db';
 import { exportDataset } from './export';
+import { DEFAULT_SETTINGS } from '../settings/values';
 import { makeDataset } from './testing';
 import { getNote, isStarred, listRecent, listStars, recordView, RECENT_KEEP, setNote, starCompany } from './user';
 import { writeDataset } from './write';
@@ -12,7 +14,17 @@ import { useFreshDb } from './test-db';
 
 let db: CompanyLensDB;
 useFreshDb('user-test', (fresh) => (db = fresh));
-beforeEach(() => fakeBrowser.reset());
+beforeEach(async () => {
+  fakeBrowser.reset();
+  // A restore sends the settings to their writer in the background.
+  vi.resetModules();
+  const { route, extensionOrigin } = await import('../background/router');
+  const { startSettingsService } = await import('../background/settings');
+  // The fake browser names no sender; these messages come from the options page.
+  const origin = extensionOrigin();
+  browser.runtime.onMessage.addListener((message) => route(message, { url: `${origin}/options.html`, origin }, origin));
+  startSettingsService();
+});
 
 describe('user data', () => {
   it('stars, notes and recent views', async () => {
@@ -47,7 +59,7 @@ describe('user data', () => {
     expect(restored).toMatchObject({ stars: 1, notes: 1, recent: 1 });
     expect(await isStarred('alpha-co-1')).toBe(true);
     expect((await getNote('alpha-co-1'))?.text).toBe('a note');
-    expect((await fakeBrowser.storage.local.get('settings')).settings).toEqual({ enabled: false, dwellMs: 500 });
+    expect((await fakeBrowser.storage.local.get('settings')).settings).toEqual({ ...DEFAULT_SETTINGS, enabled: false, dwellMs: 500 });
     expect(JSON.parse((await exportDataset())!)).toEqual(dataset);
   });
 

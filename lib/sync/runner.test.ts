@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import type { CompanyLensDB } from '../store/db';
-import { getAllCompanies, getStatus } from '../store/read';
+import { activeGeneration, getAllCompanies, getStatus } from '../store/read';
 import { getSearchIndex, makeDataset } from '../store/testing';
 import { getNote, listStars, setNote, starCompany } from '../store/user';
 import { SyncRunner, type SyncDeps } from './runner';
@@ -33,8 +33,8 @@ describe('SyncRunner', () => {
     const result = runner.run({ kind: 'bundled' }).then((r) => (order.push('answered'), r));
     expect(await result).toMatchObject({ ok: true, outcome: 'ok' });
     expect((await getSearchIndex())?.json).toBe('quick:hash-bundled-4');
-    const gen = (await db.meta.get('active'))?.gen;
-    await vi.waitFor(() => expect(order).toEqual(['answered', `complete ${gen} hash-bundled-4`]));
+    const gen = (await activeGeneration(db))?.gen;
+    await vi.waitFor(() => expect(order).toEqual(['answered', `complete ${gen} hash-bundled-4`]), { timeout: 30_000 });
     // Nothing to complete when the dataset did not change.
     await runner.run({ kind: 'bundled' });
     await new Promise((r) => setTimeout(r, 10));
@@ -49,7 +49,7 @@ describe('SyncRunner', () => {
     expect([first.ok, second.ok]).toEqual([true, true]);
     // `recover` is queued behind the cleanups, so once it is done they are too.
     await runner.recover();
-    const active = (await db.meta.get('active'))!.gen;
+    const active = (await activeGeneration(db))!.gen;
     expect((await db.generations.toArray()).map((g) => g.gen)).toEqual([active]);
     expect(new Set((await db.companies.toArray()).map((c) => c.gen))).toEqual(new Set([active]));
     expect((await getAllCompanies()).map((c) => c.id)).toEqual(makeDataset('b', 3).companies.map((c) => c.id));

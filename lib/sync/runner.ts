@@ -34,6 +34,8 @@ export interface SyncDeps extends KnowledgeBase {
 export interface RunOptions {
   timeoutMs?: number;
   maxBytes?: number;
+  /** A sync the schedule started: it runs only while the host permission is held. */
+  scheduled?: boolean;
 }
 
 const LOG_KEEP = 20;
@@ -141,7 +143,7 @@ export class SyncRunner {
     let completeIndex: (() => unknown) | undefined;
     try {
       const active = await activeGeneration(db);
-      const resolved = await resolveSource(source, { ...this.deps, kb: this.deps, signal: controller.signal, progress, active, timeoutMs: (source.kind === 'url' ? source.timeoutMs : undefined) ?? options.timeoutMs, maxBytes: options.maxBytes });
+      const resolved = await resolveSource(source, { ...this.deps, kb: this.deps, signal: controller.signal, progress, active, timeoutMs: (source.kind === 'url' ? source.timeoutMs : undefined) ?? options.timeoutMs, maxBytes: options.maxBytes, requirePermission: options.scheduled });
       if (controller.signal.aborted) throw controller.signal.reason;
       if (resolved.unchanged) {
         result = { ok: true, outcome: 'unchanged', status: await getStatus() };

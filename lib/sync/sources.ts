@@ -29,6 +29,12 @@ export interface SourceContext {
   active?: GenerationRow;
   fetchImpl?: typeof fetch;
   hasHostPermission?(url: URL): Promise<boolean>;
+  /**
+   * Set for syncs the user did not start right now (the schedule): they run only while the host
+   * permission is held, so a schedule can never make the worker read a host the user has not
+   * allowed, even one whose server lets any origin read it.
+   */
+  requirePermission?: boolean;
   timeoutMs?: number;
   maxBytes?: number;
 }
@@ -69,7 +75,14 @@ function parseText(ctx: SourceContext, text: string, origin: string): Dataset {
 
 async function fromUrl(ctx: SourceContext, raw: string): Promise<Resolved> {
   const url = checkSyncUrl(raw);
-  const permitted = ctx.hasHostPermission ? await ctx.hasHostPermission(url) : true;
+  const permitted = ctx.hasHostPermission ? await ctx.hasHostPermission(url) : !ctx.requirePermission;
+  if (!permitted && ctx.requirePermission) {
+    throw new SyncError(
+      'permission',
+      `The scheduled sync from ${url.host} did not run: Company Lens is not allowed to read from it. Sync from this address once and allow access when asked.`,
+      url.href,
+    );
+  }
   const previous = ctx.active?.http?.url === url.href ? ctx.active.http : undefined;
   ctx.progress('fetch', 0, 0);
   let result;
