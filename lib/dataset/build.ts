@@ -74,7 +74,8 @@ export function buildDataset(input: BuildInput): Dataset {
   const names = new Map(orgs.map((o) => [o.id, o.name]));
   const nameOf = (id: string) => names.get(id) ?? id;
   const unitOf = unitsFrom(entries);
-  const knowledge = articles.map((a) => extractArticle(a, lexicon, nameOf, unitOf));
+  const curatedIds = new Set(entries.map((e) => e.id));
+  const knowledge = articles.map((a) => extractArticle(a, lexicon, nameOf, { unitOf, curated: (id) => curatedIds.has(id) }));
   const tally = counts(knowledge);
   // A discovered name the lexicon never finds (always inside a longer name) is left out.
   const companies: Company[] = orgs
