@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     include: ['lib/**/*.test.ts', 'components/**/*.test.{ts,tsx}', 'entrypoints/**/*.test.ts', 'scripts/**/*.test.ts', 'seeds/**/*.test.ts', 'build/**/*.test.ts'],
     exclude: ['e2e/**', 'node_modules/**', '.output/**'],
-    testTimeout: 20_000,
+    // Generous: a busy 2-core CI machine runs the property tests several times slower.
+    testTimeout: 60_000,
+    expect: { poll: { timeout: 30_000 } },
   },
 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchExtension, type Extension } from './harness';
 import { startServer } from './server';
-import { between, startTrace, type TraceTask } from './trace-tasks';
+import { between, calibrate, startTrace, type TraceTask } from './trace-tasks';
 import { PAGES_DIR, bigRoute, mentionsOf, pageHtml, seedFiles, seedRoute } from './fixtures/pages/pages';
 
 let ext: Extension;
@@ -78,7 +78,7 @@ describe('shadow DOM, frames and pages that keep growing', () => {
     const page = await ext.context.newPage();
     await page.goto(`${server.url}/shadow.html`);
     await page.frameLocator('iframe').locator('p').waitFor();
-    await expect.poll(async () => ids(await mentionsOf(ext, page)).sort(), { timeout: 15_000 }).toEqual(
+    await expect.poll(async () => ids(await mentionsOf(ext, page)).sort(), { timeout: 30_000 }).toEqual(
       expect.arrayContaining(['baidu', 'bytedance', 'xtransfer', 'pinduoduo', 'meituan']),
     );
     await page.close();
@@ -94,7 +94,7 @@ describe('shadow DOM, frames and pages that keep growing', () => {
       await page.waitForTimeout(150);
     }
     await expect
-      .poll(async () => ids(await mentionsOf(ext, page)), { timeout: 15_000 })
+      .poll(async () => ids(await mentionsOf(ext, page)), { timeout: 30_000 })
       .toEqual(expect.arrayContaining(['tencent', 'jd-com', 'pinduoduo', 'meituan', 'baidu', 'xtransfer']));
     await page.close();
   });
@@ -110,41 +110,53 @@ describe('a page of several megabytes of text', () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.waitForTimeout(300);
   };
-  const long = (tasks: TraceTask[]) => tasks.filter((t) => t.cpuMs >= LONG_MS).map((t) => `${t.cpuMs.toFixed(0)} ms CPU (${t.wallMs.toFixed(0)} ms wall, ${t.extensionMs.toFixed(0)} ms in the content script)`);
+  const long = (tasks: TraceTask[], limit: number) =>
+    tasks.filter((t) => t.cpuMs >= limit).map((t) => `${t.cpuMs.toFixed(0)} ms CPU (${t.wallMs.toFixed(0)} ms wall, ${t.extensionMs.toFixed(0)} ms in the content script)`);
+  /** Resolves after the page has produced two frames: layout and paint of what came before are done. */
+  const twoFrames = (page: Page) => page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
 
   // The page is traced while detection is off and then on, and every main-thread task is judged by
   // its CPU time (see trace-tasks.ts): a loaded machine that deschedules the renderer cannot fail
-  // the test, while real work of 50 ms or more — script, style, layout, paint — still does.
+  // the test, while real work of 50 ms or more — script, style, layout, paint — still does. The
+  // 50 ms are those of a quiet machine: a calibration traced in the same run scales them to how
+  // fast this machine runs the page right now.
   it('is scanned and marked without a long task from the extension', async () => {
     // Detection starts only once the page has settled, by turning it on for the site, so the
     // page's own work (parsing, first layout) is over before the extension's begins.
     await (await ext.currentWorker()).evaluate(() => chrome.storage.local.set({ settings: { enabled: true, disabledSites: ['127.0.0.1'], dwellMs: 300, markStyle: 'underline', muted: [] } }));
     const page = await ext.context.newPage();
     await page.goto(`${server.url}/big.html`);
-    await page.waitForTimeout(1_500);
+    await twoFrames(page);
     const trace = await startTrace(page);
+    const slowdown = await calibrate(page, trace);
     await trace.marker('page alone');
     await scrollThrough(page);
     await trace.marker('scan');
     await (await ext.currentWorker()).evaluate(() => chrome.storage.local.remove('settings'));
-    const report = await mentionsOf(ext, page, 60_000);
-    await page.waitForTimeout(500);
+    const report = await mentionsOf(ext, page, 120_000);
+    // The marks of the finished scan are registered at the next frame.
+    await twoFrames(page);
     await trace.marker('scroll with marks');
     await scrollThrough(page);
     const result = await trace.stop('Company Lens');
     await page.close();
+    const calibration = slowdown(result);
+    const limit = LONG_MS * calibration.slowdown;
+    console.log(`long-task limit ${limit.toFixed(0)} ms: ${LONG_MS} ms × ${calibration.slowdown.toFixed(2)} (calibration runs ${calibration.runsMs.map((ms) => ms.toFixed(1)).join(', ')} ms CPU)`);
 
     expect(report.scan.chars).toBeGreaterThan(4_000_000);
     expect(ids(report)).toEqual(expect.arrayContaining(['xtransfer', 'alibaba-group']));
     const scan = between(result, 'scan', 'scroll with marks');
-    // The trace did see the scan: the main thread worked at least as long as the scanner says it did.
-    expect(scan.reduce((ms, t) => ms + t.cpuMs, 0)).toBeGreaterThan(report.scan.ms);
+    // The trace did see the scan: the content script ran in that window, over many tasks (the
+    // scanner's own figure is wall time, which a busy machine stretches, so it is not compared).
+    expect(scan.some((t) => t.extensionMs > 0)).toBe(true);
+    expect(scan.filter((t) => t.cpuMs > 1).length).toBeGreaterThan(10);
     // While the scan runs the page does nothing else: every task here is the extension's doing.
-    expect(long(scan)).toEqual([]);
+    expect(long(scan, limit)).toEqual([]);
     // Scrolling makes marks come and go; it may not add long tasks to the page's own.
     const scroll = between(result, 'scroll with marks');
-    expect(long(scroll).length).toBeLessThanOrEqual(long(between(result, 'page alone', 'scan')).length);
-    expect(scroll.filter((t) => t.extensionMs >= LONG_MS)).toEqual([]);
+    expect(long(scroll, limit).length).toBeLessThanOrEqual(long(between(result, 'page alone', 'scan'), limit).length);
+    expect(scroll.filter((t) => t.extensionMs >= limit)).toEqual([]);
   });
 });
 
@@ -173,7 +185,7 @@ describe('what the background gives a content script, and the toolbar badge', ()
         const [tab] = await chrome.tabs.query({ url });
         return chrome.action.getBadgeText({ tabId: tab.id! });
       }, page.url());
-    await expect.poll(badge, { timeout: 5_000 }).toBe('2');
+    await expect.poll(badge, { timeout: 30_000 }).toBe('2');
     await page.close();
   });
 });

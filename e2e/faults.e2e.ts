@@ -100,11 +100,13 @@ describe.runIf(process.env.COMPANY_LENS_SLOW_TESTS)('faults', () => {
         return { tab, world: await contentWorld(ext, tab) };
       }),
     );
+    // Every tab reads cards in a loop until told to stop, and counts its reads, so the test can
+    // wait for what must happen instead of reading for a fixed time: each tab reads before the
+    // replacement starts, during it, and a few times after it has finished.
     const reading = tabs.map(({ world }, i) =>
       world.evaluate<string[]>(`(async () => {
-        const seen = [];
-        const until = Date.now() + 8000;
-        while (Date.now() < until && !window.__stop) {
+        const seen = (window.__seen = []);
+        while (!(window.__stopAt !== undefined && seen.length >= window.__stopAt)) {
           try {
             const card = await chrome.runtime.sendMessage({ type: 'company.card', id: 'mix-co-${i % 3}' });
             const text = JSON.stringify(card);
@@ -114,14 +116,20 @@ describe.runIf(process.env.COMPANY_LENS_SLOW_TESTS)('faults', () => {
         return seen;
       })()`),
     );
+    const readsOf = (world: (typeof tabs)[number]['world']) => world.evaluate<number>('window.__seen ? window.__seen.length : 0');
+    const AFTER = 3;
+    for (const { world } of tabs) await expect.poll(() => readsOf(world), { timeout: 60_000 }).toBeGreaterThanOrEqual(AFTER);
     const replaced = await sync(`${server.url}/b.json`);
     expect(replaced.ok, JSON.stringify(replaced.error)).toBe(true);
-    const seen = (await Promise.all(reading)).flat();
+    // Reads started after the switch: each tab does AFTER more, which must all see version B.
+    const switchedAt = await Promise.all(tabs.map(({ world }) => world.evaluate<number>(`(window.__stopAt = window.__seen.length + 1 + ${AFTER}, window.__seen.length + 1)`)));
+    const seen = await Promise.all(reading);
     await Promise.all(tabs.map(({ tab }) => tab.close()));
-    expect(seen.length).toBeGreaterThan(100);
-    expect(seen.filter((s) => s !== 'A' && s !== 'B')).toEqual([]);
-    expect(seen).toContain('A');
-    expect(seen).toContain('B');
+    expect(seen.flat().filter((s) => s !== 'A' && s !== 'B')).toEqual([]);
+    for (const [t, reads] of seen.entries()) {
+      expect(reads.slice(0, AFTER), `tab ${t} before the replacement`).toEqual(Array(AFTER).fill('A'));
+      expect(reads.slice(switchedAt[t]), `tab ${t} after the replacement`).toEqual(Array(AFTER).fill('B'));
+    }
     await expectConsistent([20_000]);
   }, 120_000);
 

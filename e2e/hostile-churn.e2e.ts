@@ -38,7 +38,7 @@ describe('a hydrated page under constant DOM churn', () => {
       .poll(async () => {
         const r = await session.ext.sendToTab<{ mentions: { name: string }[] }>(page, { type: 'page.mentions' }).catch(() => null);
         return r?.mentions.map((m) => m.name) ?? [];
-      }, { timeout: 15_000 })
+      }, { timeout: 30_000 })
       .toEqual(expect.arrayContaining(['Alibaba Group', 'Tencent', 'Ant Group', 'DingTalk', 'Lazada']));
 
     const probe = await probeWorld(session.ext, page);
@@ -46,7 +46,7 @@ describe('a hydrated page under constant DOM churn', () => {
     // Arrive slowly, as a hand does: the hover controller ignores a pointer that is sweeping past.
     await page.mouse.move(rect.x + 4, rect.y + rect.height / 2);
     await page.mouse.move(rect.x + 10, rect.y + rect.height / 2, { steps: 3 });
-    await expect.poll(async () => (await probe.evaluate<CardProbe>(CARD_PROBE)).open, { timeout: 10_000 }).toBe(true);
+    await expect.poll(async () => (await probe.evaluate<CardProbe>(CARD_PROBE)).open, { timeout: 30_000 }).toBe(true);
     await page.waitForTimeout(500);
 
     const report = await page.evaluate(() => (window as unknown as { __report(): Report }).__report());

@@ -123,12 +123,12 @@ describe('a hostile dataset', () => {
       document.body.prepend(p);
     }, HOSTILE_ALIAS);
     const probe = await probeWorld(session.ext, page);
-    await expect.poll(() => session.ext.sendToTab<{ mentions: { companyId: string }[] }>(page, { type: 'page.mentions' }).then((r) => r.mentions.map((m) => m.companyId)).catch(() => []), { timeout: 15_000 }).toContain(HOSTILE_ID);
+    await expect.poll(() => session.ext.sendToTab<{ mentions: { companyId: string }[] }>(page, { type: 'page.mentions' }).then((r) => r.mentions.map((m) => m.companyId)).catch(() => []), { timeout: 30_000 }).toContain(HOSTILE_ID);
     const box = (await probe.evaluate<{ x: number; y: number; height: number }>(nameRect('hostile', HOSTILE_ALIAS)))!;
     // Arrive slowly, as a hand does: the hover controller ignores a pointer sweeping past.
     await page.mouse.move(box.x + 6, box.y + box.height / 2);
     await page.mouse.move(box.x + 12, box.y + box.height / 2, { steps: 3 });
-    await expect.poll(() => probe.evaluate<boolean>(`!!document.querySelector('company-lens-card')?.shadowRoot?.querySelector('.cl-card [class*=name]')`), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => probe.evaluate<boolean>(`!!document.querySelector('company-lens-card')?.shadowRoot?.querySelector('.cl-card [class*=name]')`), { timeout: 30_000 }).toBe(true);
     await expect.poll(() => probe.evaluate<string>(`document.querySelector('company-lens-card').shadowRoot.querySelector('.cl-card').dataset.status`)).toBe('ready');
     const report = await probe.evaluate<Inertness>(INERTNESS(`document.querySelector('company-lens-card').shadowRoot`));
     expectInert(report);
@@ -144,7 +144,7 @@ describe('a hostile dataset', () => {
     await page.setViewportSize({ width: 400, height: 600 });
     await page.goto(`chrome-extension://${session.ext.id}/popup.html`);
     await page.getByRole('combobox').or(page.getByLabel('Search companies, people and articles')).first().fill('Hostile');
-    await expect.poll(() => page.evaluate(() => document.body.textContent!.includes('<img src=x')), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => page.evaluate(() => document.body.textContent!.includes('<img src=x')), { timeout: 30_000 }).toBe(true);
     expectInert(await page.evaluate(INERTNESS('document')));
     expect(await csp()).toEqual([]);
     await page.close();
@@ -154,7 +154,7 @@ describe('a hostile dataset', () => {
     const page = await session.ext.context.newPage();
     const csp = await watchCsp(page);
     await page.goto(`chrome-extension://${session.ext.id}/company.html?id=${HOSTILE_ID}`);
-    await expect.poll(() => page.evaluate(() => document.body.textContent!.includes('<img src=x')), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => page.evaluate(() => document.body.textContent!.includes('<img src=x')), { timeout: 30_000 }).toBe(true);
     await page.waitForTimeout(300);
     expectInert(await page.evaluate(INERTNESS('document')));
     expect(await csp()).toEqual([]);

@@ -27,7 +27,7 @@ async function mentionNames(page: Page): Promise<string[]> {
       const r = await session.ext.sendToTab<Mentions>(page, { type: 'page.mentions' }).catch(() => null);
       names = r?.mentions.map((m) => m.name).sort() ?? [];
       return names.length;
-    }, { timeout: 15_000 })
+    }, { timeout: 30_000 })
     .toBeGreaterThanOrEqual(2);
   return names;
 }
@@ -46,7 +46,7 @@ async function hoverCard(page: Page, id: string, text: string): Promise<CardProb
     .poll(async () => {
       card = await probe.evaluate<CardProbe>(CARD_PROBE);
       return card.open && card.text.includes('Alibaba');
-    }, { timeout: 10_000 })
+    }, { timeout: 30_000 })
     .toBe(true);
   return card!;
 }
@@ -113,7 +113,7 @@ describe('hostile pages', () => {
     const withCard = await page.screenshot({ clip });
     await page.mouse.move(1_200, 880, { steps: 4 });
     const probe = await probeWorld(session.ext, page);
-    await expect.poll(async () => (await probe.evaluate<CardProbe>(CARD_PROBE)).open, { timeout: 10_000 }).toBe(false);
+    await expect.poll(async () => (await probe.evaluate<CardProbe>(CARD_PROBE)).open, { timeout: 30_000 }).toBe(false);
     expect(withCard.equals(await page.screenshot({ clip }))).toBe(false);
     expect(errors()).toEqual([]);
     await page.close();
@@ -121,7 +121,7 @@ describe('hostile pages', () => {
 
   it('raises no error on an SVG document', async () => {
     const { page, errors } = await open('doc.svg');
-    await expect.poll(() => session.ext.sendToTab<Mentions>(page, { type: 'page.mentions' }).catch(() => null), { timeout: 15_000 }).not.toBeNull();
+    await expect.poll(() => session.ext.sendToTab<Mentions>(page, { type: 'page.mentions' }).catch(() => null), { timeout: 30_000 }).not.toBeNull();
     await page.waitForTimeout(500);
     expect(errors()).toEqual([]);
     // Control: an error thrown in the extension's world is seen by the watcher.

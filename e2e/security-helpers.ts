@@ -18,7 +18,7 @@ export async function contentWorld(ext: Extension, page: Page): Promise<ContentW
   cdp.on('Runtime.executionContextCreated', (event) => contexts.push(event.context as never));
   await cdp.send('Runtime.enable');
   const origin = `chrome-extension://${ext.id}`;
-  const deadline = Date.now() + 15_000;
+  const deadline = Date.now() + 60_000;
   let found: (typeof contexts)[number] | undefined;
   while (!(found = contexts.filter((c) => c.origin === origin && c.auxData?.isDefault === false).at(-1))) {
     if (Date.now() > deadline) throw new Error(`no content script world on ${page.url()}`);

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Message } from '../lib/messages';
+import { ANSWERS } from '../lib/protocol/answers';
 import type { DatasetStatus } from '../lib/store/read';
 import { waitForDataset } from './fixtures/datasets/helpers';
 import { launchExtension, FIXTURES_DIR, type Extension } from './harness';
@@ -58,7 +59,7 @@ async function state(): Promise<unknown> {
 
 /** JSON-safe malformed messages (runtime messages are JSON-serialised by Chromium). */
 function malformedMessages(n: number): unknown[] {
-  const types = Message.options.map((o) => o.shape.type.value as string);
+  const types = Object.keys(ANSWERS);
   const nearMiss = fc.record(
     { type: fc.oneof(fc.constantFrom(...types), fc.string()), id: fc.jsonValue(), source: fc.jsonValue(), values: fc.jsonValue(), extra: fc.jsonValue() },
     { requiredKeys: ['type'] },
@@ -144,7 +145,7 @@ describe('privacy on web pages', () => {
     await page.goto(`${server.url}/hostile/password.html`);
     await page.waitForTimeout(300);
     await expect
-      .poll(() => ext.sendToTab<{ mentions: { name: string }[] }>(page, { type: 'page.mentions' }).catch(() => null), { timeout: 15_000 })
+      .poll(() => ext.sendToTab<{ mentions: { name: string }[] }>(page, { type: 'page.mentions' }).catch(() => null), { timeout: 30_000 })
       .toMatchObject({ mentions: [{ name: 'Tencent' }] });
     const { mentions } = await ext.sendToTab<{ mentions: { name: string }[] }>(page, { type: 'page.mentions' });
     // The visible paragraph is found (the scan ran); nothing typed into a password field is.
@@ -161,7 +162,7 @@ describe('privacy on web pages', () => {
     served.length = 0;
     const url = `${server.url}/hostile/quiet.html`;
     await page.goto(url);
-    await expect.poll(() => ext.sendToTab<{ mentions: unknown[] }>(page, { type: 'page.mentions' }).then((r) => r.mentions.length).catch(() => 0), { timeout: 15_000 }).toBeGreaterThan(1);
+    await expect.poll(() => ext.sendToTab<{ mentions: unknown[] }>(page, { type: 'page.mentions' }).then((r) => r.mentions.length).catch(() => 0), { timeout: 30_000 }).toBeGreaterThan(1);
     // Hover a name long enough for the card to open; its data comes by message, not by request.
     const box = await page.locator('p').first().boundingBox();
     if (box) await page.mouse.move(box.x + 20, box.y + box.height / 2);

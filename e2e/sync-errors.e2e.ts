@@ -91,7 +91,7 @@ async function expectUnchanged(source: string | null, code: string) {
   // Wait for this sync's own outcome, not the previous case's error still on screen. A file too
   // large to read is refused by the page itself (source null): no sync starts, nothing is logged.
   if (source) await expect.poll(latestSync, { timeout: 30_000 }).toEqual(['error', source]);
-  await expect.poll(() => attrOf(page, 'sync-error', 'data-code'), { timeout: 10_000 }).toBe(code);
+  await expect.poll(() => attrOf(page, 'sync-error', 'data-code'), { timeout: 30_000 }).toBe(code);
   expect(await ext.send({ type: 'dataset.status' })).toEqual(baseline.status);
   expect(await ext.send({ type: 'company.card', id: baseline.firstId })).toEqual(baseline.card);
   const facts = await storeFacts(page);

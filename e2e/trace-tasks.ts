@@ -45,7 +45,8 @@ const CHECKPOINT = 'BlinkScheduler_PerformMicrotaskCheckpoint';
 /** Outermost events of a task; a scheduler task nests a RunTask of its own. */
 const TOP = new Set(['RunTask', 'ThreadControllerImpl::RunTask', CHECKPOINT]);
 
-export async function startTrace(page: Page): Promise<{ marker(label: string): Promise<void>; stop(worldName: string): Promise<PageTrace> }> {
+/** Starts tracing; `stop(null)` reads the thread that logged the markers (a page without the extension). */
+export async function startTrace(page: Page): Promise<{ marker(label: string): Promise<void>; stop(worldName: string | null): Promise<PageTrace> }> {
   const cdp: CDPSession = await page.context().newCDPSession(page);
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
@@ -65,10 +66,13 @@ export async function startTrace(page: Page): Promise<{ marker(label: string): P
   };
 }
 
-function summarise(events: TraceEvent[], worldName: string): PageTrace {
-  // The page's main thread is the one that ran the content script.
-  const world = events.find((e) => e.name === 'v8.callFunction' && e.args?.worldName === worldName);
-  if (!world) throw new Error(`the trace shows no script of the "${worldName}" world: did the content script run?`);
+function summarise(events: TraceEvent[], worldName: string | null): PageTrace {
+  // The page's main thread is the one that ran the content script, or without an extension the
+  // one that logged the markers.
+  const world = worldName
+    ? events.find((e) => e.name === 'v8.callFunction' && e.args?.worldName === worldName)
+    : events.find((e) => e.name === 'TimeStamp');
+  if (!world) throw new Error(worldName ? `the trace shows no script of the "${worldName}" world: did the content script run?` : 'the trace shows no marker');
   const own = events.filter((e) => e.pid === world.pid && e.tid === world.tid).sort((a, b) => a.ts - b.ts);
   const markers = new Map<string, number>();
   for (const e of own) if (e.name === 'TimeStamp' && e.args?.data?.message) markers.set(e.args.data.message, e.ts);
@@ -101,4 +105,52 @@ export function between(trace: PageTrace, from: string, to?: string): TraceTask[
   const a = trace.markers.get(from) ?? Infinity;
   const b = to === undefined ? Infinity : (trace.markers.get(to) ?? -Infinity);
   return trace.tasks.filter((task) => task.ts >= a && task.ts < b);
+}
+
+/**
+ * A fixed amount of script work (integer arithmetic and sorting short strings). On this project's
+ * 2-core machine, busy with other work (load average 12), the fastest of 40 runs in Node took
+ * 15.8 ms of CPU (median 18.6), and traced runs in Chromium took 1.6 times the Node median. The
+ * reference, 25 ms, is the fastest Node run scaled by that ratio: an upper estimate of a quiet
+ * run in Chromium, so that a quiet machine is held to the plain budget.
+ */
+const CALIBRATION_ITERATIONS = 300_000;
+export const CALIBRATION_REFERENCE_MS = 25;
+
+/**
+ * How much slower than the reference this machine runs the page's main thread right now: the
+ * median CPU time of three runs of the calibration work, traced in the same run as the work being
+ * judged, over the reference, and never below 1. A machine shared with other CPU-bound processes
+ * loses caches and turbo frequency as well as turns, and thread CPU time grows with the first two;
+ * a budget multiplied by this factor keeps its meaning there ("no task the reference machine would
+ * run for 50 ms"), while a fast machine is held to the plain budget.
+ */
+export async function calibrate(
+  page: Page,
+  trace: { marker(label: string): Promise<void> },
+): Promise<(result: PageTrace) => { slowdown: number; runsMs: number[] }> {
+  await trace.marker('calibration');
+  for (let run = 0; run < 3; run++) {
+    await page.evaluate((n) => {
+      let x = 0;
+      const a = new Array<string>(256);
+      for (let i = 0; i < n; i++) {
+        x = (x * 31 + i) | 0;
+        if ((i & 1023) === 0) {
+          for (let j = 0; j < 256; j++) a[j] = String((x + j * 7919) % 99991);
+          a.sort();
+        }
+      }
+      return x;
+    }, CALIBRATION_ITERATIONS);
+  }
+  await trace.marker('calibrated');
+  return (result) => {
+    const runs = between(result, 'calibration', 'calibrated')
+      .map((t) => t.cpuMs)
+      .sort((a, b) => b - a)
+      .slice(0, 3);
+    if (runs.length < 3) throw new Error('the trace lost the calibration runs');
+    return { slowdown: Math.max(1, runs[1] / CALIBRATION_REFERENCE_MS), runsMs: runs };
+  };
 }

@@ -7,8 +7,11 @@ export default defineConfig({
     include: ['e2e/**/*.e2e.ts'],
     // The Firefox suite has its own config (e2e/firefox/vitest.config.ts) and build.
     exclude: ['e2e/.tmp/**', 'e2e/firefox/**', 'node_modules/**'],
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // Generous limits: CI runs on a small machine that may be busy. Tests wait for states and
+    // events; a limit only ends a test that would never pass.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    expect: { poll: { timeout: 30_000 } },
     fileParallelism: false,
   },
 });

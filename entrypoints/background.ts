@@ -3,6 +3,6 @@ import { startBackground } from '../lib/background/start';
 export default defineBackground({
   type: 'module',
   main() {
-    startBackground();
+    void startBackground();
   },
 });

@@ -1,12 +1,13 @@
 import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { buildDataset } from '../lib/dataset/build';
+import { EMPTY_REGISTRY, buildDataset } from '../lib/dataset/build';
 import { datasetJsonSchema } from '../lib/dataset/jsonschema';
 import { coverage, formatCoverage } from '../lib/dataset/report';
+import type { DiscoveredOrg } from '../lib/knowledge/orgs';
 import { parseRegistry } from '../lib/registry/load';
 
 /**
- * npm run dataset -- --out FILE [--corpus DIR] [--registry FILE] [--schema FILE]
+ * npm run dataset -- --out FILE [--corpus DIR] [--registry FILE|none] [--schema FILE]
  *
  * Builds the dataset with the same code the background uses, writes it atomically (temporary
  * file, then rename: a failed run never leaves a partial file) and prints the coverage report.
@@ -44,18 +45,20 @@ function main(): void {
   }
   if (!opts.out) throw new Error('usage: npm run dataset -- --out FILE [--corpus DIR] [--registry FILE] [--schema FILE]');
   const corpus = opts.corpus ?? 'seeds/corpus';
+  // The registry is an optional curated layer: `--registry none` builds from the text alone.
   const registryFile = opts.registry ?? 'seeds/companies.json';
-  const registry = parseRegistry(readFileSync(registryFile, 'utf8'), registryFile);
+  const registry = registryFile === 'none' ? EMPTY_REGISTRY : parseRegistry(readFileSync(registryFile, 'utf8'), registryFile);
   if (!statSync(corpus, { throwIfNoEntry: false })?.isDirectory()) throw new Error(`${corpus}: not a directory`);
   const names = readdirSync(corpus).filter((n) => /\.(?:txt|md)$/i.test(n)).sort();
   if (names.length === 0) throw new Error(`${corpus}: no .txt or .md files`);
   const documents = names.map((name) => ({ name, text: new Uint8Array(readFileSync(join(corpus, name))) }));
   const started = performance.now();
-  const dataset = buildDataset({ documents, registry, source: corpus === 'seeds/corpus' ? 'bundled seed corpus' : corpus });
+  let discovered: readonly DiscoveredOrg[] = [];
+  const dataset = buildDataset({ documents, registry, source: corpus === 'seeds/corpus' ? 'bundled seed corpus' : corpus, onOrganisations: (d) => (discovered = d) });
   const ms = performance.now() - started;
   writeAtomically(opts.out, `${JSON.stringify(dataset)}\n`);
   console.log(`Wrote ${opts.out} (${dataset.meta.contentHash}, built in ${ms.toFixed(0)} ms)`);
-  console.log(formatCoverage(coverage(dataset, registry)));
+  console.log(formatCoverage(coverage(dataset, registry, discovered)));
 }
 
 try {

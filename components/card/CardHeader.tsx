@@ -5,7 +5,10 @@ const KIND: Record<CardData['kind'], string> = {
   company: 'Company',
   product: 'Product or platform',
   investor: 'Investor',
+  bank: 'Bank',
+  government: 'Government body or regulator',
   media: 'Media',
+  university: 'University',
   other: 'Organisation',
 };
 

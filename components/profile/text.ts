@@ -1,4 +1,5 @@
-import type { Fact, FactType, Money, Party } from '../../lib/dataset/schema';
+import type { Fact, FactType } from '../../lib/dataset/schema';
+import { formatFact } from '../../lib/knowledge/format';
 
 export const FACT_LABELS: Record<FactType, string> = {
   funding: 'Funding',
@@ -11,45 +12,14 @@ export const FACT_LABELS: Record<FactType, string> = {
   founding: 'Founding',
   headquarters: 'Headquarters',
   leadership: 'Leadership',
+  legal: 'Legal and regulatory',
+  partnership: 'Partners',
+  rival: 'Rivals',
+  commitment: 'Commitments',
 };
 
-const money = (m: Money | undefined) => (m ? [m.qualifier, m.text].filter(Boolean).join(' ') : '');
-const names = (ps: Party[]) => ps.map((p) => p.name).join(', ');
-const pct = (n: number | undefined) => (n === undefined ? '' : `${n > 0 ? '+' : ''}${n}%`);
-const join = (...parts: (string | undefined | false)[]) => parts.filter(Boolean).join(' · ');
-
-/** One short line stating what a fact says, built from its values (the sentence is shown apart). */
-export function factSummary(fact: Fact): string {
-  switch (fact.type) {
-    case 'funding': {
-      const v = fact.values;
-      return join(money(v.amount) || 'Funding round', v.round, v.leadInvestors.length > 0 && `led by ${names(v.leadInvestors)}`, v.investors.length > 0 && `with ${names(v.investors)}`);
-    }
-    case 'valuation':
-      return `Valued at ${money(fact.values.amount)}`;
-    case 'acquisition': {
-      const v = fact.values;
-      return join(`${v.acquirer.name} acquires ${v.stakePercent !== undefined ? `${v.stakePercent}% of ` : ''}${v.target.name}`, money(v.amount));
-    }
-    case 'stake':
-      return `${fact.values.holder.name} holds ${fact.values.percent}% of ${fact.values.target.name}`;
-    case 'ipo':
-      return join('IPO', fact.values.venue, money(fact.values.amount) && `raising ${money(fact.values.amount)}`, money(fact.values.valuation) && `valued at ${money(fact.values.valuation)}`);
-    case 'revenue':
-      return join(money(fact.values.amount) || 'Revenue', pct(fact.values.changePercent), fact.values.period);
-    case 'metric': {
-      const v = fact.values;
-      const value = money(v.amount) || (v.value !== undefined ? `${v.value}${v.unit ? ` ${v.unit}` : ''}` : '');
-      return join(v.metric, value, pct(v.changePercent), v.period);
-    }
-    case 'founding':
-      return join(fact.values.year !== undefined && `Founded ${fact.values.year}`, fact.values.founders.length > 0 && `by ${fact.values.founders.join(', ')}`) || 'Founding';
-    case 'headquarters':
-      return `Based in ${fact.values.place}`;
-    case 'leadership':
-      return `${fact.values.person}, ${fact.values.role}`;
-  }
-}
+/** One short line stating what a fact says; the one formatter shared with the card and popup. */
+export const factSummary = formatFact;
 
 /** Facts grouped by type, groups in the order of FACT_LABELS, facts in dataset order. */
 export function groupFacts(facts: Fact[]): { type: FactType; label: string; facts: Fact[] }[] {

@@ -1,16 +1,14 @@
-import { browser } from 'wxt/browser';
-import type { Message } from '../../lib/messages';
-import { sanitizeSettings, type MutedName, type Settings } from '../../lib/settings/settings';
+import type { MessageOf } from '../../lib/messages';
+import { sendMessage } from '../../lib/protocol/send';
+import type { MutedName, Settings } from '../../lib/settings/settings';
 
 /**
  * Settings changes from the extension's pages (options, popup). Each goes to the background, the
- * settings' one writer (lib/background/settings.ts); an error answer rejects.
+ * settings' one writer (lib/background/settings.ts), which answers the new settings; a refusal
+ * rejects with a MessageError.
  */
-async function change(message: Extract<Message, { type: `settings.${string}` }>): Promise<Settings> {
-  const answer: unknown = await browser.runtime.sendMessage(message);
-  if (answer && typeof answer === 'object' && 'error' in answer) throw new Error(`The settings could not be saved (${JSON.stringify(answer.error)})`);
-  return sanitizeSettings(answer);
-}
+type SettingsChange = MessageOf<'settings.set'> | MessageOf<'settings.site'> | MessageOf<'settings.mute'>;
+const change = (message: SettingsChange): Promise<Settings> => sendMessage(message);
 
 export const updateSettings = (values: Partial<Pick<Settings, 'enabled' | 'dwellMs' | 'markStyle'>>) => change({ type: 'settings.set', values });
 export const setSiteDisabled = (host: string, disabled: boolean) => change({ type: 'settings.site', host, disabled });

@@ -1,4 +1,3 @@
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { CardHost } from '../../components/card/host';
 import { CardClient } from '../../lib/cards/client';
@@ -6,6 +5,7 @@ import { HoverController } from '../../lib/detect/hover';
 import type { LexiconCore as Lexicon } from '../../lib/detect/lexicon-core';
 import { loadIds } from '../../lib/detect/lexicon-client';
 import { PageSession } from '../../lib/detect/session';
+import { sendMessage } from '../../lib/protocol/send';
 import { isSiteDisabled, type Settings } from '../../lib/settings/values';
 import { mute, setSiteDisabled } from './settings';
 
@@ -23,8 +23,6 @@ export interface ContentApp {
   dispose(): void;
 }
 
-const send = (message: unknown) => browser.runtime.sendMessage(message);
-
 export function allowedHere(settings: Settings): boolean {
   return settings.enabled && !isSiteDisabled(settings, location.hostname);
 }
@@ -38,17 +36,17 @@ export function startApp(ctx: ContentScriptContext, lexicon: Lexicon, version: s
     onCount: (count) => {
       attachFrames();
       if (count > 0) card.prepare();
-      void send({ type: 'page.report', count }).catch(() => undefined);
+      void sendMessage({ type: 'page.report', count }).catch(() => undefined);
     },
   });
-  const client = new CardClient((m) => send(m));
+  const client = new CardClient((id) => sendMessage({ type: 'company.card', id }));
   const card = new CardHost({
     ctx,
     client,
     companyId: session.companyId,
     whenIds: () => ready,
     site: location.hostname,
-    openProfile: (id) => void send({ type: 'company.open', id }),
+    openProfile: (id) => void sendMessage({ type: 'company.open', id }).catch(() => undefined),
     mute: (id, name) => void mute({ id, name }),
     unmute: (id, name) => void mute({ id, name }, false),
     disableSite: () => void setSiteDisabled(location.hostname),
@@ -95,7 +93,7 @@ export function startApp(ctx: ContentScriptContext, lexicon: Lexicon, version: s
       hover.stop();
       card.hide();
       session.dispose();
-      void send({ type: 'page.report', count: 0 }).catch(() => undefined);
+      void sendMessage({ type: 'page.report', count: 0 }).catch(() => undefined);
     },
   };
 }

@@ -64,7 +64,7 @@ describe('ContentRunner', () => {
 
     state.current = 'v2';
     runner.datasetChanged('v2');
-    await vi.waitFor(() => expect(runner.app?.version).toBe('v2'));
+    await vi.waitFor(() => expect(runner.app?.version).toBe('v2'), { timeout: 30_000 });
     expect(await found(runner)).toEqual(['tencent']);
     expect(first!.session.scanner.mentions.length).toBe(1);
 

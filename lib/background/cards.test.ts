@@ -94,7 +94,7 @@ describe('the open-card command', () => {
     const tab = { id: 5 };
     const sent = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
     onCommand!('open-card');
-    await vi.waitFor(() => expect(sent).toHaveBeenCalledWith(tab.id, { type: 'card.openAtSelection' }));
+    await vi.waitFor(() => expect(sent).toHaveBeenCalledWith(tab.id, { type: 'card.openAtSelection' }), { timeout: 30_000 });
     onCommand!('something-else');
     expect(sent).toHaveBeenCalledTimes(1);
     expect(query).toHaveBeenCalledWith({ active: true, currentWindow: true });

@@ -1,11 +1,12 @@
 import { browser } from 'wxt/browser';
 import { assembleCard } from '../cards/assemble';
-import type { Message } from '../messages';
+import type { Message, TabMessageOf } from '../messages';
 import type { LexiconPayload } from '../detect/lexicon';
 import { encodeIds, encodeLexicon, type WireLexicon } from '../detect/wire';
 import { getSettings, isSiteDisabled, type Settings } from '../settings/settings';
 import * as read from '../store/read';
 import { loadLexicon } from './lexicon';
+import { sendToTab } from '../protocol/send';
 import { registerHandlers } from './router';
 
 /**
@@ -39,7 +40,7 @@ async function currentLexicon(): Promise<LexiconEntry | null> {
 export async function broadcastDatasetChanged(version: string): Promise<void> {
   const tabs = await browser.tabs.query({});
   await Promise.all(
-    tabs.map((tab) => (tab.id === undefined ? undefined : browser.tabs.sendMessage(tab.id, { type: 'dataset.changed', version }).catch(() => undefined))),
+    tabs.map((tab) => (tab.id === undefined ? undefined : sendToTab(tab.id, { type: 'dataset.changed', version }).catch(() => undefined))),
   );
 }
 
@@ -61,7 +62,7 @@ export function badgeText(count: number): string {
 }
 
 /** The keyboard commands (wxt.config.ts) that the active tab's content script carries out. */
-const CARD_COMMANDS: Record<string, Message> = {
+const CARD_COMMANDS: Record<string, TabMessageOf<'card.openAtSelection'> | TabMessageOf<'card.step'>> = {
   'open-card': { type: 'card.openAtSelection' },
   'next-company': { type: 'card.step', direction: 1 },
   'previous-company': { type: 'card.step', direction: -1 },
@@ -120,7 +121,7 @@ export function startCardService(): void {
     if (!message) return;
     void browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => {
       // A tab without our content script (a browser page, the store) simply has no receiver.
-      if (tab?.id !== undefined) browser.tabs.sendMessage(tab.id, message).catch(() => undefined);
+      if (tab?.id !== undefined) sendToTab(tab.id, message).catch(() => undefined);
     });
   });
 }

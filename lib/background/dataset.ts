@@ -18,7 +18,8 @@ const KEEPALIVE_MS = 20_000;
  * clean-up after a worker that was stopped mid-sync. Listeners are added synchronously so a worker
  * woken by one of these events sees them.
  */
-export function startDatasetService(): void {
+/** Registers the dataset handlers; the promise settles when the start-up work is done. */
+export function startDatasetService(): Promise<void> {
   const runner = new SyncRunner(backgroundSyncDeps());
   const origin = extensionOrigin();
 
@@ -51,10 +52,10 @@ export function startDatasetService(): void {
 
   // First clean up after a stopped worker; then make sure there is a dataset at all, and that its
   // search index is complete and in this release's format (an update may have changed it).
-  const checkSearchIndex = () => void ensureSearchIndex().catch((error) => console.warn('[company-lens] could not derive the search index again', error));
-  void runner.recover().then(async () => {
+  const checkSearchIndex = () => ensureSearchIndex().catch((error) => console.warn('[company-lens] could not derive the search index again', error));
+  const started = runner.recover().then(async () => {
     if (!(await getStatus()).version) await runner.ensureBundled();
-    checkSearchIndex();
+    await checkSearchIndex();
   });
   browser.runtime.onInstalled.addListener(({ reason }) => {
     void runner.ensureBundled().then(checkSearchIndex);
@@ -69,5 +70,6 @@ export function startDatasetService(): void {
     if (schedule && schedule.everyHours > 0) await runner.run({ kind: 'url', url: schedule.url }, { scheduled: true });
   });
   const syncAlarm = async () => applySchedule(await readSchedule(getDb()));
-  void syncAlarm().catch((e) => console.warn('[company-lens] could not set the sync alarm', e));
+  const alarmSet = syncAlarm().catch((e) => console.warn('[company-lens] could not set the sync alarm', e));
+  return Promise.all([started, alarmSet]).then(() => undefined);
 }

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Message, PRIVILEGED, type MessageType } from '../messages';
+import { ANSWERS } from '../protocol/answers';
 
 /**
  * The background is reachable from every content script, and a content script lives next to
@@ -14,7 +15,7 @@ import { Message, PRIVILEGED, type MessageType } from '../messages';
 
 // As startBackground computes it: the extension URL without its trailing slash.
 const ORIGIN = fakeBrowser.runtime.getURL('/').replace(/\/$/, '');
-const TYPES = Message.options.map((o) => o.shape.type.value) as MessageType[];
+const TYPES = Object.keys(ANSWERS);
 
 const contentSender = (url = 'https://evil.example/page') => ({
   id: fakeBrowser.runtime.id,
@@ -90,21 +91,9 @@ beforeEach(async () => {
   const dataset = makeDataset('alpha', 4);
   await writeDataset(db, { dataset, sourceKind: 'bundled', lexicon: Lexicon.build(dataset.companies).toPayload(), searchIndex: '{}' });
   const { startBackground } = await import('./start');
-  startBackground();
-  await settle();
+  // Start-up work (recovering an interrupted sync) runs in the background; wait until it is done.
+  await startBackground();
 });
-
-/** Start-up work (recovering an interrupted sync) runs in the background; wait until it is done. */
-async function settle(): Promise<void> {
-  let previous = JSON.stringify(await snapshot());
-  for (let i = 0; i < 50; i++) {
-    await new Promise((r) => setTimeout(r, 20));
-    const next = JSON.stringify(await snapshot());
-    if (next === previous) return;
-    previous = next;
-  }
-  throw new Error('the background never settled after start-up');
-}
 afterEach(() => {
   db.close();
   vi.restoreAllMocks();

@@ -84,7 +84,7 @@ describe('keeping the stored search index current', () => {
     await store('acme', buildQuickSearchIndex);
     const seen: SearchIndex[] = [];
     const opened = openSearchIndex((index) => seen.push(index));
-    await vi.waitFor(() => expect(seen).toHaveLength(1));
+    await vi.waitFor(() => expect(seen).toHaveLength(1), { timeout: 30_000 });
     expect(seen[0].complete).toBe(false);
     expect(seen[0].search('Acme Company 1').companies[0]?.id).toBe('acme-co-1');
     await ensureSearchIndex();

@@ -84,6 +84,18 @@ describe('moneyText', () => {
 });
 
 describe('assembleCard', () => {
+  it('gives a curated description no source, and gives a description read from text its sentence', async () => {
+    const curated = await assembleCard({ ...reader, getCompany: async () => company('xtransfer', 'XTransfer', { descriptionSource: 'curated' }) }, 'xtransfer');
+    expect(curated!.descriptionSource).toBeUndefined();
+    const sentence = 'Shanghai-based XTransfer, which helps exporters collect payments, grew.';
+    const fromText = company('xtransfer', 'XTransfer', {
+      description: 'Helps exporters collect payments',
+      descriptionSource: 'text',
+      profile: [{ field: 'description', text: 'which helps exporters collect payments', sentence, articleId: 'a2' }],
+    });
+    const card = await assembleCard({ ...reader, getCompany: async () => fromText }, 'xtransfer');
+    expect(card!.descriptionSource).toEqual({ articleId: 'a2', title: 'Title of a2', sentence });
+  });
   it('returns null for an unknown company', async () => {
     expect(await assembleCard(reader, 'nobody')).toBeNull();
   });
@@ -106,8 +118,8 @@ describe('assembleCard', () => {
   it('picks the largest and the latest funding separately, each with its source', async () => {
     const card = (await assembleCard(reader, 'xtransfer'))!;
     expect(card.facts.map((f) => [f.key, f.text])).toEqual([
-      ['funding-largest', '$138 million Series C, led by D1 Partners'],
-      ['funding-latest', '$10 million, from PayPal'],
+      ['funding-largest', '$138 million · Series C · led by D1 Partners'],
+      ['funding-latest', '$10 million · with PayPal'],
       ['valuation', 'over $1 billion'],
     ]);
     expect(card.facts[0].source).toEqual({

@@ -1,4 +1,5 @@
-import type { Fact, Money, Party } from '../dataset/schema';
+import type { Fact, Money } from '../dataset/schema';
+import { formatFact, formatMoney } from '../knowledge/format';
 
 /**
  * Picks the few facts a card has room for and words them. The corpus has no publication dates,
@@ -9,47 +10,16 @@ import type { Fact, Money, Party } from '../dataset/schema';
 export type FundingFact = Extract<Fact, { type: 'funding' }>;
 type Order = (fact: Fact) => number;
 
-export function moneyText(m: Money | undefined): string {
-  if (!m) return '';
-  // The text usually keeps the qualifier as written ("over $1 billion"); add it only when not.
-  return m.qualifier && !m.text.toLowerCase().startsWith(m.qualifier.toLowerCase()) ? `${m.qualifier} ${m.text}` : m.text;
-}
+/** Money in words, by the one formatter. */
+export const moneyText = formatMoney;
 
 /** Comparable size of a sum: USD when known, else the raw amount (same-currency comparisons). */
 export function moneySize(m: Money | undefined): number {
   return m ? (m.usd ?? m.amount) : -1;
 }
 
-const partyNames = (parties: readonly Party[]) => parties.map((p) => p.name).join(', ');
-
-export function fundingText(f: FundingFact): string {
-  const parts = [moneyText(f.values.amount), f.values.round].filter(Boolean).join(' ');
-  const led = f.values.leadInvestors.length > 0 ? `led by ${partyNames(f.values.leadInvestors)}` : '';
-  const withInvestors = !led && f.values.investors.length > 0 ? `from ${partyNames(f.values.investors)}` : '';
-  return [parts || 'Funding round', led || withInvestors].filter(Boolean).join(', ');
-}
-
-export function factText(f: Fact): string {
-  switch (f.type) {
-    case 'funding':
-      return fundingText(f);
-    case 'valuation':
-      return moneyText(f.values.amount);
-    case 'acquisition': {
-      const price = f.values.amount ? ` for ${moneyText(f.values.amount)}` : '';
-      const stake = f.values.stakePercent !== undefined ? ` (${f.values.stakePercent}%)` : '';
-      return `${f.values.acquirer.name} acquired ${f.values.target.name}${stake}${price}`;
-    }
-    case 'stake':
-      return `${f.values.holder.name} holds ${f.values.percent}% of ${f.values.target.name}`;
-    case 'ipo':
-      return ['IPO', f.values.venue ? `on ${f.values.venue}` : '', f.values.amount ? `raising ${moneyText(f.values.amount)}` : '']
-        .filter(Boolean)
-        .join(' ');
-    default:
-      return f.sentence;
-  }
-}
+/** A fact in words, by the one formatter. */
+export const factText = formatFact;
 
 export interface PickedFact {
   key: string;

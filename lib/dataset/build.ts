@@ -1,18 +1,32 @@
 import { decodeDocument, splitCorpus, type Document } from '../corpus';
 import { Lexicon } from '../detect/lexicon';
 import { counts, extractArticle, mentionsOf, people, relations } from '../knowledge';
-import { aliasObject, type Registry } from '../registry/schema';
+import { links } from '../knowledge/links';
+import { unitsFrom } from '../knowledge/units';
+import { analyseArticle, organisations, registryKeys, resolveOrgs, type ArticleOrgs, type DiscoveredOrg } from '../knowledge/orgs';
+import type { Registry } from '../registry/schema';
+import { companyFields } from './company';
 import { contentHash } from './hash';
 import { DATASET_FORMAT, DATASET_VERSION, type Company, type Dataset } from './schema';
 
 /** Bump when extraction changes, so a dataset records which knowledge builder made it. */
-export const GENERATOR = 'company-lens-knowledge/1';
+export const GENERATOR = 'company-lens-knowledge/2';
+
+export const EMPTY_REGISTRY: Registry = { companies: [], excludedTags: {} };
 
 export interface BuildInput {
   documents: readonly { name: string; text: string | Uint8Array }[];
-  registry: Registry;
+  /** Optional curated layer; without it every organisation comes from the text. */
+  registry?: Registry;
   /** Human-readable origin recorded in meta.source. */
   source: string;
+  /**
+   * Per-article organisation analyses kept between builds, keyed by article id and body hash:
+   * an incremental rebuild (one article added to a library) analyses only what is new.
+   */
+  analysisCache?: Map<string, ArticleOrgs>;
+  /** Receives the organisations resolved from the text, with their evidence (for the report). */
+  onOrganisations?: (discovered: readonly DiscoveredOrg[]) => void;
 }
 
 const byName = (a: Document, b: Document) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
@@ -35,7 +49,7 @@ function hashOf(documents: readonly Decoded[], registry: Registry): string {
  * equal datasets, so a caller can tell an unchanged corpus in milliseconds instead of seconds.
  */
 export function buildInputHash(input: Pick<BuildInput, 'documents' | 'registry'>): string {
-  return hashOf(decoded(input.documents), input.registry);
+  return hashOf(decoded(input.documents), input.registry ?? EMPTY_REGISTRY);
 }
 
 /**
@@ -47,35 +61,48 @@ export function buildInputHash(input: Pick<BuildInput, 'documents' | 'registry'>
 export function buildDataset(input: BuildInput): Dataset {
   const documents = decoded(input.documents);
   const articles = splitCorpus(documents);
-  const entries = [...input.registry.companies].sort((a, b) => (a.id < b.id ? -1 : 1));
-  const lexicon = Lexicon.build(entries.map((e) => ({ id: e.id, name: e.name, aliases: e.aliases.map(aliasObject) })));
-  const names = new Map(entries.map((e) => [e.id, e.name]));
+  const registry = input.registry ?? EMPTY_REGISTRY;
+  const entries = [...registry.companies].sort((a, b) => (a.id < b.id ? -1 : 1));
+  const analyses = articles.map((a) => cachedAnalysis(a.id, a.body, input.analysisCache));
+  const discovered = resolveOrgs(analyses, registryKeys(entries));
+  input.onOrganisations?.(discovered);
+  const orgs = organisations(discovered, entries);
+  const lexicon = Lexicon.build(orgs);
+  const names = new Map(orgs.map((o) => [o.id, o.name]));
   const nameOf = (id: string) => names.get(id) ?? id;
-  const knowledge = articles.map((a) => extractArticle(a, lexicon, nameOf));
+  const unitOf = unitsFrom(entries);
+  const knowledge = articles.map((a) => extractArticle(a, lexicon, nameOf, unitOf));
   const tally = counts(knowledge);
-  const companies: Company[] = entries.map((e) => ({
-    id: e.id,
-    name: e.name,
-    aliases: e.aliases.map(aliasObject),
-    kind: e.kind,
-    ...(e.parent ? { parentId: e.parent } : {}),
-    ...(e.headquarters ? { headquarters: e.headquarters } : {}),
-    ...(e.founded !== undefined ? { founded: e.founded } : {}),
-    ...(e.domain ? { domain: e.domain } : {}),
-    ...(e.tickers ? { tickers: e.tickers } : {}),
-    description: e.description,
-    mentionCount: tally.get(e.id)?.mentions ?? 0,
-    articleCount: tally.get(e.id)?.articles ?? 0,
-  }));
+  // A discovered name the lexicon never finds (always inside a longer name) is left out.
+  const companies: Company[] = orgs
+    .filter((o) => o.entry || tally.has(o.id))
+    .map((o) => ({
+      ...companyFields(o),
+      mentionCount: tally.get(o.id)?.mentions ?? 0,
+      articleCount: tally.get(o.id)?.articles ?? 0,
+    }));
+  const facts = knowledge.flatMap((k) => k.facts);
   return {
     format: DATASET_FORMAT,
     version: DATASET_VERSION,
-    meta: { source: input.source, contentHash: hashOf(documents, input.registry), generator: GENERATOR },
+    meta: { source: input.source, contentHash: hashOf(documents, registry), generator: GENERATOR },
     companies,
     articles,
     mentions: mentionsOf(knowledge, new Map(articles.map((a) => [a.id, a.body]))),
-    facts: knowledge.flatMap((k) => k.facts),
+    facts,
     people: people(knowledge),
     relations: relations(knowledge),
+    links: links(facts, companies),
   };
+}
+
+function cachedAnalysis(id: string, body: string, cache: Map<string, ArticleOrgs> | undefined): ArticleOrgs {
+  if (!cache) return analyseArticle(id, body);
+  const key = `${id}\u0000${contentHash([body])}`;
+  let analysis = cache.get(key);
+  if (!analysis) {
+    analysis = analyseArticle(id, body);
+    cache.set(key, analysis);
+  }
+  return analysis;
 }

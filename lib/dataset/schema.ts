@@ -23,9 +23,21 @@ export const Money = z.strictObject({
 });
 export type Money = z.infer<typeof Money>;
 
+/** A change as the text states it: "fell 2.8%" is { percent: 2.8, direction: 'down' }. */
+export const Change = z.strictObject({ percent: z.number().nonnegative(), direction: z.enum(['up', 'down']) });
+export type Change = z.infer<typeof Change>;
+
 /** Another party named in a fact: a registry company when recognised, otherwise just a name. */
 export const Party = z.strictObject({ name: z.string().max(300), companyId: Id.optional() });
 export type Party = z.infer<typeof Party>;
+
+export const ProfileLine = z.strictObject({
+  field: z.enum(['description', 'headquarters', 'founded']),
+  text: z.string().max(500),
+  sentence: Text,
+  articleId: Id,
+});
+export type ProfileLine = z.infer<typeof ProfileLine>;
 
 export const Company = z.strictObject({
   id: Id,
@@ -40,6 +52,12 @@ export const Company = z.strictObject({
   description: z.string().max(2_000),
   mentionCount: z.number().int().nonnegative(),
   articleCount: z.number().int().nonnegative(),
+  /** Where the organisation is known from: the curated registry, the corpus text, or both. */
+  origin: z.enum(['registry', 'text', 'both']).optional(),
+  /** `curated` when the description is the registry's, `text` when it was read from a sentence. */
+  descriptionSource: z.enum(['curated', 'text']).optional(),
+  /** Identity lines read from the corpus, each with the sentence and article it came from. */
+  profile: z.array(ProfileLine).max(50).optional(),
 });
 export type Company = z.infer<typeof Company>;
 
@@ -53,6 +71,8 @@ export const Article = z.strictObject({
   /** Position of the article within its source file, from 0. */
   position: z.number().int().nonnegative(),
   url: z.string().max(2_000).optional(),
+  /** Publication date (YYYY, YYYY-MM or YYYY-MM-DD) when the text or file states one. */
+  date: z.string().regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/).optional(),
 });
 export type Article = z.infer<typeof Article>;
 
@@ -72,6 +92,11 @@ const FactBase = {
   /** The sentence the fact was read from, verbatim. */
   sentence: Text,
   articleId: Id,
+  /**
+   * When the fact holds: the period the sentence states ("2004", "2004-Q4", "2004-H1"), else the
+   * article's date; absent when neither is known.
+   */
+  date: z.string().regex(/^\d{4}(?:-(?:Q[1-4]|H[12]|\d{2}(?:-\d{2})?))?$/).optional(),
 };
 
 export const Fact = z.discriminatedUnion('type', [
@@ -120,7 +145,11 @@ export const Fact = z.discriminatedUnion('type', [
     ...FactBase,
     type: z.literal('revenue'),
     values: z.strictObject({
+      /** What was measured when more specific than revenue: "European sales", "turnover". */
+      metric: z.string().max(200).optional(),
       amount: Money.optional(),
+      change: Change.optional(),
+      /** Signed change of datasets written before `change`; new facts use `change`. */
       changePercent: z.number().optional(),
       period: z.string().max(200).optional(),
     }),
@@ -133,6 +162,8 @@ export const Fact = z.discriminatedUnion('type', [
       value: z.number().optional(),
       amount: Money.optional(),
       unit: z.string().max(50).optional(),
+      change: Change.optional(),
+      /** Signed change of datasets written before `change`; new facts use `change`. */
       changePercent: z.number().optional(),
       period: z.string().max(200).optional(),
     }),
@@ -152,8 +183,35 @@ export const Fact = z.discriminatedUnion('type', [
   }),
   z.strictObject({
     ...FactBase,
+    type: z.literal('legal'),
+    /** Legal or regulatory action against the company, and who took it when stated. */
+    values: z.strictObject({ action: z.enum(['probe', 'fine', 'ban', 'lawsuit']), by: Party.optional(), amount: Money.optional() }),
+  }),
+  z.strictObject({
+    ...FactBase,
+    type: z.literal('partnership'),
+    values: z.strictObject({ partner: Party }),
+  }),
+  z.strictObject({
+    ...FactBase,
+    type: z.literal('rival'),
+    values: z.strictObject({ rival: Party }),
+  }),
+  z.strictObject({
+    ...FactBase,
+    type: z.literal('commitment'),
+    /** Money the company has committed to spend or invest, on what and over what period when stated. */
+    values: z.strictObject({ amount: Money, purpose: z.string().max(300).optional(), period: z.string().max(200).optional() }),
+  }),
+  z.strictObject({
+    ...FactBase,
     type: z.literal('leadership'),
-    values: z.strictObject({ person: z.string().max(300), role: z.string().max(300) }),
+    values: z.strictObject({
+      person: z.string().max(300),
+      role: z.string().max(300),
+      /** What the sentence says of the role, when it says: held before, newly appointed, or being left. */
+      status: z.enum(['former', 'appointed', 'left']).optional(),
+    }),
   }),
 ]);
 export type Fact = z.infer<typeof Fact>;
@@ -184,6 +242,16 @@ export const Relation = z.strictObject({
 });
 export type Relation = z.infer<typeof Relation>;
 
+/**
+ * A typed relation between two organisations, each with the fact it was read from (`factId`), or
+ * from the curated registry (`unit-of` by its parent links, no fact). Direction reads "from
+ * <type> to": an investor `invested-in` a company, an acquirer `acquired` a target.
+ */
+export const LinkType = z.enum(['invested-in', 'acquired', 'holds-stake-in', 'unit-of', 'partner', 'rival', 'regulator-of']);
+export type LinkType = z.infer<typeof LinkType>;
+export const Link = z.strictObject({ from: Id, to: Id, type: LinkType, factId: Id.optional() });
+export type Link = z.infer<typeof Link>;
+
 export const DatasetMeta = z.strictObject({
   /** Human-readable origin: "bundled seed corpus", a URL, "your files". */
   source: z.string().max(2_000),
@@ -202,5 +270,7 @@ export const Dataset = z.strictObject({
   facts: z.array(Fact),
   people: z.array(Person),
   relations: z.array(Relation),
+  /** Typed relations; datasets written before them have none. */
+  links: z.array(Link).optional(),
 });
 export type Dataset = z.infer<typeof Dataset>;

@@ -21,6 +21,20 @@ export interface LexiconCompany {
   aliases: AliasObject[];
 }
 
+/**
+ * A name of several plain words ("People's Daily", "Reserve Bank") is also an ordinary phrase
+ * ("people's daily lives", "reserve bank capital"), so it counts only with its capitals. Names
+ * with a digit, an inner capital, an acronym or a symbol ("JD.com", "HSBC Holdings", "eBay")
+ * are not phrases and match in any case. An alias repeating the name can make it case-sensitive.
+ */
+export function needsCapitals(text: string): boolean {
+  const words = text.trim().split(/\s+/);
+  return words.length > 1 && words.every((w) => /^\p{Lu}?[\p{Ll}\p{M}]+(?:['’]s)?$/u.test(w)) && words.some((w) => /^\p{Lu}/u.test(w));
+}
+
+const nameNeedsCapitals = (c: LexiconCompany) =>
+  needsCapitals(c.name) || c.aliases.some((a) => a.caseSensitive === true && a.text === c.name);
+
 /** The lexicon with its builder (used by the background, the dataset builder and tests). */
 export class Lexicon extends LexiconCore {
   static build(companies: readonly LexiconCompany[]): Lexicon {
@@ -37,11 +51,12 @@ export class Lexicon extends LexiconCore {
     companies.forEach((c, i) => {
       texts[t] = c.name;
       company[t] = i;
+      cased[t] = nameNeedsCapitals(c) ? 1 : 0;
       flags[t++] = ALIAS;
       for (const a of c.aliases) {
         texts[t] = a.text;
         company[t] = i;
-        cased[t] = (a.caseSensitive ?? a.ambiguous === true) ? 1 : 0;
+        cased[t] = (a.caseSensitive ?? (a.ambiguous === true || needsCapitals(a.text))) ? 1 : 0;
         flags[t++] = ALIAS | (a.ambiguous === true ? AMBIGUOUS : 0);
       }
     });

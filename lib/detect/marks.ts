@@ -1,6 +1,7 @@
 import type { MarkStyle } from '../settings/values';
 import { adoptMarkStyles, highlightName } from './mark-style';
 import { OrderedRanges } from './ordered';
+import { SLICE_MS, pageClock, type Clock } from './clock';
 
 /**
  * Marks found names with the CSS Custom Highlight API: the browser paints the ranges, and the
@@ -41,8 +42,6 @@ type Scope = Document | ShadowRoot;
 
 /** Most ranges registered in one document; a dense page in a small font stays bounded too. */
 const MAX_PAINTED = 1_500;
-/** Most highlight changes applied in one frame; a long jump finishes over the next frames. */
-const MAX_CHANGES = 500;
 const NO_RECT = { top: 0, bottom: 0 };
 
 export class Marks {
@@ -54,7 +53,14 @@ export class Marks {
   private name: string | null;
   private readonly schedule = () => this.requestUpdate();
 
-  constructor(style: MarkStyle) {
+  /**
+   * @param clock bounds the highlight changes applied in one frame: a long jump finishes over the
+   *   next frames, whatever the machine's speed (tests pass a slow clock).
+   */
+  constructor(
+    style: MarkStyle,
+    private readonly clock: Clock = pageClock,
+  ) {
     this.name = highlightName(style);
   }
 
@@ -141,27 +147,29 @@ export class Marks {
       if (!set) wanted.set(doc, (set = new Set()));
       this.collectNear(marks, ranges, set);
     }
-    let budget = MAX_CHANGES;
+    // Each change is followed by a look at the clock, so at least one is made per frame.
+    const deadline = this.clock() + SLICE_MS;
+    let spent = false;
     for (const [doc, { highlight, registered }] of this.docs) {
       const set = wanted.get(doc) ?? new Set<AbstractRange>();
       for (const r of registered) {
-        if (budget === 0) break;
+        if (spent) break;
         if (!set.has(r)) {
           registered.delete(r);
           highlight.delete(r);
-          budget--;
+          spent = this.clock() >= deadline;
         }
       }
       for (const r of set) {
-        if (budget === 0) break;
+        if (spent) break;
         if (!registered.has(r)) {
           registered.add(r);
           highlight.add(r);
-          budget--;
+          spent = this.clock() >= deadline;
         }
       }
     }
-    if (budget === 0) this.requestUpdate();
+    if (spent) this.requestUpdate();
   }
 
   /** Adds to `out` the ranges of one tree from a viewport above to a viewport below the view. */

@@ -1,4 +1,7 @@
 import { BlockWalker, OWN_UI_TAG, blockOf, isInline, nodeIndexAt, type TextBlock } from './blocks';
+import { SLICE_MS, pageClock, yieldToPage, type Clock } from './clock';
+import { ForgetJob } from './forget';
+import { FrameFollower } from './frames';
 import type { LexiconCore as Lexicon, Mention } from './lexicon-core';
 import type { MentionResolver } from './resolver';
 import type { MatchHit } from './matcher';
@@ -19,29 +22,28 @@ export interface PageMention extends Mention {
 interface BlockRecord {
   nodes: Text[];
   starts: number[];
+  /** Set when a rescan replaces the block: its pending mentions are then dropped, not marked. */
+  dead?: boolean;
 }
 
 export interface ScannerOptions {
   sliceMs?: number;
+  /** The clock slices are measured on (tests pass a slow one). */
+  clock?: Clock;
   /** Called with the mentions each slice accepted (including ones released by later evidence). */
   onMentions?(fresh: PageMention[]): void;
   /** Called when a root (a document, shadow root or frame document) is first met. */
   onScope?(scope: Document | ShadowRoot): void;
-  /** Called with mentions dropped outside a rescan (a frame that navigated away). */
+  /** Called with mentions dropped because the page changed their text or let it go. */
   onForgotten?(removed: PageMention[]): void;
   signal?: AbortSignal;
 }
 
 /** Longest stretch of one block scanned in one go; a multi-megabyte <pre> is cut at line breaks. */
 const CHUNK = 32 * 1024;
+/** Work done between two reads of the clock (the slice itself is bounded by the clock). */
 const NODES_PER_STEP = 256;
-const MENTIONS_PER_STEP = 128;
-
-export function yieldToPage(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (typeof scheduler?.yield === 'function') return scheduler.yield();
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
+const MENTIONS_PER_STEP = 64;
 
 /** Where to cut a long text near `to` so that a name is unlikely to straddle the cut. */
 export function chunkEnd(text: string, from: number, to: number): number {
@@ -56,10 +58,15 @@ export function chunkEnd(text: string, from: number, to: number): number {
 
 export class PageScanner {
   readonly mentions: PageMention[] = [];
-  readonly stats = { chars: 0, ms: 0, blocks: 0 };
+  readonly stats = { chars: 0, ms: 0, blocks: 0, slices: 0 };
   private readonly blocks = new Map<number, BlockRecord>();
   private readonly byNode = new WeakMap<Text, PageMention[]>();
-  private readonly queue: BlockWalker[] = [];
+  /** The stored block each text node was last read in. */
+  private readonly recordOf = new WeakMap<Text, BlockRecord>();
+  /** Walks of new roots, and forgetting what a rescan replaces, in the order they were asked. */
+  private readonly queue: (BlockWalker | ForgetJob)[] = [];
+  /** Mentions a forget job has found inside a rescanned subtree, taken out when the job ends. */
+  private readonly dropped = new Set<PageMention>();
   private readonly scopes = new Set<Document | ShadowRoot>();
   private readonly hits: MatchHit[] = [];
   /**
@@ -71,13 +78,17 @@ export class PageScanner {
   private nextBlock = 0;
   private running: Promise<void> | null = null;
   private readonly sliceMs: number;
+  private readonly clock: Clock;
+  private readonly frames: FrameFollower;
 
   constructor(
     readonly lexicon: Lexicon,
     readonly resolver: MentionResolver,
     private readonly options: ScannerOptions = {},
   ) {
-    this.sliceMs = options.sliceMs ?? 6;
+    this.sliceMs = options.sliceMs ?? SLICE_MS;
+    this.clock = options.clock ?? pageClock;
+    this.frames = new FrameFollower((doc, replaced) => this.frameDocument(doc, replaced), options.signal);
   }
 
   /** Open shadow roots and frame documents met so far (hit-testing needs the shadow roots). */
@@ -87,49 +98,17 @@ export class PageScanner {
 
   private hooks = {
     onShadowRoot: (root: ShadowRoot) => this.addScope(root),
-    onFrame: (frame: HTMLIFrameElement | HTMLFrameElement) => {
-      this.followFrame(frame);
-      this.addFrameDocument(frame);
-    },
+    onFrame: (frame: HTMLIFrameElement | HTMLFrameElement) => this.frames.meet(frame),
   };
 
-  private readonly followed = new WeakSet<Element>();
-  private readonly frameDocs = new WeakMap<Element, Document>();
-
-  /**
-   * A frame met before it has loaded still shows its initial about:blank document, and a frame
-   * can navigate later: each `load` brings a new document, which is scanned as a root of its own.
-   */
-  private followFrame(frame: HTMLIFrameElement | HTMLFrameElement): void {
-    if (this.followed.has(frame)) return;
-    this.followed.add(frame);
-    frame.addEventListener(
-      'load',
-      () => {
-        this.addFrameDocument(frame);
-        void this.run();
-      },
-      { signal: this.options.signal },
-    );
-  }
-
-  private addFrameDocument(frame: HTMLIFrameElement | HTMLFrameElement): void {
-    let doc: Document | null = null;
-    try {
-      doc = frame.contentDocument; // null for cross-origin frames
-    } catch {
-      doc = null;
+  /** A frame's document as it loads; the one it replaced is forgotten. */
+  private frameDocument(doc: Document, replaced: Document | undefined): void {
+    if (replaced) {
+      this.scopes.delete(replaced);
+      this.queue.push(new ForgetJob([replaced]));
     }
-    if (!doc?.documentElement) return;
-    const previous = this.frameDocs.get(frame);
-    if (previous && previous !== doc) {
-      // The frame navigated: what was found in its former document is gone from the page.
-      this.scopes.delete(previous);
-      const removed = this.forget((m) => m.range.startContainer.ownerDocument === previous);
-      if (removed.length > 0) this.options.onForgotten?.(removed);
-    }
-    this.frameDocs.set(frame, doc);
     this.addScope(doc);
+    void this.run();
   }
 
   private addScope(scope: Document | ShadowRoot): void {
@@ -151,32 +130,51 @@ export class PageScanner {
     return this.run();
   }
 
-  /** Rescans subtrees the page changed; mentions previously found inside them are dropped. */
-  rescan(roots: readonly Node[]): { removed: PageMention[]; done: Promise<void> } {
-    const removed = this.forget((m) => roots.some((r) => r.contains(m.range.startContainer)) || !m.range.startContainer.isConnected);
-    this.backlog = this.backlog.filter((m) => {
-      const first = this.blocks.get(m.block!)?.nodes[0];
-      return !!first && first.isConnected && !roots.some((r) => r.contains(first));
-    });
-    for (const root of roots) if (root.isConnected) this.queue.push(new BlockWalker(root, this.hooks));
-    return { removed, done: this.run() };
+  /**
+   * Rescans subtrees the page changed: first forgets the mentions found inside them before, and
+   * those whose text has left the page (reported through `onForgotten`), then reads them again.
+   */
+  rescan(roots: readonly Node[]): Promise<void> {
+    const live = roots.filter((r) => r.isConnected);
+    this.queue.push(new ForgetJob(live));
+    for (const root of live) this.queue.push(new BlockWalker(root, this.hooks));
+    return this.run();
   }
 
-  private forget(drop: (m: PageMention) => boolean): PageMention[] {
+  /** One step of a forget job; true when the job is over. */
+  private forgetStep(job: ForgetJob): boolean {
+    for (let i = 0; i < NODES_PER_STEP; i++) {
+      const node = job.nextText();
+      if (!node) {
+        this.compact();
+        return true;
+      }
+      const list = this.byNode.get(node);
+      if (list) for (const m of list) this.dropped.add(m);
+      this.byNode.delete(node);
+      const record = this.recordOf.get(node);
+      if (record) record.dead = true;
+    }
+    return false;
+  }
+
+  /** Takes the dropped mentions, and those whose text has left the page, out of the list. */
+  private compact(): void {
     const removed: PageMention[] = [];
     let w = 0;
     for (const m of this.mentions) {
-      if (drop(m)) removed.push(m);
+      if (this.dropped.has(m) || !m.range.startContainer.isConnected) removed.push(m);
       else this.mentions[w++] = m;
     }
     this.mentions.length = w;
+    this.dropped.clear();
     for (const m of removed) {
       for (const node of this.blocks.get(m.block)?.nodes ?? []) {
         const list = this.byNode.get(node);
         if (list) this.byNode.set(node, list.filter((x) => x !== m));
       }
     }
-    return removed;
+    if (removed.length > 0) this.options.onForgotten?.(removed);
   }
 
   /** Runs the queue to the end; concurrent callers share one run. */
@@ -185,27 +183,42 @@ export class PageScanner {
     return this.running;
   }
 
+  private get busy(): boolean {
+    return this.queue.length > 0 || this.backlog.length > 0;
+  }
+
+  /**
+   * Slices of at most `sliceMs` on the clock, each doing at least one step (so a slow clock
+   * still makes progress), with a yield to the page between them.
+   */
   private async loop(): Promise<void> {
-    while (this.queue.length > 0 || this.backlog.length > 0) {
+    while (this.busy) {
       if (this.options.signal?.aborted) return;
-      const start = performance.now();
+      const start = this.clock();
       const deadline = start + this.sliceMs;
-      const fresh: PageMention[] = [];
-      while ((this.queue.length > 0 || this.backlog.length > 0) && performance.now() < deadline) {
+      do {
         if (this.backlog.length > 0) {
-          // Oldest first, a bounded batch between clock checks.
-          const batch = this.backlog.splice(0, MENTIONS_PER_STEP);
-          for (const m of batch) fresh.push(this.accept(m));
+          // Oldest first; the marks of a batch are registered within the slice too.
+          const fresh: PageMention[] = [];
+          for (const m of this.backlog.splice(0, MENTIONS_PER_STEP)) {
+            const accepted = this.accept(m);
+            if (accepted) fresh.push(accepted);
+          }
+          if (fresh.length > 0) this.options.onMentions?.(fresh);
           continue;
         }
-        const walker = this.queue[0];
-        const block = walker.next(NODES_PER_STEP);
+        const job = this.queue[0];
+        if (job instanceof ForgetJob) {
+          if (this.forgetStep(job)) this.queue.shift();
+          continue;
+        }
+        const block = job.next(NODES_PER_STEP);
         if (block) await this.scanBlock(block, deadline);
-        else if (walker.finished) this.queue.shift();
-      }
-      this.stats.ms += performance.now() - start;
-      if (fresh.length > 0) this.options.onMentions?.(fresh);
-      if (this.queue.length > 0 || this.backlog.length > 0) await yieldToPage();
+        else if (job.finished) this.queue.shift();
+      } while (this.busy && this.clock() < deadline);
+      this.stats.ms += this.clock() - start;
+      this.stats.slices++;
+      if (this.busy) await yieldToPage();
     }
   }
 
@@ -220,13 +233,17 @@ export class PageScanner {
       this.hits.length = 0;
       this.lexicon.matcher.scan(text, from, to, this.hits);
       if (this.hits.length > 0) {
-        if (!stored) this.blocks.set(id, { nodes: block.nodes, starts: block.starts });
+        if (!stored) {
+          const record = { nodes: block.nodes, starts: block.starts };
+          this.blocks.set(id, record);
+          for (const node of block.nodes) this.recordOf.set(node, record);
+        }
         stored = true;
         for (const h of this.hits) (h as MatchHit & { block: number }).block = id;
         for (const m of this.resolver.add(this.hits)) this.backlog.push(m);
       }
       from = to;
-      if (from < text.length && performance.now() >= deadline) await yieldToPage();
+      if (from < text.length && this.clock() >= deadline) await yieldToPage();
     }
   }
 
@@ -235,9 +252,11 @@ export class PageScanner {
    * thousands on a long feed), so it builds the mention in one literal and finds each end's node
    * by one binary search, most often over a block of one or two nodes.
    */
-  private accept(m: Mention): PageMention {
+  private accept(m: Mention): PageMention | null {
     const block = this.blocks.get(m.block!)!;
     const { nodes, starts } = block;
+    // The page replaced or removed the block since it was read; its rescan finds what is there now.
+    if (block.dead || !nodes[0].isConnected) return null;
     const first = nodes.length === 1 ? 0 : nodeIndexAt(starts, m.start, false);
     const last = nodes.length === 1 ? 0 : nodeIndexAt(starts, m.end, true);
     const startNode = nodes[first];

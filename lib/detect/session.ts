@@ -1,5 +1,6 @@
 import type { Settings } from '../settings/values';
 import { blockOf, isInline } from './blocks';
+import { SLICE_MS, pageClock, yieldToPage } from './clock';
 import type { LexiconCore as Lexicon } from './lexicon-core';
 import { Marks } from './marks';
 import { PageScanner, type PageMention } from './scanner';
@@ -57,10 +58,7 @@ export class PageSession {
     });
     this.watcher = new PageWatcher(this.scanner, {
       setTimeout: options.setTimeout,
-      onRescanned: (removed) => {
-        for (const m of removed) this.marks.delete(m.range);
-        this.reportCount();
-      },
+      onRescanned: () => this.reportCount(),
     });
   }
 
@@ -87,11 +85,24 @@ export class PageSession {
     const muted = new Set(settings.muted.map((m) => m.id));
     if ([...muted].join() !== [...this.muted].join()) {
       this.muted = muted;
-      void this.lexicon.whenIds().then(() => {
-        if (this.muted !== muted) return;
-        this.marks.clear();
-        this.mark(this.scanner.mentions);
-      });
+      void this.lexicon.whenIds().then(() => this.markAgain(muted));
+    }
+  }
+
+  /**
+   * Registers every mention again after the muted companies changed, in time slices: a long feed
+   * has tens of thousands. Stops when the muted set changes again (a newer call takes over).
+   */
+  private async markAgain(muted: Set<string>): Promise<void> {
+    if (this.muted !== muted) return;
+    this.marks.clear();
+    const mentions = [...this.scanner.mentions];
+    for (let i = 0; i < mentions.length; ) {
+      const deadline = pageClock() + SLICE_MS;
+      do this.mark([mentions[i++]]);
+      while (i < mentions.length && pageClock() < deadline);
+      if (i < mentions.length) await yieldToPage();
+      if (this.muted !== muted) return;
     }
   }
 

@@ -1,20 +1,24 @@
-import type { PageMention, PageScanner } from './scanner';
+import type { PageScanner } from './scanner';
 import { rescanRoot } from './scanner';
+import { SLICE_MS, pageClock, type Clock } from './clock';
 
 /**
  * Follows a page's later changes (single-page apps, infinite scroll, live tickers). Mutation
  * records are only collected while the page is busy; after a quiet `delayMs` the changed
- * subtrees are rescanned as one batch, at most `maxRoots` of them per batch so that a page that
- * rewrites itself constantly costs a bounded amount of work per batch (the rest waits for the
- * next one).
+ * subtrees are rescanned as one batch. Sorting out the batch (dropping subtrees inside others)
+ * stops when its slice of the clock is spent, and the rest waits for the next batch; the rescan
+ * itself runs in the scanner's time slices. So a page that rewrites itself constantly costs
+ * bounded main-thread work per batch however fast or slow the machine.
  */
 
 export interface WatchOptions {
   delayMs?: number;
-  maxRoots?: number;
+  sliceMs?: number;
+  clock?: Clock;
   /** Timer function; the content script passes `ctx.setTimeout` so timers die with it. */
   setTimeout?: (fn: () => void, ms: number) => unknown;
-  onRescanned?(removed: PageMention[]): void;
+  /** Called after each batch is rescanned. */
+  onRescanned?(): void;
 }
 
 export class PageWatcher {
@@ -23,14 +27,16 @@ export class PageWatcher {
   private scheduled = false;
   private stopped = false;
   private readonly delayMs: number;
-  private readonly maxRoots: number;
+  private readonly sliceMs: number;
+  private readonly clock: Clock;
 
   constructor(
     private readonly scanner: PageScanner,
     private readonly options: WatchOptions = {},
   ) {
     this.delayMs = options.delayMs ?? 250;
-    this.maxRoots = options.maxRoots ?? 200;
+    this.sliceMs = options.sliceMs ?? SLICE_MS;
+    this.clock = options.clock ?? pageClock;
   }
 
   observe(scope: Document | ShadowRoot): void {
@@ -56,29 +62,45 @@ export class PageWatcher {
         if (r.removedNodes.length > 0 && r.target.isConnected) this.pending.add(r.target);
       }
     }
-    if (this.pending.size > 0) this.schedule();
+    if (this.pending.size > 0) this.schedule(this.delayMs);
   }
 
-  private schedule(): void {
+  private schedule(delayMs: number): void {
     if (this.scheduled || this.stopped) return;
     this.scheduled = true;
-    (this.options.setTimeout ?? setTimeout)(() => void this.flush(), this.delayMs);
+    (this.options.setTimeout ?? setTimeout)(() => void this.flush(), delayMs);
   }
 
-  /** Rescans the collected roots now; returns when the batch is scanned. */
+  /** Rescans (part of) the collected roots now; returns when that batch is scanned. */
   async flush(): Promise<void> {
     this.scheduled = false;
     if (this.stopped) return;
-    const roots = [...this.pending].filter((n) => n.isConnected);
-    this.pending.clear();
-    // A root inside another collected root is covered by it.
-    const outer = roots.filter((n) => !roots.some((o) => o !== n && o.contains(n)));
-    const batch = outer.slice(0, this.maxRoots);
-    for (const rest of outer.slice(this.maxRoots)) this.pending.add(rest);
-    const { removed, done } = this.scanner.rescan(batch);
-    await done;
-    this.options.onRescanned?.(removed);
-    if (this.pending.size > 0) this.schedule();
+    const batch = this.takeBatch();
+    await this.scanner.rescan(batch);
+    this.options.onRescanned?.();
+    // What did not fit in this batch's slice follows at once, not after another quiet delay.
+    if (this.pending.size > 0) this.schedule(0);
+  }
+
+  /**
+   * Takes collected roots, oldest first, until the slice is spent (at least one). A root inside
+   * another collected root is left out: that one's rescan covers it. The check walks up from each
+   * root, so a batch costs its roots times the page's depth, never the square of its roots.
+   */
+  private takeBatch(): Node[] {
+    const deadline = this.clock() + this.sliceMs;
+    const chosen = new Set<Node>();
+    for (const node of this.pending) {
+      this.pending.delete(node);
+      if (node.isConnected && !this.covered(node, chosen)) chosen.add(node);
+      if (this.clock() >= deadline) break;
+    }
+    return [...chosen];
+  }
+
+  private covered(node: Node, chosen: ReadonlySet<Node>): boolean {
+    for (let p = node.parentNode; p; p = p.parentNode) if (chosen.has(p) || this.pending.has(p)) return true;
+    return false;
   }
 
   disconnect(): void {

@@ -43,8 +43,14 @@ function valueOf(fact: Fact, key: string): string | number | string[] | undefine
       return v.founders?.length ? v.founders : undefined;
     case 'target':
       return v.target?.companyId;
+    case 'rival':
+    case 'partner':
+    case 'by':
+      return v[key]?.companyId;
     case 'sharePrice':
       return v.sharePrice?.amount;
+    case 'change':
+      return v.change ? (v.change.direction === 'down' ? -v.change.percent : v.change.percent) : undefined;
     default:
       return v[key];
   }
@@ -81,9 +87,10 @@ describe('knowledge extraction on the seed corpus', () => {
     console.log(`facts: precision ${precision.toFixed(3)} (${correct.length}/${dataset.facts.length}), recall ${recall.toFixed(3)} (${found.length}/${want.length})`);
     if (wrong.length) console.log(`not in the expectations:\n  ${wrong.join('\n  ')}`);
     if (missed.length) console.log(`missed:\n  ${missed.join('\n  ')}`);
-    expect(want.length).toBeGreaterThanOrEqual(40);
-    expect(precision).toBeGreaterThanOrEqual(0.95);
-    expect(recall).toBeGreaterThanOrEqual(0.85);
+    expect(want.length).toBeGreaterThanOrEqual(119);
+    // Set to what the extractor reaches, so losing even one correct fact fails.
+    expect(precision).toBeGreaterThanOrEqual(1);
+    expect(recall).toBeGreaterThanOrEqual(0.96);
   });
 
   it('names the organisations of whole articles', () => {

@@ -3,8 +3,12 @@ import type { Lexicon } from '../detect/lexicon';
 import { Ctx, type PersonRoleDraft } from './context';
 import { NAME, isPersonName } from './grammar';
 import { deals } from './patterns/deals';
+import { events } from './patterns/events';
 import { numbers } from './patterns/numbers';
 import { profile } from './patterns/profile';
+import { results } from './patterns/results';
+import { dateOf } from './period';
+import type { UnitOf } from './units';
 import { sentenceViews, type BodyMention, type SentenceView } from './view';
 
 /** Everything read from one article. */
@@ -16,7 +20,7 @@ export interface ArticleKnowledge {
   people: (PersonRoleDraft & { articleId: string; sentence: string })[];
 }
 
-const PATTERNS = [deals, profile, numbers];
+const PATTERNS = [deals, profile, numbers, results, events];
 const NAME_RE = new RegExp(NAME, 'gu');
 
 /** Every capitalised multi-word name outside company mentions, to expand one-word references. */
@@ -30,7 +34,7 @@ function fullNames(body: string, mentions: BodyMention[]): string[] {
   return [...out];
 }
 
-export function extractArticle(article: Article, lexicon: Lexicon, nameOf: (id: string) => string): ArticleKnowledge {
+export function extractArticle(article: Article, lexicon: Lexicon, nameOf: (id: string) => string, unitOf: UnitOf = () => undefined): ArticleKnowledge {
   const ids = lexicon.companyIds;
   const mentions: BodyMention[] = lexicon
     .mentions(article.body)
@@ -40,7 +44,7 @@ export function extractArticle(article: Article, lexicon: Lexicon, nameOf: (id: 
   const facts: Fact[] = [];
   const people: ArticleKnowledge['people'] = [];
   for (const view of sentences) {
-    const ctx = new Ctx(view, nameOf, names);
+    const ctx = new Ctx(view, nameOf, names, unitOf);
     for (const pattern of PATTERNS) pattern(ctx);
     const seen = new Set<string>();
     for (const draft of ctx.facts) {
@@ -48,7 +52,9 @@ export function extractArticle(article: Article, lexicon: Lexicon, nameOf: (id: 
       if (seen.has(key)) continue;
       seen.add(key);
       const id = `${article.id}@${view.start}/${draft.type}/${draft.companyId}/${seen.size}`;
-      facts.push({ ...draft, id, articleId: article.id, sentence: view.sentence } as Fact);
+      const period = 'period' in draft.values ? draft.values.period : undefined;
+      const date = dateOf(period, article.date);
+      facts.push({ ...draft, id, articleId: article.id, sentence: view.sentence, ...(date ? { date } : {}) } as Fact);
     }
     for (const p of ctx.people) people.push({ ...p, articleId: article.id, sentence: view.sentence });
   }

@@ -29,7 +29,7 @@ export const YEAR = String.raw`((?:19|20)\d{2})`;
 /** Capitalised place names, with "N.C."-style abbreviations and one inner comma ("Greenville, N.C."). */
 export const PLACE = String.raw`((?:\p{Lu}[\p{L}.'’]*)(?:(?:\s|,\s)(?:\p{Lu}[\p{L}.'’]*)){0,3})`;
 
-const NAME_WORD = String.raw`\p{Lu}[\p{Ll}\p{M}'’-]+`;
+const NAME_WORD = String.raw`\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}'’]+)*`;
 /** A person's name: two to four capitalised words. */
 export const NAME = String.raw`(${NAME_WORD}(?:\s${NAME_WORD}){1,3})`;
 /** A single capitalised word, later resolved against the full names the article uses ("Xue"). */
@@ -54,7 +54,7 @@ export function isPersonName(name: string): boolean {
 const anyCase = (source: string) => source.replace(/(^|[|( :-])([a-z])/g, (_, before: string, c: string) => `${before}[${c}${c.toUpperCase()}]`);
 
 /** Leadership titles; "co-founder" and "founder" also produce founding facts. */
-const ROLE_WORD = anyCase(String.raw`(?:co-?founder|founder|chairman|chairwoman|chairperson|chair|vice[ -]chairman|president|vice president|chief executive officer|chief executive|chief \p{Ll}+ officer|CEO|CFO|CTO|COO|CMO|general manager|managing director|managing partner|founding partner|general partner|director|head|partner|board chairman|executive chairman)`);
+const ROLE_WORD = anyCase(String.raw`(?:co-?founder|founder|co-chairman|co-chair|co-chief executive|non-executive chairman|governor|director[ -]general|secretary[ -]general|general secretary|board member|editor|publisher|chairman|chairwoman|chairperson|chair|vice[ -]chairman|president|vice president|chief executive officer|chief executive|chief \p{Ll}+ officer|CEO|CFO|CTO|COO|CMO|general manager|managing director|managing partner|founding partner|general partner|director|head|partner|board chairman|executive chairman|chief(?= \p{Lu}))`);
 export const ROLES = String.raw`((?:(?:${anyCase('former|then|current|interim|acting|deputy|senior|global')}|North American|European|North American and European|the)\s)*${ROLE_WORD}(?:(?:,\s|\s)and\s${ROLE_WORD})*)`;
 /** Roles that describe people without making them leaders. */
 export const PERSON_ROLES = String.raw`((?:technology |senior |chief |lead |industry )?(?:analyst|spokesperson|spokesman|spokeswoman|economist|researcher|scientist|engineer|investor|venture capitalist))`;

@@ -26,6 +26,16 @@ const PREFIX: [RegExp, string][] = [
   [/^(?:₹|Rs\.?|INR|rupees?)$/i, 'INR'],
   [/^(?:JPY|yen)$/i, 'JPY'],
   [/^(?:KRW|won)$/i, 'KRW'],
+  [/^(?:SEK|kronor|krona|Swedish kronor)$/i, 'SEK'],
+  [/^(?:NOK|DKK)$/i, ''],
+  [/^(?:CHF|Swiss francs?)$/i, 'CHF'],
+  [/^(?:RUB|roubles?|rubles?)$/i, 'RUB'],
+  [/^(?:R\$|BRL|reais)$/i, 'BRL'],
+  [/^(?:NZ\$|NZD|New Zealand dollars?)$/i, 'NZD'],
+  [/^Australian dollars?$/i, 'AUD'],
+  [/^Canadian dollars?$/i, 'CAD'],
+  [/^Hong Kong dollars?$/i, 'HKD'],
+  [/^Singapore dollars?$/i, 'SGD'],
   [/^(?:dollars?|US dollars?)$/i, 'USD'],
 ];
 
@@ -43,11 +53,11 @@ const QUALIFIER: Record<string, string> = {
   'at least': 'at least', 'up to': 'up to', 'less than': 'under', under: 'under',
 };
 
-const SYMBOL = String.raw`(?:US\$|U\$|HK\$|S\$|A\$|C\$|NT\$|CN¥|RMB|CNY|USD|HKD|EUR|GBP|INR|¥|€|£|₹|Rs\.?|\$)`;
+const SYMBOL = String.raw`(?:US\$|U\$|HK\$|S\$|A\$|C\$|NT\$|NZ\$|R\$|CN¥|RMB|CNY|USD|HKD|EUR|GBP|INR|SEK|CHF|¥|€|£|₹|Rs\.?|\$)`;
 const NUMBER = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`;
 const WORDNUM = String.raw`(?:a|one)`;
 const SCALE_WORD = String.raw`(?:thousand|million|billion|trillion|mln|mn|bn|tn|[kmb])`;
-const CURRENCY_WORD = String.raw`(?:US dollars?|dollars?|yuan|renminbi|RMB|euros?|pounds?|rupees?|yen|won|HKD|USD|CNY)`;
+const CURRENCY_WORD = String.raw`(?:(?:US|Australian|Canadian|Hong Kong|Singapore|New Zealand) dollars?|dollars?|yuan|renminbi|RMB|euros?|pounds?|rupees?|yen|won|kronor|krona|Swiss francs?|roubles?|rubles?|reais|HKD|USD|CNY|EUR|GBP|SEK|CHF|NOK|DKK)`;
 const QUAL = String.raw`(?:(about|around|approximately|roughly|some|nearly|almost|close to|over|more than|north of|in excess of|exceed|exceeding|at least|up to|less than|under)\s+)?`;
 
 /** "$5.3 billion", "HK$226", "RMB10 trillion": a symbol, then the figure. */
@@ -55,11 +65,11 @@ const SYMBOL_FIRST = String.raw`(${SYMBOL})\s?(${NUMBER})(?:\s?(${SCALE_WORD}))?
 /** "16M RMB", "170 million RMB", "a billion dollars": the figure, then a currency word. */
 const WORD_LAST = String.raw`(${NUMBER}|${WORDNUM})(?:\s?(${SCALE_WORD}))?\s(${CURRENCY_WORD})(?![\p{L}\p{N}])`;
 const MONEY = new RegExp(String.raw`(?<![\p{L}\p{N}$])${QUAL}(?:${SYMBOL_FIRST}|${WORD_LAST})`, 'giu');
-/** A USD equivalent right after a figure in another currency: " ($28 billion)", " or $1.69 billion". */
-const USD_AFTER = new RegExp(String.raw`^\s?(?:\((?:about |around |approximately |roughly |some )?(?:US\$|U\$|\$)\s?(${NUMBER})(?:\s?(${SCALE_WORD}))?\)|or (?:about |around )?(?:US\$|U\$|\$)\s?(${NUMBER})(?:\s?(${SCALE_WORD}))?(?![\p{L}\p{N}]))`, 'iu');
+/** Equivalents right after a figure: " ($28 billion)", " (£352m)", " ($527.61m; £274.73m)", " or $1.69 billion". */
+const EQUIVALENTS = /^\s?\(([^()]{1,100})\)|^ or ((?:about |around )?(?:US\$|U\$|\$)\s?[\d.,]+(?:\s?(?:thousand|million|billion|trillion|mln|mn|bn|tn|[kmb]))?(?![\p{L}\p{N}]))/iu;
 
 function currencyOf(token: string): string | null {
-  for (const [re, code] of PREFIX) if (re.test(token)) return code;
+  for (const [re, code] of PREFIX) if (re.test(token)) return code || token.toUpperCase();
   return null;
 }
 
@@ -70,12 +80,21 @@ function value(num: string, scale: string | undefined): number {
   return Math.round(base * factor * 1e4) / 1e4;
 }
 
-export function findMoney(text: string): MoneySpan[] {
+/** The figures of an equivalents list when the whole list is money ("$1bn; £550m"), else null. */
+function equivalents(list: string): Money[] | null {
+  const parts = list.split(/\s*[;,]\s*|\s+or\s+/).filter(Boolean);
+  const out: Money[] = [];
+  for (const part of parts) {
+    const found = scan(part.trim());
+    if (found.length !== 1 || found[0].end - found[0].start !== part.trim().length) return null;
+    out.push(found[0].money);
+  }
+  return out.length ? out : null;
+}
+
+function scan(text: string): MoneySpan[] {
   const out: MoneySpan[] = [];
-  let consumed = 0;
   for (const m of text.matchAll(MONEY)) {
-    // The USD equivalent inside "(...)" was already folded into the previous figure.
-    if (m.index! < consumed) continue;
     const [whole, qualifier, symbol, symNum, symScale, wordNum, wordScale, word] = m;
     // A lone "a"/"one" needs a scale word: "one dollar" is not worth reporting, "a billion dollars" is.
     if (wordNum && /^(?:a|one)$/i.test(wordNum) && !wordScale) continue;
@@ -83,20 +102,36 @@ export function findMoney(text: string): MoneySpan[] {
     if (!currency) continue;
     const amount = symbol ? value(symNum, symScale) : value(wordNum, wordScale);
     const start = m.index!;
-    let end = start + whole.length;
-    const money: Money = { amount, currency, text: '' };
+    const figure = qualifier ? whole.slice(qualifier.length).trimStart() : whole;
+    const at = start + whole.length - figure.length;
+    const money: Money = { amount, currency, text: text.slice(at, start + whole.length) };
     if (currency === 'USD') money.usd = amount;
-    else {
-      const usd = USD_AFTER.exec(text.slice(end, end + 60));
-      if (usd) {
-        money.usd = usd[1] ? value(usd[1], usd[2]) : value(usd[3], usd[4]);
-        end += usd[0].length;
-      }
-    }
+    // The qualifier is kept once, apart from the figure, so a formatter never says it twice.
     if (qualifier) money.qualifier = QUALIFIER[qualifier.toLowerCase()] ?? qualifier.toLowerCase();
-    money.text = text.slice(start, end);
-    consumed = end;
-    out.push({ start, end, money });
+    out.push({ start, end: start + whole.length, money });
+  }
+  return out;
+}
+
+/**
+ * Every sum in a text. A bracketed (or "or ...") list of equivalents is folded into the figure
+ * before it, which takes its USD value from there when it was in another currency.
+ */
+export function findMoney(text: string): MoneySpan[] {
+  const out: MoneySpan[] = [];
+  let consumed = 0;
+  for (const span of scan(text)) {
+    if (span.start < consumed) continue;
+    const after = EQUIVALENTS.exec(text.slice(span.end, span.end + 110));
+    const list = after ? equivalents(after[1] ?? after[2]) : null;
+    if (after && list) {
+      const usd = list.find((m) => m.currency === 'USD');
+      if (usd && span.money.usd === undefined) span.money.usd = usd.amount;
+      span.end += after[0].length;
+      span.money.text = text.slice(span.end - after[0].length - span.money.text.length, span.end);
+    }
+    consumed = span.end;
+    out.push(span);
   }
   return out;
 }
@@ -104,5 +139,5 @@ export function findMoney(text: string): MoneySpan[] {
 /** Parses a string that is exactly one sum of money (tests, imports); null otherwise. */
 export function parseMoney(text: string): Money | null {
   const spans = findMoney(text.trim());
-  return spans.length === 1 && spans[0].money.text === text.trim() ? spans[0].money : null;
+  return spans.length === 1 && spans[0].start === 0 && spans[0].end === text.trim().length ? spans[0].money : null;
 }

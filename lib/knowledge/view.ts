@@ -53,6 +53,9 @@ const inside = (spans: [number, number][], at: number) => spans.some(([a, b]) =>
 
 /** True when the words just before `at` (within the clause) do not make the token an object. */
 export function actingPosition(tpl: string, at: number): boolean {
+  // A company listed after another ("from Alibaba and SAIC Motor") plays the first one's role.
+  const listed = /⟦C\d+⟧(?:,| and| or|, and)\s$/.exec(tpl.slice(Math.max(0, at - 12), at));
+  if (listed) return actingPosition(tpl, at - listed[0].length);
   const before = tpl.slice(Math.max(0, at - 60), at);
   const clause = before.split(/[,;:()—–"]/).pop() ?? '';
   const words = clause.trim().split(/\s+/).filter(Boolean).slice(-4);
@@ -89,7 +92,7 @@ function subjectOf(tpl: string, spans: [number, number][]): number | undefined {
   return undefined;
 }
 
-const NOMINAL = /\b[Tt]he (?:(?![\p{L}-]*-(?:based|headquartered)\b)[\p{L}-]+ ){0,3}?(?:company|firm|startup|giant|unicorn|conglomerate|retailer|chain)\b(?!'s? (?:own|rivals?|competitors?))(?! of\b)/gu;
+const NOMINAL = /\b[Tt]he (?:(?![\p{L}-]*-(?:based|headquartered)\b)[\p{L}-]+ ){0,3}?(?:company|firm|startup|giant|unicorn|conglomerate|retailer|chain|group|airline|carrier|bank|lender|insurer|broker|carmaker|automaker|chipmaker|manufacturer|maker|operator|brewer|miner|producer|supplier|platform|corporation|multinational|e-commerce player)\b(?!'s? (?:own|rivals?|competitors?))(?! of\b)/gu;
 const PRONOUN = /\b(its|it)\b(?!')|^(Its|It)\b/g;
 
 interface Topic {
@@ -105,7 +108,9 @@ function buildTemplate(sentence: string, mentions: BodyMention[], offset: number
     spans.push({ start: m.start - offset, end: m.end - offset, token: `⟦C${companies.length}⟧` });
     companies.push({ companyId: m.companyId, text: sentence.slice(m.start - offset, m.end - offset) });
   }
-  for (const s of findMoney(sentence)) {
+  // Most sentences hold no sum; a figure or a scale word is needed for one.
+  const sums = /[\d$€£¥₹]|illion|thousand/.test(sentence) ? findMoney(sentence) : [];
+  for (const s of sums) {
     if (spans.some((x) => s.start < x.end && s.end > x.start)) continue;
     spans.push({ start: s.start, end: s.end, token: `⟦M${money.length}⟧` });
     money.push(s.money);
@@ -121,7 +126,7 @@ function buildTemplate(sentence: string, mentions: BodyMention[], offset: number
 }
 
 /** Resolves pronouns and "the company"-style references; returns the rewritten template. */
-function resolve(tpl: string, companies: TokenRef[], topic: string | undefined): { tpl: string; subject?: number } {
+function resolve(tpl: string, companies: TokenRef[], topic: string | undefined, previous?: string): { tpl: string; subject?: number } {
   const spans = appositiveSpans(tpl);
   let subject = subjectOf(tpl, spans);
   const tokens = tokensOf(tpl);
@@ -137,7 +142,18 @@ function resolve(tpl: string, companies: TokenRef[], topic: string | undefined):
     let target: number | undefined;
     const before = tokens.filter((t) => t.end <= at && !inside(spans, t.at) && actingPosition(tpl, t.at));
     if (before.length > 0) target = before[before.length - 1].index;
-    else if (at === 0 && topic && tokens.length === 0) target = refer(topic, word);
+    // "Just two days after its $4 billion IPO, the ride-hailing giant ...": an opening clause's "its"
+    // is the main clause's subject when that follows right after the comma.
+    else if (possessive && !tpl.slice(0, at).includes(',')) {
+      const rest = tpl.slice(tpl.indexOf(',', at) + 2);
+      const named = tpl.indexOf(',', at) > 0 ? /^⟦C(\d+)⟧/.exec(rest) : null;
+      if (named) target = Number(named[1]);
+      else if (topic && tokens.length === 0 && tpl.indexOf(',', at) > 0 && new RegExp(`^${NOMINAL.source}`, 'u').test(rest)) target = refer(topic, word);
+    }
+    // In a sentence naming no company, "its"/"it" can only be the passage's company.
+    // A sentence opening with "It" continues the company the previous sentence was about.
+    else if (at === 0 && previous) target = refer(previous, word);
+    else if (topic && (tokens.length === 0 || (/(?:^|, )$/.test(tpl.slice(0, at)) && !tpl.slice(0, at).includes('⟦')))) target = refer(topic, word);
     if (target === undefined) continue;
     if (at === 0 && subject === undefined) subject = target;
     edits.push({ at, end: at + word.length, text: possessive ? `⟦C${target}⟧'s` : `⟦C${target}⟧` });
@@ -148,6 +164,9 @@ function resolve(tpl: string, companies: TokenRef[], topic: string | undefined):
     let target: number | undefined;
     if (subject !== undefined && earlier.some((t) => t.index === subject)) target = subject;
     else if (earlier.length === 0 && topic) target = refer(topic, m[0]);
+    // "Investors in Roadstar ... the startup, which had raised ...": the one company named before.
+    else if (earlier.length > 0 && new Set(earlier.map((t) => companies[t.index].companyId)).size === 1 && tokens.every((t) => companies[t.index].companyId === companies[earlier[0].index].companyId))
+      target = earlier[0].index;
     if (target === undefined) continue;
     if (subject === undefined && actingPosition(tpl, at)) subject = target;
     edits.push({ at, end: at + m[0].length, text: `⟦C${target}⟧` });
@@ -163,6 +182,24 @@ function resolve(tpl: string, companies: TokenRef[], topic: string | undefined):
   return { tpl: out, subject };
 }
 
+/**
+ * The company an article is about, when one clearly leads: named most often and at least twice as
+ * often as any other. Sentences that name no company ("Operating profits were ...", "the airline
+ * said") fall back to it when no nearer topic is current.
+ */
+const LEAD_CHARS = 400;
+
+function mainCompany(mentions: readonly BodyMention[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const m of mentions) counts.set(m.companyId, (counts.get(m.companyId) ?? 0) + 1);
+  // A story about a company names it in its headline or opening; one only quoted as a source later is not its subject.
+  const opening = new Set(mentions.filter((m) => m.start < LEAD_CHARS).map((m) => m.companyId));
+  for (const id of counts.keys()) if (!opening.has(id)) counts.delete(id);
+  const ranked = [...counts].sort((a, b) => b[1] - a[1]);
+  if (!ranked.length) return undefined;
+  return ranked.length === 1 || ranked[0][1] >= 2 * ranked[1][1] ? ranked[0][0] : undefined;
+}
+
 /** Prepares every sentence of an article, tracking the topic from sentence to sentence. */
 export function sentenceViews(articleId: string, body: string, mentions: readonly BodyMention[]): SentenceView[] {
   const views: SentenceView[] = [];
@@ -170,6 +207,8 @@ export function sentenceViews(articleId: string, body: string, mentions: readonl
   let paragraph = 0;
   let scanned = 0;
   let k = 0;
+  const main = mainCompany(mentions);
+  let recent: string | undefined;
   for (const s of splitSentences(body)) {
     for (let i = body.indexOf('\n\n', scanned); i !== -1 && i < s.start; i = body.indexOf('\n\n', i + 2)) {
       paragraph++;
@@ -180,12 +219,17 @@ export function sentenceViews(articleId: string, body: string, mentions: readonl
     for (let j = k; j < mentions.length && mentions[j].start < s.end; j++) if (mentions[j].end <= s.end) inSentence.push(mentions[j]);
     const sentence = body.slice(s.start, s.end);
     const built = buildTemplate(sentence, inSentence, s.start);
-    const live = topic && paragraph - topic.paragraph <= 1 ? topic.companyId : undefined;
-    const { tpl, subject } = resolve(built.tpl, built.companies, live);
+    const live = topic && paragraph - topic.paragraph <= 1 ? topic.companyId : (main ?? recent);
+    const { tpl, subject } = resolve(built.tpl, built.companies, live, recent);
     if (subject !== undefined) topic = { companyId: built.companies[subject].companyId, paragraph };
     // A sentence that names companies but neither acts through one nor names the topic moves
     // the story elsewhere; "it" in the next sentence would be a guess.
     else if (topic && inSentence.length > 0 && !inSentence.some((m) => m.companyId === topic!.companyId)) topic = undefined;
+    // With no topic, the one company the previous sentence named is the likeliest referent ("... dropped on Didi. ... the ride-hailing giant").
+    // A sentence naming several companies leaves the one it goes on to describe ("came from Banma, which ...").
+    const named = new Set(inSentence.map((m) => m.companyId));
+    const described = /^[^⟦]*⟦C(\d+)⟧,? (?:which|a|an|the|who)\b/.exec(built.tpl);
+    recent = named.size === 1 ? [...named][0] : described ? built.companies[Number(described[1])].companyId : named.size > 1 ? undefined : recent;
     views.push({ articleId, sentence, start: s.start, end: s.end, paragraph, tpl, companies: built.companies, money: built.money, subject, topic: live });
   }
   return views;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { ORG_KINDS } from './kinds';
 
-/** Kinds of organisation the registry knows. `product` covers platforms and apps (Taobao, WeChat). */
-export const OrgKind = z.enum(['company', 'product', 'investor', 'media', 'other']);
+export const OrgKind = z.enum(ORG_KINDS);
 export type OrgKind = z.infer<typeof OrgKind>;
 
 /**

@@ -34,7 +34,7 @@ describe('SyncRunner', () => {
     expect(await result).toMatchObject({ ok: true, outcome: 'ok' });
     expect((await getSearchIndex())?.json).toBe('quick:hash-bundled-4');
     const gen = (await activeGeneration(db))?.gen;
-    await vi.waitFor(() => expect(order).toEqual(['answered', `complete ${gen} hash-bundled-4`]));
+    await vi.waitFor(() => expect(order).toEqual(['answered', `complete ${gen} hash-bundled-4`]), { timeout: 30_000 });
     // Nothing to complete when the dataset did not change.
     await runner.run({ kind: 'bundled' });
     await new Promise((r) => setTimeout(r, 10));

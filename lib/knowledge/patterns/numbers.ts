@@ -1,17 +1,10 @@
 import type { Ctx } from '../context';
 import { C, COUNT, M, PERCENT, parseCount, re } from '../grammar';
+import { periodOf as period } from '../period';
 
 /** Revenue and other reported figures: users, customers, GMV, market share, market value. */
 
 const REPORT = String.raw`(?:announced|reported|posted|recorded|generated|booked|brought in|made)`;
-
-function period(sentence: string): string | undefined {
-  const m =
-    /\b(quarterly|annual|(?:for|in) (?:its|the) (?:most recent|latest|last|first|second|third|fourth) (?:fiscal )?(?:quarter|year)|(?:in|during) the (?:first|second|1st|2nd) half of (?:the year|(?:19|20)\d\d)|Q[1-4](?: (?:19|20)\d\d)?|(?:in|for) (?:fiscal )?(?:19|20)\d\d)\b/i.exec(
-      sentence,
-    );
-  return m?.[1];
-}
 
 function revenue(x: Ctx): void {
   const tpl = x.v.tpl;

@@ -50,6 +50,13 @@ function founding(x: Ctx): void {
   const appos = String.raw`${C}, (?:a|an|the) [^⟦,;]{0,80}?\b${FOUND}(?: in ${YEAR})?(?: by ${FOUNDERS})?`;
   for (const m of tpl.matchAll(re(appos))) add(m[1], m[2], m[3]);
   // "Jack Ma, who co-founded Alibaba Group"
+  // "Mr Khodorkovsky ... was one of the founders of Menatep"
+  const founderOf = /\bfounders? of\b/.test(tpl) ? tpl : '';
+  for (const m of founderOf.matchAll(re(String.raw`(?:(?:Mr|Mrs|Ms|Dr) )?(?:${NAME}|${SHORT_NAME})\b[^⟦;]{0,80}? (?:is|was|were|are) (?:one of the |a |the )?(?:co-?)?founders? of (?:the )?${C}`)))
+    if (isPersonName(m[1] ?? m[2])) {
+      const name = x.fullName(m[1] ?? m[2]);
+      if (name) add(m[3], undefined, name);
+    }
   for (const m of tpl.matchAll(re(String.raw`${NAME}, who (?:co-?founded|founded|started|set up) (?:[\p{Ll}-]+ ){0,3}?${C}`)))
     if (isPersonName(m[1])) {
       add(m[2], undefined, m[1]);
@@ -74,6 +81,9 @@ function headquarters(x: Ctx): void {
   for (const m of tpl.matchAll(re(String.raw`${PLACE}, the (?:[\p{L}-]+ ){0,3}?(?:province|city|region|country|state|town|district) where ${C} is (?:headquartered|based)`)))
     add(x.id(m[2]), m[1]);
   for (const m of tpl.matchAll(re(String.raw`${PLACE} is the home (?:base|town) of ${C}`))) add(x.id(m[2]), m[1]);
+  // "Unilever, which has had dual headquarters in Rotterdam and London since 1930"
+  for (const m of tpl.matchAll(re(String.raw`${C}[^⟦;]{0,40}? (?:has|had|have|has had|keeps|kept) (?:its |their |dual |twin |joint )*(?:headquarters|head office|head offices|main office) in ${PLACE}(?: and ${PLACE})?`)))
+    add(x.id(m[1]), m[3] ? `${m[2]} and ${m[3]}` : m[2]);
   for (const m of tpl.matchAll(re(String.raw`^(?:Registered|Headquartered|Based) in ${PLACE}[^⟦;]{0,80}?, (?:[\p{L}-]+ ){0,3}?${C}`)))
     add(x.id(m[2]), m[1].replace(/ in$/, ''));
   // "The Gurgaon-based startup has ..." refers back to the paragraph's topic.
@@ -84,7 +94,8 @@ function headquarters(x: Ctx): void {
 function leadership(x: Ctx): void {
   const tpl = x.v.tpl;
   const seen = new Set<string>();
-  const add = (rawName: string, rawRole: string, company: string) => {
+  const add = (rawName: string, rawRole: string, company: string | number | undefined) => {
+    if (company === undefined) return;
     const name = x.fullName(rawName);
     if (!name || !isPersonName(name)) return;
     const role = cleanRole(rawRole);
@@ -93,16 +104,25 @@ function leadership(x: Ctx): void {
     if (seen.has(key)) return;
     seen.add(key);
     x.person(name, role, companyId);
-    if (isFormerRole(role)) return;
-    if (isFounderRole(role)) x.add({ companyId, type: 'founding', values: { founders: [name] } });
+    const status = statusOf(tpl, role);
+    if (isFounderRole(role) && !isFormerRole(role)) x.add({ companyId, type: 'founding', values: { founders: [name] } });
     const lead = role.replace(/,?\s*and\s+co-?founder|co-?founder,?\s*and\s+|^co-?founder$|^founder$|founder,?\s*and\s+|,?\s*and\s+founder/gi, '').trim();
-    if (lead && !/^(?:co-?)?founder$/i.test(lead)) x.add({ companyId, type: 'leadership', values: { person: name, role: lead } });
+    if (lead && !/^(?:co-?)?founder$/i.test(lead)) x.add({ companyId, type: 'leadership', values: { person: name, role: lead, ...(status ? { status } : {}) } });
   };
   const of = String.raw`(?:of|at) (?:[\p{Ll}-]+ ){0,3}?${C}`;
   // "Daniel Zhang, Chairman and Chief Executive Officer of Alibaba Group"; "Kevin Mayer, the chief executive of TikTok"
-  for (const m of tpl.matchAll(re(String.raw`${NAME}, ${ROLES} ${of}`))) add(m[1], m[2], m[3]);
+  for (const m of tpl.matchAll(re(String.raw`${NAME}, (?:an? )?${ROLES} ${of}`))) add(m[1], m[2], m[3]);
+  // "David Frost, BCC director general"; "Dinesh Keskar, senior vice president Boeing"
+  const listed = tpl.includes(', ') ? tpl : '';
+  for (const m of listed.matchAll(re(String.raw`${NAME}, ${C}(?:'s|')? ${ROLES}\b`))) add(m[1], m[3], m[2]);
+  for (const m of listed.matchAll(re(String.raw`${NAME}, ${ROLES} ${C}(?!')`))) add(m[1], m[2], m[3]);
+  // A sentence naming no company: "said chief executive Thierry Breton", "Patrick Cescau, the UK-based co-chairman, will ...".
+  if (x.v.companies.every((c) => c.anaphor)) {
+    for (const m of tpl.matchAll(re(String.raw`${ROLES} ${NAME}`))) add(m[2], m[1], x.topicToken());
+    for (const m of tpl.matchAll(re(String.raw`${NAME}, (?:the |a |an )?(?:[\p{L}-]+ )?${ROLES},`))) add(m[1], m[2], x.topicToken());
+  }
   // "Alibaba's CEO Daniel Zhang"; "Sun Art chief executive officer Peter Huang"; "SoftBank Group founder Masayoshi Son"
-  for (const m of tpl.matchAll(re(String.raw`${C}(?:'s)? ${ROLES} ${NAME}`))) add(m[3], m[2], m[1]);
+  for (const m of tpl.matchAll(re(String.raw`${C}(?:'s|')? ${ROLES} ${NAME}`))) add(m[3], m[2], m[1]);
   // "president of Alibaba Cloud Zhang Jianfeng"
   for (const m of tpl.matchAll(re(String.raw`${ROLES} of ${C} ${NAME}`))) add(m[3], m[1], m[2]);
   // "Hu Xiao, Ningsuan's general manager"; "Xue, the company's CEO"
@@ -116,10 +136,21 @@ function leadership(x: Ctx): void {
     if (isPersonName(m[2])) x.person(m[2], cleanRole(m[1]).replace(/^\p{Ll}/u, (c) => c.toUpperCase()), x.id(m[3]));
 }
 
+const APPOINTED = /\b(?:will become|becomes|became|has been appointed|was appointed|is appointed|was named|has been named|takes over as|took over as|will take on the role|was promoted|is to become|will succeed|succeeds|succeeded)\b/i;
+const LEFT = /\b(?:resigned|resigns|stepped down|steps down|quit|quits|was ousted|was sacked|was fired|left the|retired|retires|departed|will step down)\b/i;
+
+/** Whether the sentence says the person is former, newly appointed or leaving; undefined when it states none. */
+function statusOf(tpl: string, role: string): 'former' | 'appointed' | 'left' | undefined {
+  if (isFormerRole(role)) return 'former';
+  if (LEFT.test(tpl)) return 'left';
+  if (APPOINTED.test(tpl)) return 'appointed';
+  return undefined;
+}
+
 /** Cheap keyword checks first: most sentences state none of these facts. */
 const FOUNDING_HINT = /found|establish|set up|start|launch|creat|incorporat|register/i;
 const HQ_HINT = /based|headquarter|home (?:base|town)|^Registered/i;
-const ROLE_HINT = /founder|chair|president|chief|CEO|CFO|CTO|COO|CMO|manager|director|head|partner|executive|analyst|spokes|economist|researcher|scientist|engineer|investor|capitalist/i;
+const ROLE_HINT = /founder|chair|president|chief|CEO|CFO|CTO|COO|CMO|manager|director|head|partner|executive|analyst|spokes|economist|researcher|scientist|engineer|investor|capitalist|governor|board member|editor|publisher|secretary/i;
 
 export function profile(x: Ctx): void {
   const s = x.v.tpl;

@@ -1,0 +1,155 @@
+import type { ArticleOrgs, NameEvidence } from './analyse';
+import type { KindHint } from './cues';
+import { discoveredId, initialsOf, nameKey } from './key';
+import type { ProfileLine } from './profile';
+
+/**
+ * Corpus-level resolution: the per-article evidence of every spelling is summed under its key,
+ * a name confirmed as an organisation anywhere counts everywhere, and short forms and acronyms
+ * an article uses for a confirmed name become its aliases. Linear in the number of names, so
+ * adding one article means analysing it and running this again.
+ */
+
+export interface DiscoveredOrg {
+  id: string;
+  key: string;
+  name: string;
+  /** Other spellings seen in the corpus, and acronyms and short forms the articles use. */
+  aliases: string[];
+  kind: KindHint;
+  orgVotes: number;
+  personVotes: number;
+  articleCount: number;
+  reasons: string[];
+  profile: ProfileLine[];
+}
+
+interface Tally {
+  key: string;
+  forms: Map<string, number>;
+  orgVotes: number;
+  personVotes: number;
+  excluded: boolean;
+  initialOnly: boolean;
+  kinds: Map<KindHint, number>;
+  articles: Set<string>;
+  reasons: Set<string>;
+  profile: ProfileLine[];
+  extra: Set<string>;
+}
+
+const MAX_PROFILE_LINES = 8;
+
+function tallyAll(analyses: readonly ArticleOrgs[]): Map<string, Tally> {
+  const tallies = new Map<string, Tally>();
+  for (const a of analyses) {
+    for (const n of a.names) {
+      let t = tallies.get(n.key);
+      if (!t) {
+        t = { key: n.key, forms: new Map(), orgVotes: 0, personVotes: 0, excluded: false, initialOnly: true, kinds: new Map(), articles: new Set(), reasons: new Set(), profile: [], extra: new Set() };
+        tallies.set(n.key, t);
+      }
+      for (const [form, count] of Object.entries(n.forms)) t.forms.set(form, (t.forms.get(form) ?? 0) + count);
+      t.orgVotes += n.orgVotes;
+      t.personVotes += n.personVotes;
+      t.excluded ||= n.excluded;
+      t.initialOnly &&= n.initialOnly;
+      for (const [k, c] of Object.entries(n.kinds)) t.kinds.set(k as KindHint, (t.kinds.get(k as KindHint) ?? 0) + c!);
+      t.articles.add(a.articleId);
+      for (const r of n.reasons) if (t.reasons.size < 4) t.reasons.add(r);
+      for (const p of n.profile) if (t.profile.length < MAX_PROFILE_LINES) t.profile.push(p);
+    }
+  }
+  return tallies;
+}
+
+/** An organisation: some occurrence says so, fewer say it is a person, and it is not a place. */
+const confirmed = (t: Tally) => t.orgVotes > 0 && t.orgVotes > t.personVotes && !t.excluded;
+
+/** Spreads confirmation along the links articles make, until nothing changes. */
+function propagate(analyses: readonly ArticleOrgs[], tallies: Map<string, Tally>, known: ReadonlySet<string>): void {
+  const isOrg = (key: string) => known.has(key) || (tallies.has(key) && confirmed(tallies.get(key)!));
+  const open = (key: string) => {
+    const t = tallies.get(key);
+    return t && !isOrg(key) && t.orgVotes === 0 && t.personVotes === 0 && !t.excluded ? t : undefined;
+  };
+  for (let changed = true, round = 0; changed && round < 4; round++) {
+    changed = false;
+    for (const a of analyses) {
+      for (const [x, y] of a.links) {
+        const t = isOrg(x) ? open(y) : isOrg(y) ? open(x) : undefined;
+        if (!t) continue;
+        t.orgVotes++;
+        t.reasons.add('named with an organisation');
+        changed = true;
+      }
+    }
+  }
+}
+
+/** Short forms and acronyms an article uses for a name it also gives in full. */
+function attachShortForms(a: ArticleOrgs, tallies: Map<string, Tally>): void {
+  const full = a.names.map((n) => tallies.get(n.key)!).filter(confirmed);
+  for (const n of a.names) {
+    const t = tallies.get(n.key)!;
+    for (const acronym of n.acronyms) if (!confirmed(tallies.get(nameKey(acronym)) ?? t) || nameKey(acronym) === t.key) t.extra.add(acronym);
+    if (confirmed(t) || t.personVotes > 0 || t.excluded) continue;
+    const form = Object.keys(n.forms)[0];
+    if (/\s/.test(form)) continue;
+    // "Aston" after "Aston Martin", "MPC" after "Monetary Policy Committee": one owner only.
+    const owners = full.filter((f) => {
+      const words = [...f.forms.keys()].map((x) => x.split(/\s+/));
+      return words.some((w) => w.length > 1 && w[0] === form) || (/^\p{Lu}{2,6}$/u.test(form) && [...f.forms.keys()].some((x) => initialsOf(x) === form));
+    });
+    if (owners.length === 1) owners[0].extra.add(form);
+  }
+}
+
+function canonical(t: Tally): string {
+  return [...t.forms.entries()].sort((x, y) => y[1] - x[1] || y[0].length - x[0].length || (x[0] < y[0] ? -1 : 1))[0][0];
+}
+
+function kindOf(t: Tally): KindHint {
+  let best: KindHint = 'company';
+  let n = 0;
+  for (const [k, c] of t.kinds) if (c > n || (c === n && k < best)) [best, n] = [k, c];
+  return best;
+}
+
+/** `known` holds the keys of names the registry lists, which count as confirmed organisations. */
+export function resolveOrgs(analyses: readonly ArticleOrgs[], known: ReadonlySet<string> = new Set()): DiscoveredOrg[] {
+  const tallies = tallyAll(analyses);
+  propagate(analyses, tallies, known);
+  for (const a of analyses) attachShortForms(a, tallies);
+  const out: DiscoveredOrg[] = [];
+  const ids = new Set<string>();
+  const isOrg = (text: string) => {
+    const key = nameKey(text);
+    return known.has(key) || (tallies.has(key) && confirmed(tallies.get(key)!));
+  };
+  for (const t of tallies.values()) {
+    if (!confirmed(t)) continue;
+    // "Sony and Microsoft" is two organisations when either side is one on its own.
+    if ([...t.forms.keys()].some((f) => f.split(/\s+and\s+/).length === 2 && f.split(/\s+and\s+/).some(isOrg))) continue;
+    const name = canonical(t);
+    let id = discoveredId(name);
+    while (ids.has(id)) id = `${id}-${t.key.length}`;
+    ids.add(id);
+    const aliases = [...new Set([...t.forms.keys(), ...t.extra])].filter((f) => f !== name).sort();
+    out.push({
+      id,
+      key: t.key,
+      name,
+      aliases,
+      kind: kindOf(t),
+      orgVotes: t.orgVotes,
+      personVotes: t.personVotes,
+      articleCount: t.articles.size,
+      reasons: [...t.reasons],
+      profile: t.profile,
+    });
+  }
+  return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+export type { NameEvidence };
