@@ -1,26 +1,13 @@
 /// <reference types="chrome" />
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { waitForDataset } from './fixtures/datasets/helpers';
-import { launchExtension, type Extension } from './harness';
-import { startServer } from './server';
-import { PAGES_DIR, hoverWord, mentionsOf } from './fixtures/pages/pages';
+import { hoverWord, openScanned } from './fixtures/pages/pages';
+import { useExtensionWithPages } from './session';
 
-let ext: Extension;
-let server: Awaited<ReturnType<typeof startServer>>;
-
-beforeAll(async () => {
-  server = await startServer(PAGES_DIR);
-  ext = await launchExtension();
-  await waitForDataset(ext);
-});
+const session = useExtensionWithPages();
 const pages: Page[] = [];
 afterEach(async () => {
   for (const p of pages.splice(0)) await p.close().catch(() => undefined);
-});
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
 });
 
 const card = (page: Page) => page.locator('company-lens-card .cl-card');
@@ -28,11 +15,8 @@ const toast = (page: Page) => page.locator('company-lens-card [data-testid="undo
 const painted = (page: Page) => page.evaluate(() => CSS.highlights.get('company-lens')?.size ?? 0);
 
 async function open(path: string): Promise<Page> {
-  const page = await ext.context.newPage();
-  page.setDefaultTimeout(10_000);
+  const page = await openScanned(session.ext, `${session.server.url}${path}`);
   pages.push(page);
-  await page.goto(`${server.url}${path}`);
-  await mentionsOf(ext, page);
   return page;
 }
 
@@ -60,7 +44,7 @@ describe('undo on the page', () => {
     expect(await toast(page).textContent()).toContain('off on 127.0.0.1');
     await toast(page).locator('[data-action="undo"]').click();
     await expect.poll(() => painted(page), { timeout: 10_000 }).toBe(2);
-    const stored = (await (await ext.currentWorker()).evaluate(() => chrome.storage.local.get('settings'))) as { settings: { disabledSites: string[] } };
+    const stored = (await (await session.ext.currentWorker()).evaluate(() => chrome.storage.local.get('settings'))) as { settings: { disabledSites: string[] } };
     expect(stored.settings.disabledSites).toEqual([]);
   });
 });
@@ -70,8 +54,8 @@ describe('the popup switch and undo', () => {
     const page = await open('/dark.html');
     await expect.poll(() => painted(page)).toBe(2);
     const url = page.url();
-    const tabId = await (await ext.currentWorker()).evaluate(async (url) => (await chrome.tabs.query({})).find((t) => t.url === url)!.id!, url);
-    const popup = await ext.extensionPage(`popup.html?tab=${tabId}`);
+    const tabId = await (await session.ext.currentWorker()).evaluate(async (url) => (await chrome.tabs.query({})).find((t) => t.url === url)!.id!, url);
+    const popup = await session.ext.extensionPage(`popup.html?tab=${tabId}`);
     pages.push(popup);
     const sw = popup.getByRole('switch', { name: 'Mark company names on 127.0.0.1' });
     await sw.waitFor();
