@@ -35,7 +35,21 @@ describe('undo on the page', () => {
     await expect.poll(() => card(page).locator('.cl-name').textContent(), { timeout: 5_000 }).toBe('XTransfer');
   });
 
-  it('turns the site back on after "Turn off on this site"', async () => {
+  it('focuses Undo when the mute came from the keyboard, and Enter on it brings the mark back', async () => {
+    const page = await open('/dark.html');
+    await expect.poll(() => painted(page)).toBe(2);
+    await hoverWord(page, 'XTransfer');
+    await card(page).locator('[data-action="mute"]').focus();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => painted(page)).toBe(1);
+    await expect.poll(() => toast(page).locator('[data-action="undo"]').evaluate((b) => b.matches(':focus'))).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => painted(page)).toBe(2);
+  });
+
+    it('turns the site back on after "Turn off on this site"', async () => {
     const page = await open('/dark.html');
     await expect.poll(() => painted(page)).toBe(2);
     await hoverWord(page, 'XTransfer');
