@@ -62,8 +62,17 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+K' },
         description: 'Show the card for the company name at the selection',
       },
+      // Chrome takes at most four suggested keys; these are the other two besides the search.
+      'next-company': {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: 'Show the card of the next company name on the page',
+      },
+      'previous-company': {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: 'Show the card of the previous company name on the page',
+      },
+      // No suggested key (Chrome's four are taken): the user picks one in the browser's shortcuts page.
       'add-page': {
-        suggested_key: { default: 'Alt+Shift+S' },
         description: 'Add this page to your Company Lens library',
       },
     },

@@ -42,26 +42,6 @@ export async function openBrowsers(): Promise<Browsers> {
   };
 }
 
-/** Records long tasks from the very start of the page, before any script of the page runs. */
-export const LONG_TASK_INIT = () => {
-  const w = window as unknown as { __benchLongTasks: { start: number; duration: number }[] };
-  w.__benchLongTasks = [];
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) w.__benchLongTasks.push({ start: e.startTime, duration: e.duration });
-  }).observe({ type: 'longtask', buffered: true });
-};
-
-/** Long tasks that started after the page finished loading (so not the page's own parsing). */
-export async function longTasksAfterLoad(page: Page): Promise<{ count: number; max: number }> {
-  return page.evaluate(() => {
-    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-    const after = nav?.domContentLoadedEventEnd ?? 0;
-    const tasks = (window as unknown as { __benchLongTasks?: { start: number; duration: number }[] }).__benchLongTasks ?? [];
-    const late = tasks.filter((t) => t.start >= after && t.duration >= 50);
-    return { count: late.length, max: late.reduce((m, t) => Math.max(m, t.duration), 0) };
-  });
-}
-
 /** The floor: one TreeWalker pass reading every text node's characters, median of runs. */
 export async function treeWalkerFloor(page: Page, runs = 5): Promise<{ ms: number; chars: number }> {
   return page.evaluate((runs) => {

@@ -81,12 +81,29 @@ export async function hoverSuite(rec: Recorder, quick: boolean): Promise<void> {
       if (ms !== null) (round === 0 ? cold : warm).push(ms);
     }
   }
+  const late = await timerLateness(page, Math.max(cold.length, warm.length));
   await page.close();
-  const note = (s: number[]) => `${s.length} hovers; dwell ${DWELL_MS} ms subtracted; card ready in its shadow root (painted at the next frame)`;
-  rec.add('hover → card, cold p50', percentile(cold, 50), 'ms', info(), {}, note(cold));
-  rec.add('hover → card, cold p95', percentile(cold, 95), 'ms', atMost(50, '≤ 50 ms'), {}, note(cold));
-  rec.add('hover → card, warm p50', percentile(warm, 50), 'ms', info(), {}, note(warm));
-  rec.add('hover → card, warm p95', percentile(warm, 95), 'ms', atMost(16, '≤ 16 ms'), {}, note(warm));
+  const note = (s: number[]) => `${s.length} hovers; dwell ${DWELL_MS} ms subtracted; card ready in its shadow root (painted at the next frame); floor: how late the page's own ${DWELL_MS} ms timer fires, same tab`;
+  const floor = (p: number) => ({ floor: percentile(late, p) });
+  rec.add('hover → card, cold p50', percentile(cold, 50), 'ms', info(), floor(50), note(cold));
+  rec.add('hover → card, cold p95', percentile(cold, 95), 'ms', atMost(50, '≤ 50 ms'), floor(95), note(cold));
+  rec.add('hover → card, warm p50', percentile(warm, 50), 'ms', info(), floor(50), note(warm));
+  rec.add('hover → card, warm p95', percentile(warm, 95), 'ms', atMost(16, '≤ 16 ms'), floor(95), note(warm));
+}
+
+/**
+ * The floor of a hover: the card appears when the dwell timer fires, so a machine that fires the
+ * page's own timer of the same delay late delays the card as much, whatever the extension does.
+ */
+async function timerLateness(page: import('playwright-core').Page, runs: number): Promise<number[]> {
+  const late: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    late.push(await page.evaluate((dwell) => new Promise<number>((resolve) => {
+      const t0 = performance.now();
+      setTimeout(() => resolve(performance.now() - t0 - dwell), dwell);
+    }), DWELL_MS));
+  }
+  return late;
 }
 
 /** One hover: arrive fast (no card), then rest with a 1 px move that starts the dwell. */

@@ -9,6 +9,7 @@ import { scanSuite } from './scan';
 import { hoverSuite } from './hover';
 import { syncSuite } from './sync';
 import { contentSuite } from './content';
+import { knowledgeSuite } from './knowledge';
 import { closeBrowsers } from './browser';
 
 /**
@@ -26,6 +27,7 @@ const SUITES: [string, Suite][] = [
   ['hover', hoverSuite],
   ['sync', syncSuite],
   ['content', contentSuite],
+  ['knowledge', knowledgeSuite],
 ];
 
 async function main(): Promise<void> {

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Message } from '../lib/messages';
+import { ANSWERS } from '../lib/protocol/answers';
 import type { DatasetStatus } from '../lib/store/read';
 import { waitForDataset } from './fixtures/datasets/helpers';
 import { launchExtension, FIXTURES_DIR, type Extension } from './harness';
@@ -58,7 +59,7 @@ async function state(): Promise<unknown> {
 
 /** JSON-safe malformed messages (runtime messages are JSON-serialised by Chromium). */
 function malformedMessages(n: number): unknown[] {
-  const types = Message.options.map((o) => o.shape.type.value as string);
+  const types = Object.keys(ANSWERS);
   const nearMiss = fc.record(
     { type: fc.oneof(fc.constantFrom(...types), fc.string()), id: fc.jsonValue(), source: fc.jsonValue(), values: fc.jsonValue(), extra: fc.jsonValue() },
     { requiredKeys: ['type'] },

@@ -45,7 +45,8 @@ const CHECKPOINT = 'BlinkScheduler_PerformMicrotaskCheckpoint';
 /** Outermost events of a task; a scheduler task nests a RunTask of its own. */
 const TOP = new Set(['RunTask', 'ThreadControllerImpl::RunTask', CHECKPOINT]);
 
-export async function startTrace(page: Page): Promise<{ marker(label: string): Promise<void>; stop(worldName: string): Promise<PageTrace> }> {
+/** Starts tracing; `stop(null)` reads the thread that logged the markers (a page without the extension). */
+export async function startTrace(page: Page): Promise<{ marker(label: string): Promise<void>; stop(worldName: string | null): Promise<PageTrace> }> {
   const cdp: CDPSession = await page.context().newCDPSession(page);
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
@@ -65,10 +66,13 @@ export async function startTrace(page: Page): Promise<{ marker(label: string): P
   };
 }
 
-function summarise(events: TraceEvent[], worldName: string): PageTrace {
-  // The page's main thread is the one that ran the content script.
-  const world = events.find((e) => e.name === 'v8.callFunction' && e.args?.worldName === worldName);
-  if (!world) throw new Error(`the trace shows no script of the "${worldName}" world: did the content script run?`);
+function summarise(events: TraceEvent[], worldName: string | null): PageTrace {
+  // The page's main thread is the one that ran the content script, or without an extension the
+  // one that logged the markers.
+  const world = worldName
+    ? events.find((e) => e.name === 'v8.callFunction' && e.args?.worldName === worldName)
+    : events.find((e) => e.name === 'TimeStamp');
+  if (!world) throw new Error(worldName ? `the trace shows no script of the "${worldName}" world: did the content script run?` : 'the trace shows no marker');
   const own = events.filter((e) => e.pid === world.pid && e.tid === world.tid).sort((a, b) => a.ts - b.ts);
   const markers = new Map<string, number>();
   for (const e of own) if (e.name === 'TimeStamp' && e.args?.data?.message) markers.set(e.args.data.message, e.ts);

@@ -1,31 +1,40 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { MARK_STYLES, MAX_ID, MAX_LIST, MAX_NAME } from './settings/values';
 
 /**
- * Every message between the parts of the extension, as one discriminated union. Each receiving
- * end parses what it gets with `parseMessage`; anything that does not parse is dropped with a
- * warning. Payload types are inferred from here, never written by hand elsewhere.
+ * Every request between the parts of the extension, as two discriminated unions: `Message` for
+ * the background and `TabMessage` for content scripts. Each receiving end parses what it gets
+ * (lib/protocol/receive.ts); anything that does not parse is dropped with a warning. The answers
+ * are in lib/protocol/answers.ts and senders use lib/protocol/send.ts, so request and answer
+ * types are inferred from these schemas, never written by hand elsewhere. The schemas use zod's
+ * light form because content scripts carry them within a 30 KB budget.
  */
 
-const Url = z.string().max(4_000);
-const Line = z.string().max(2_000);
+const text = (max: number) => z.string().check(z.maxLength(max));
+const Id = text(MAX_ID);
+const Version = text(200);
+const Url = text(4_000);
+const Line = text(2_000);
 
 /** What a saved page or .html file says about itself (lib/library/readable.ts). */
 export const PageMeta = z.strictObject({
-  title: z.string().max(2_000),
-  url: Url.optional(),
-  siteName: Line.optional(),
-  byline: Line.optional(),
-  published: z.string().max(100).optional(),
+  title: text(2_000),
+  url: z.optional(Url),
+  siteName: z.optional(Line),
+  byline: z.optional(Line),
+  published: z.optional(text(100)),
 });
 
 /** A file read on an extension page (lib/library/files.ts): decoded text, never bytes. */
 export const ImportFile = z.strictObject({
-  name: z.string().max(500),
+  name: text(500),
   text: z.string(),
-  notes: z.array(Line).max(10).optional(),
-  page: PageMeta.optional(),
+  notes: z.optional(z.array(Line).check(z.maxLength(10))),
+  page: z.optional(PageMeta),
 });
 export type ImportFile = z.infer<typeof ImportFile>;
+
+const msg = <T extends string, S extends z.core.$ZodLooseShape>(type: T, shape: S) => z.strictObject({ type: z.literal(type), ...shape });
 
 export const SyncSource = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('bundled') }),
@@ -33,78 +42,79 @@ export const SyncSource = z.discriminatedUnion('kind', [
     kind: z.literal('url'),
     url: Url,
     /** Time limit for the download; the background's default (30 s) when absent. */
-    timeoutMs: z.number().int().min(1_000).max(300_000).optional(),
+    timeoutMs: z.optional(z.int().check(z.minimum(1_000), z.maximum(300_000))),
   }),
   z.strictObject({
     kind: z.literal('files'),
-    files: z.array(ImportFile).max(5_000),
+    files: z.array(ImportFile).check(z.maxLength(5_000)),
     /** Files the page could not read, named in the import report beside the others. */
-    refused: z.array(z.strictObject({ name: z.string().max(1_000), reason: Line })).max(5_000).optional(),
+    refused: z.optional(z.array(z.strictObject({ name: text(1_000), reason: Line })).check(z.maxLength(5_000))),
   }),
 ]);
 export type SyncSource = z.infer<typeof SyncSource>;
 
+const MutedName = z.strictObject({ id: Id.check(z.minLength(1)), name: text(MAX_NAME) });
+
 export const Message = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('ping') }),
-  z.strictObject({ type: z.literal('company.card'), id: z.string().max(200) }),
-  z.strictObject({ type: z.literal('company.open'), id: z.string().max(200) }),
-  z.strictObject({ type: z.literal('matcher.get'), haveVersion: z.string().max(200).optional() }),
+  msg('ping', {}),
+  msg('company.card', { id: Id }),
+  msg('company.open', { id: Id }),
+  msg('matcher.get', { haveVersion: z.optional(Version) }),
   /** The company ids of one lexicon version, sent after its tables (lib/detect/wire.ts). */
-  z.strictObject({ type: z.literal('matcher.ids'), version: z.string().max(200) }),
+  msg('matcher.ids', { version: Version }),
   /** Resolves matcher entry values (alias indexes) of one matcher version to companies. */
-  z.strictObject({
-    type: z.literal('matcher.resolve'),
-    version: z.string().max(200),
-    values: z.array(z.number().int().nonnegative()).max(100_000),
-  }),
-  z.strictObject({ type: z.literal('dataset.status') }),
-  z.strictObject({ type: z.literal('dataset.sync'), source: SyncSource }),
-  z.strictObject({ type: z.literal('dataset.cancel') }),
+  msg('matcher.resolve', { version: Version, values: z.array(z.int().check(z.minimum(0))).check(z.maxLength(100_000)) }),
+  msg('dataset.status', {}),
+  msg('dataset.sync', { source: SyncSource }),
+  msg('dataset.cancel', {}),
   /** Removes articles from the user's library; the knowledge is rebuilt without them. */
-  z.strictObject({ type: z.literal('library.remove'), ids: z.array(z.string().max(200)).min(1).max(100_000) }),
+  msg('library.remove', { ids: z.array(Id).check(z.minLength(1), z.maxLength(100_000)) }),
   /** Saves the article of a tab to the library (reader mode), from an extension page only. */
-  z.strictObject({ type: z.literal('library.addPage'), tabId: z.number().int().nonnegative() }),
-  z.strictObject({ type: z.literal('schedule.get') }),
+  msg('library.addPage', { tabId: z.int().check(z.minimum(0)) }),
+  msg('schedule.get', {}),
   /** The periodic URL sync; the background checks the address and the period before storing them. */
-  z.strictObject({ type: z.literal('schedule.set'), schedule: z.strictObject({ url: Url, everyHours: z.number() }).nullable() }),
-  z.strictObject({ type: z.literal('settings.get') }),
-  z.strictObject({ type: z.literal('settings.mute'), id: z.string().min(1).max(200), name: z.string().max(300), muted: z.boolean() }),
-  z.strictObject({ type: z.literal('settings.site'), host: z.string().max(300), disabled: z.boolean() }),
-  z.strictObject({
-    type: z.literal('settings.set'),
+  msg('schedule.set', { schedule: z.nullable(z.strictObject({ url: Url, everyHours: z.number() })) }),
+  msg('settings.get', {}),
+  msg('settings.mute', { id: MutedName.shape.id, name: MutedName.shape.name, muted: z.boolean() }),
+  msg('settings.site', { host: text(300), disabled: z.boolean() }),
+  msg('settings.set', {
     values: z.strictObject({
-      enabled: z.boolean().optional(),
-      dwellMs: z.number().optional(),
-      markStyle: z.enum(['underline', 'background', 'none']).optional(),
-      disabledSites: z.array(z.string().max(300)).max(5_000).optional(),
-      muted: z.array(z.strictObject({ id: z.string().min(1).max(200), name: z.string().max(300) })).max(5_000).optional(),
+      enabled: z.optional(z.boolean()),
+      dwellMs: z.optional(z.number()),
+      markStyle: z.optional(z.enum(MARK_STYLES)),
+      disabledSites: z.optional(z.array(text(300)).check(z.maxLength(MAX_LIST))),
+      muted: z.optional(z.array(MutedName).check(z.maxLength(MAX_LIST))),
     }),
   }),
-  z.strictObject({ type: z.literal('page.report'), count: z.number().int().nonnegative().max(1_000_000) }),
-  z.strictObject({ type: z.literal('page.mentions') }),
-  z.strictObject({ type: z.literal('card.openAtSelection') }),
-  /** Background → content scripts after a sync switched datasets: fetch the new lexicon, rescan. */
-  z.strictObject({ type: z.literal('dataset.changed'), version: z.string().max(200) }),
+  msg('page.report', { count: z.int().check(z.minimum(0), z.maximum(1_000_000)) }),
 ]);
 export type Message = z.infer<typeof Message>;
 export type MessageType = Message['type'];
 export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
 
-/**
- * Messages that change state or reveal more than a card. They are refused when they come from a
- * content script (`sender.tab` set), because a hostile page could drive a compromised content
- * script to send them.
- */
-export const PRIVILEGED: ReadonlySet<MessageType> = new Set(['dataset.sync', 'dataset.cancel', 'schedule.get', 'schedule.set', 'settings.set', 'library.remove', 'library.addPage']);
+/** Requests the background and the popup send to a tab's content script. */
+export const TabMessage = z.discriminatedUnion('type', [
+  msg('ping', {}),
+  msg('page.mentions', {}),
+  msg('card.openAtSelection', {}),
+  /** The next (1) or previous (-1) company name on the page, with its card (a keyboard command). */
+  msg('card.step', { direction: z.union([z.literal(1), z.literal(-1)]) }),
+  /** After a sync switched datasets: fetch the new lexicon, scan again. */
+  msg('dataset.changed', { version: Version }),
+  /** Reads the page's article in reader mode, when the user asked to add the page to the library. */
+  msg('page.read', {}),
+]);
+export type TabMessage = z.infer<typeof TabMessage>;
+export type TabMessageType = TabMessage['type'];
+export type TabMessageOf<T extends TabMessageType> = Extract<TabMessage, { type: T }>;
 
-export function parseMessage(raw: unknown): Message | null {
-  const parsed = Message.safeParse(raw);
-  if (!parsed.success) {
-    console.warn('[company-lens] dropped a malformed message', parsed.error.issues[0]?.message);
-    return null;
-  }
-  return parsed.data;
-}
+/**
+ * Messages that change privileged state, or read it. They are refused when they come from a
+ * content script, because a hostile page could drive a compromised content script to send them
+ * (the router decides by the sender's origin). `settings.mute` and `settings.site` are not here:
+ * they are the user's choices made in a card (docs/SECURITY.md).
+ */
+export const PRIVILEGED: ReadonlySet<MessageType> = new Set<MessageType>(['dataset.sync', 'dataset.cancel', 'schedule.get', 'schedule.set', 'settings.set', 'library.remove', 'library.addPage']);
 
 /** Port name on which the background reports sync progress to extension pages. */
 export const SYNC_PROGRESS_PORT = 'sync.progress';

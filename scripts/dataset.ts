@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { EMPTY_REGISTRY, buildDataset } from '../lib/dataset/build';
 import { datasetJsonSchema } from '../lib/dataset/jsonschema';
 import { coverage, formatCoverage } from '../lib/dataset/report';
+import type { DiscoveredOrg } from '../lib/knowledge/orgs';
 import { parseRegistry } from '../lib/registry/load';
 import { parseHTML } from 'linkedom';
 import { ARTICLE_EXTENSIONS, extensionOf, readFiles } from '../lib/library/files';
@@ -64,11 +65,12 @@ async function main(): Promise<void> {
   // A page's title leads its text, as a text file's first line does.
   const documents = read.documents.map((d) => ({ name: d.name.replace(/\//g, '_'), text: d.page ? `${d.page.title}\n\n${d.text}` : d.text }));
   const started = performance.now();
-  const dataset = buildDataset({ documents, registry, source: corpus === 'seeds/corpus' ? 'bundled seed corpus' : corpus });
+  let discovered: readonly DiscoveredOrg[] = [];
+  const dataset = buildDataset({ documents, registry, source: corpus === 'seeds/corpus' ? 'bundled seed corpus' : corpus, onOrganisations: (d) => (discovered = d) });
   const ms = performance.now() - started;
   writeAtomically(opts.out, `${JSON.stringify(dataset)}\n`);
   console.log(`Wrote ${opts.out} (${dataset.meta.contentHash}, built in ${ms.toFixed(0)} ms)`);
-  console.log(formatCoverage(coverage(dataset, registry)));
+  console.log(formatCoverage(coverage(dataset, registry, discovered)));
 }
 
 main().catch((e) => {

@@ -58,3 +58,4 @@ function CardBody({ data, onSwitch, onOpenProfile }: { data: CardData; onSwitch(
     </>
   );
 }
+

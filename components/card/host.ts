@@ -10,12 +10,20 @@ import { pageTheme } from './theme';
 export interface CardHostDeps {
   ctx: ContentScriptContext;
   client: CardClient;
+  /** The company id of a lexicon entry; '' while the ids have not arrived (see whenIds). */
   companyId(companyIndex: number): string;
+  /** Settles when the company ids are here. */
+  whenIds(): Promise<unknown>;
   site: string;
   openProfile(id: string): void;
   mute(id: string, name: string): void;
+  unmute(id: string, name: string): void;
   disableSite(): void;
+  enableSite(): void;
 }
+
+/** How long the undo note stays after a mute or a site turned off. */
+const UNDO_MS = 12_000;
 
 /**
  * The card on the page: what it shows and when, for the hover controller. Drawing and placing it
@@ -81,12 +89,31 @@ export class CardHost implements CardView {
   }
 
   show(target: HoverTarget, { focus }: { focus: boolean }): void {
+    // Another name while the card is open (the next-company key): follow the new one.
+    if (this.current !== target.mention) {
+      this.stopFollowing?.();
+      this.stopFollowing = null;
+    }
     this.target = target;
     this.current = target.mention;
     this.isOpen = true;
     this.theme = pageTheme(target.mention.range.startContainer);
-    if (focus) this.returnFocus = document.activeElement;
-    this.loadOrWarn(this.deps.companyId(target.mention.companyIndex), focus);
+    // Focus goes back where it was before the first card, not to the card itself.
+    if (focus && !(this.surface && document.activeElement === this.surface.shadowHost)) this.returnFocus = document.activeElement;
+    const id = this.deps.companyId(target.mention.companyIndex);
+    if (id) return this.loadOrWarn(id, focus);
+    // A name marked before the company ids arrived: the card says it is loading at once, and
+    // loads when they are here, so a mark never ignores the pointer.
+    const seq = ++this.request;
+    this.state = { status: 'loading' };
+    this.paint(focus).catch(() => undefined);
+    void this.deps.whenIds().then(() => {
+      if (seq !== this.request || this.current !== target.mention) return;
+      const known = this.deps.companyId(target.mention.companyIndex);
+      if (known) return this.loadOrWarn(known, false);
+      this.state = { status: 'error', message: 'the list of companies could not be loaded' };
+      this.paint(false).catch(() => undefined);
+    });
   }
 
   /** Switches the open card to another company (a related one or the parent). */
@@ -134,6 +161,25 @@ export class CardHost implements CardView {
     this.returnFocus = null;
   }
 
+  private undoTimer = 0;
+
+  /**
+   * Leaves a note with an Undo button on the page. It outlives this host's detection (turning
+   * the site off disposes it), because the surface belongs to the page's content script.
+   */
+  private offerUndo(text: string, undo: () => void): void {
+    const surface = this.surface;
+    if (!surface) return;
+    clearTimeout(this.undoTimer);
+    const dismiss = () => {
+      clearTimeout(this.undoTimer);
+      surface.renderToast(null);
+    };
+    const note = surface.renderToast({ text, theme: this.theme, onUndo: () => (dismiss(), undo()), onDismiss: dismiss });
+    if (note) showInTopLayer(note);
+    this.undoTimer = this.deps.ctx.setTimeout(dismiss, UNDO_MS);
+  }
+
   private async paint(focus: boolean): Promise<void> {
     const surface = await this.mount();
     if (!this.isOpen || !this.target) return;
@@ -155,12 +201,16 @@ export class CardHost implements CardView {
         onSwitch: (id) => this.switchTo(id),
         onOpenProfile: () => this.deps.openProfile(this.companyId),
         onMute: () => {
-          if (state.status === 'ready') this.deps.mute(state.data.id, state.data.name);
           this.hide({ restoreFocus: true });
+          if (state.status !== 'ready') return;
+          const { id, name } = state.data;
+          this.deps.mute(id, name);
+          this.offerUndo(`“${name}” is muted on every site.`, () => this.deps.unmute(id, name));
         },
         onDisableSite: () => {
           this.hide({ restoreFocus: true });
           this.deps.disableSite();
+          this.offerUndo(`Company Lens is off on ${this.deps.site}.`, () => this.deps.enableSite());
         },
       },
       this.announce,

@@ -4,6 +4,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { HoverTarget } from '../../lib/detect/hover';
 import { Card, type CardProps } from './Card';
+import { UndoToast, type UndoToastProps } from './UndoToast';
 import cardCss from './card.css?inline';
 
 /**
@@ -20,6 +21,8 @@ export interface CardSurface {
   renderCard(props: CardProps, announce: string): HTMLElement | null;
   /** Only the live region, with `text` (the card closed). */
   renderLive(text: string): void;
+  /** The undo note after a mute or a site turned off, or none; returns its element. */
+  renderToast(toast: UndoToastProps | null): HTMLElement | null;
   /** Keeps the card next to the name while the page scrolls or resizes; returns how to stop. */
   follow(target: HoverTarget, card: HTMLElement): () => void;
 }
@@ -38,20 +41,36 @@ export const mountCardSurface: MountCardSurface = async (ctx) => {
   });
   ui.mount();
   const container = ui.mounted!;
+  // The card, the live region and the undo note are drawn together: each render replaces the tree.
+  let card: CardProps | null = null;
+  let live = '';
+  let toast: UndoToastProps | null = null;
+  const draw = () =>
+    render(
+      <>
+        {card && <Card {...card} />}
+        <LiveRegion text={live} />
+        {toast && <UndoToast {...toast} />}
+      </>,
+      container,
+    );
   return {
     shadowHost: ui.shadowHost,
     shadow: ui.shadow,
     renderCard(props, announce) {
-      render(
-        <>
-          <Card {...props} />
-          <LiveRegion text={announce} />
-        </>,
-        container,
-      );
+      [card, live] = [props, announce];
+      draw();
       return container.querySelector<HTMLElement>('.cl-card');
     },
-    renderLive: (text) => render(<LiveRegion text={text} />, container),
+    renderLive(text) {
+      [card, live] = [null, text];
+      draw();
+    },
+    renderToast(next) {
+      toast = next;
+      draw();
+      return container.querySelector<HTMLElement>('.cl-toast');
+    },
     follow,
   };
 };

@@ -1,17 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
-import { DWELL_MAX_MS, DWELL_MIN_MS, getSettings, normaliseHost, sanitizeSettings, watchSettings, type MarkStyle, type MutedName, type Settings } from '../../lib/settings/settings';
-import type { Message } from '../../lib/messages';
-
-/** Sends one settings change to the background, which writes it; an error answer rejects. */
-async function change(message: Extract<Message, { type: `settings.${string}` }>): Promise<Settings> {
-  const answer: unknown = await browser.runtime.sendMessage(message);
-  if (answer && typeof answer === 'object' && 'error' in answer) throw new Error(`The settings could not be saved (${JSON.stringify(answer.error)})`);
-  return sanitizeSettings(answer);
-}
-const updateSettings = (values: Partial<Pick<Settings, 'enabled' | 'dwellMs' | 'markStyle'>>) => change({ type: 'settings.set', values });
-const setSiteDisabled = (host: string, disabled: boolean) => change({ type: 'settings.site', host, disabled });
-const setMuted = ({ id, name }: MutedName, muted: boolean) => change({ type: 'settings.mute', id, name, muted });
+import { DWELL_MAX_MS, DWELL_MIN_MS, getSettings, normaliseHost, watchSettings, type MarkStyle, type Settings } from '../../lib/settings/settings';
+import { setMuted, setSiteDisabled, updateSettings } from '../shared/settings-changes';
 
 const STYLES: { value: MarkStyle; label: string }[] = [
   { value: 'underline', label: 'Dotted underline' },

@@ -1,7 +1,7 @@
 import type { DatasetStatus } from '../../lib/store/read';
 import { formatCount, formatTime } from './format';
 
-/** What the extension knows right now: counts, where it came from, when, and which version. */
+/** What the extension knows right now: counts, where it came from and when, in plain words. */
 export function StatusCard({ status, loading }: { status: DatasetStatus; loading: boolean }) {
   if (loading) return <section class="cl-card" aria-busy="true"><p class="cl-muted">Reading the dataset…</p></section>;
   if (!status.version) {
@@ -34,8 +34,6 @@ export function StatusCard({ status, loading }: { status: DatasetStatus; loading
         <dd data-testid="status-source">{status.source}</dd>
         <dt>Synced</dt>
         <dd>{formatTime(status.syncedAt)}</dd>
-        <dt>Version</dt>
-        <dd><code data-testid="status-version">{status.version}</code></dd>
       </dl>
     </section>
   );

@@ -33,4 +33,21 @@ describe('sync outcome and progress', () => {
     expect(root.querySelector('[aria-current="step"]')?.textContent).toBe('Saving');
     expect(root.querySelector('progress')?.getAttribute('value')).toBe('2000');
   });
+
+  it('only moves forward: saving reported again after "Preparing" keeps "Preparing"', () => {
+    const root = document.createElement('div');
+    const at = (stage: 'write' | 'index', done: number) =>
+      render(<SyncProgress progress={{ kind: 'progress', source: 'x', stage, done, total: 4, startedAt: 7 }} onCancel={() => undefined} />, root);
+    at('write', 1);
+    at('index', 1);
+    at('write', 3);
+    expect(root.querySelector('[aria-live="polite"]')!.textContent).toBe('Preparing name matching and search');
+    expect(root.querySelector('[aria-current="step"]')?.textContent).toBe('Preparing name matching and search');
+  });
+
+  it('reports a cancel quietly, not as a failure', () => {
+    const root = mount(<SyncOutcome result={{ ok: false, status: { ...EMPTY_STATUS, version: 'h:1' }, error: { code: 'cancelled', message: 'The sync was cancelled.' } }} />);
+    expect(root.querySelector('[role="alert"]')).toBeNull();
+    expect(root.textContent).toBe('Sync cancelled. Company Lens keeps using the previous dataset.');
+  });
 });

@@ -31,6 +31,13 @@ export function SyncOutcome({ result }: { result: SyncResult | null }) {
     );
   }
   const { error } = result;
+  // A cancel is the user's own choice, not a failure.
+  if (error.code === 'cancelled')
+    return (
+      <p class="cl-muted" role="status" data-testid="sync-cancelled" data-code={error.code}>
+        Sync cancelled.{result.status.version ? ' Company Lens keeps using the previous dataset.' : ''}
+      </p>
+    );
   return (
     <div class="cl-error" role="alert" data-testid="sync-error" data-code={error.code}>
       <p>

@@ -3,7 +3,8 @@ import { browser } from 'wxt/browser';
 import type { SyncSource } from '../../lib/messages';
 import { SyncError } from '../../lib/sync/errors';
 import { checkSyncUrl, permissionPattern } from '../../lib/sync/fetch';
-import { SCHEDULE_CHOICES, type SyncSchedule } from '../../lib/sync/schedule';
+import { sendMessage } from '../../lib/protocol/send';
+import { SCHEDULE_CHOICES } from '../../lib/sync/schedule';
 import type { SyncErrorInfo } from '../../lib/sync/errors';
 
 interface Props {
@@ -22,7 +23,7 @@ export function UrlSource({ busy, start, fail }: Props) {
   const [everyHours, setEveryHours] = useState(0);
 
   useEffect(() => {
-    void (browser.runtime.sendMessage({ type: 'schedule.get' }) as Promise<SyncSchedule | null>).then((saved) => {
+    void sendMessage({ type: 'schedule.get' }).then((saved) => {
       if (!saved) return;
       setUrl(saved.url);
       setEveryHours(saved.everyHours);
@@ -41,7 +42,7 @@ export function UrlSource({ busy, start, fail }: Props) {
     // A refusal is not final here: a server that allows any origin can still be read, and the
     // background reports a clear 'permission' error when it cannot.
     await browser.permissions.request({ origins: [permissionPattern(parsed)] }).catch(() => false);
-    await browser.runtime.sendMessage({ type: 'schedule.set', schedule: { url: parsed.href, everyHours } });
+    await sendMessage({ type: 'schedule.set', schedule: { url: parsed.href, everyHours } });
     start({ kind: 'url', url: parsed.href });
   };
 

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { SYNC_PROGRESS_PORT, type SyncSource } from '../../lib/messages';
+import { ProgressPost } from '../../lib/protocol/answers';
+import { checkAnswer, MessageError, sendMessage } from '../../lib/protocol/send';
 import type { SyncLogRow } from '../../lib/store/db';
 import { listSyncLog } from '../../lib/store/log';
 import { EMPTY_STATUS, type DatasetStatus } from '../../lib/store/read';
@@ -23,7 +25,11 @@ export interface DatasetSyncState {
   show(result: SyncResult): void;
 }
 
+/** The result shown when the background refused the request or never answered it. */
 function unreachable(error: unknown): SyncResult {
+  if (error instanceof MessageError && (error.code === 'forbidden' || error.code === 'internal')) {
+    return { ok: false, status: EMPTY_STATUS, error: { code: 'internal', message: 'The sync could not start. The previous dataset was kept; try again.', detail: error.message } };
+  }
   return {
     ok: false,
     status: EMPTY_STATUS,
@@ -44,10 +50,7 @@ export function useDatasetSync(): DatasetSyncState {
   const [loading, setLoading] = useState(true);
 
   const refresh = useCallback(async () => {
-    const [next, log] = await Promise.all([
-      browser.runtime.sendMessage({ type: 'dataset.status' }) as Promise<DatasetStatus | undefined>,
-      listSyncLog(8),
-    ]);
+    const [next, log] = await Promise.all([sendMessage({ type: 'dataset.status' }).catch(() => null), listSyncLog(8)]);
     if (next) setStatus(next);
     setHistory(log);
     setLoading(false);
@@ -58,7 +61,13 @@ export function useDatasetSync(): DatasetSyncState {
     let closed = false;
     const connect = () => {
       port = browser.runtime.connect({ name: SYNC_PROGRESS_PORT });
-      port.onMessage.addListener((event: ProgressEvent) => {
+      port.onMessage.addListener((raw: unknown) => {
+        let event: ProgressEvent;
+        try {
+          event = checkAnswer(SYNC_PROGRESS_PORT, ProgressPost, raw);
+        } catch (error) {
+          return console.warn('[company-lens] ignored a sync progress report', error);
+        }
         if (event.kind === 'progress') setProgress(event);
         else setProgress(null);
         if (event.kind === 'finished') {
@@ -82,8 +91,7 @@ export function useDatasetSync(): DatasetSyncState {
   const start = useCallback(
     async (source: SyncSource) => {
       setLast(null);
-      const result = await (browser.runtime.sendMessage({ type: 'dataset.sync', source }) as Promise<SyncResult>).catch(unreachable);
-      const shown = result ?? unreachable('no answer');
+      const shown = await sendMessage({ type: 'dataset.sync', source }).catch(unreachable);
       setLast(shown);
       await refresh().catch(() => undefined);
       return shown;
@@ -91,7 +99,7 @@ export function useDatasetSync(): DatasetSyncState {
     [refresh],
   );
 
-  const cancel = useCallback(() => void browser.runtime.sendMessage({ type: 'dataset.cancel' }).catch(() => undefined), []);
+  const cancel = useCallback(() => void sendMessage({ type: 'dataset.cancel' }).catch(() => undefined), []);
   const fail = useCallback((error: SyncErrorInfo) => setLast({ ok: false, error, status }), [status]);
 
   const show = useCallback((result: SyncResult) => {

@@ -2,8 +2,13 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { flatten, type Entry } from './entries';
 import { GroupList, rowId } from './GroupList';
 import { SearchBody } from './SearchBody';
-import { StatusLine } from './StatusLine';
 import { AddPageButton } from './AddPageButton';
+import { BuildingNote } from '../shared/BuildingNote';
+import { useDatasetBuild } from '../shared/useDatasetBuild';
+import { Shortcuts } from '../shared/Shortcuts';
+import { SiteSwitch } from './SiteSwitch';
+import { StatusLine, useStoreStatus } from './StatusLine';
+import { useSiteSettings } from './useSiteSettings';
 import { useHome } from './useHome';
 import { useSearch } from './useSearch';
 import { openProfile } from './open';
@@ -21,8 +26,16 @@ export function Popup({ initialQuery = '', tabId }: Props) {
   // (names first, then full text), and the row under the cursor must stay the same one.
   const [selectedKey, setSelectedKey] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
-  const search = useSearch(query);
-  const home = useHome(tabId);
+  // While the first dataset is built the popup says so, and reads everything again when it is done.
+  const [generation, setGeneration] = useState(0);
+  const status = useStoreStatus(generation);
+  const empty = status !== null && status !== 'error' && status.syncedAt === null;
+  const build = useDatasetBuild(empty);
+  useEffect(() => setGeneration(build.finished), [build.finished]);
+  const building = empty && !build.failed;
+  const search = useSearch(query, generation);
+  const site = useSiteSettings(tabId);
+  const home = useHome(tabId, `${generation}:${site.on}`);
   const searching = query.trim() !== '';
   const groups = searching ? (search.status === 'ready' ? search.groups : []) : home.groups;
   const rows = flatten(groups);
@@ -77,16 +90,25 @@ export function Popup({ initialQuery = '', tabId }: Props) {
         />
       </header>
       <main class="cl-body" aria-live="polite">
-        {searching ? (
+        {building ? (
+          <BuildingNote progress={build.progress} what="Search and the hover cards start as soon as it is ready." />
+        ) : searching ? (
           <SearchBody state={search} selected={selected} onPick={pick} onSelect={setSelected} onSuggest={setQuery} />
         ) : home.loading ? (
           <p class="cl-muted cl-note">Loading…</p>
         ) : (
-          <GroupList groups={home.groups} selected={selected} onPick={pick} onSelect={setSelected} emptyNotes={{ 'On this page': home.pageNote }} />
+          <>
+            <SiteSwitch site={site} />
+            <GroupList groups={home.groups} selected={selected} onPick={pick} onSelect={setSelected} emptyNotes={{ 'On this page': site.host && !site.on ? 'Company Lens is off on this site.' : home.pageNote }} />
+            <details class="cl-help">
+              <summary>Keyboard shortcuts</summary>
+              <Shortcuts />
+            </details>
+          </>
         )}
       </main>
       <AddPageButton tabId={tabId} />
-      <StatusLine />
+      <StatusLine status={status} building={building} />
     </div>
   );
 }

@@ -1,28 +1,9 @@
 import { browser } from 'wxt/browser';
+import type { TabAnswerOf } from '../../lib/protocol/answers';
+import { sendToTab } from '../../lib/protocol/send';
 
 /** What a content script answers to `page.mentions`: the companies it found and how often. */
-export interface PageMentions {
-  url: string;
-  mentions: { companyId: string; name: string; count: number }[];
-}
-
-const MAX_MENTIONS = 10_000;
-
-const isMention = (m: unknown): m is PageMentions['mentions'][number] => {
-  const { companyId, name, count } = (m ?? {}) as Record<string, unknown>;
-  return typeof companyId === 'string' && companyId.length <= 200 && typeof name === 'string' && name.length <= 300 && Number.isInteger(count) && (count as number) >= 0;
-};
-
-/**
- * Checks a content script's answer by hand rather than with a zod schema: zod is by far the
- * largest module the popup would load, and this one check is all the popup needs it for, so
- * leaving it out takes its download and evaluation off the path to the first results.
- */
-export function parsePageMentions(answer: unknown): PageMentions | null {
-  const { url, mentions } = (answer ?? {}) as Record<string, unknown>;
-  if (typeof url !== 'string' || !Array.isArray(mentions) || mentions.length > MAX_MENTIONS || !mentions.every(isMention)) return null;
-  return { url, mentions: mentions.map(({ companyId, name, count }) => ({ companyId, name, count })) };
-}
+export type PageMentions = TabAnswerOf<'page.mentions'>;
 
 const isWebPage = (url: string | undefined) => !!url && /^(https?|file):/i.test(url);
 
@@ -47,10 +28,5 @@ export async function findPageTab(explicitTabId?: number): Promise<number | null
  * content script (browser pages, the store, pages still loading) or answers nonsense.
  */
 export async function askPageMentions(tabId: number): Promise<PageMentions | null> {
-  try {
-    const answer = await browser.tabs.sendMessage(tabId, { type: 'page.mentions' });
-    return parsePageMentions(answer);
-  } catch {
-    return null;
-  }
+  return sendToTab(tabId, { type: 'page.mentions' }).catch(() => null);
 }

@@ -39,9 +39,9 @@ async function onThisPage(tabId: number | undefined): Promise<{ entries: Entry[]
 /**
  * What the popup shows before anything is typed: companies on the current page, then starred,
  * then recently viewed ones. Each part loads independently so a slow page cannot hold up the
- * starred list.
+ * starred list. A change of `refresh` (a dataset built meanwhile, the site switched) reads them again.
  */
-export function useHome(tabId?: number): HomeState {
+export function useHome(tabId?: number, refresh: string | number = 0): HomeState {
   const [state, setState] = useState<HomeState>({ loading: true, groups: [], pageNote: '' });
   useEffect(() => {
     let live = true;
@@ -62,6 +62,6 @@ export function useHome(tabId?: number): HomeState {
     return () => {
       live = false;
     };
-  }, [tabId]);
+  }, [tabId, refresh]);
   return state;
 }

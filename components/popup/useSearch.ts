@@ -20,14 +20,17 @@ type Loading = { status: 'loading' | 'done' | 'no-data' } | { status: 'error'; m
  * mounts, before the first keystroke: the quick index (names) arrives within milliseconds and
  * answers first, then the full-text index replaces it and the current query is searched again.
  * Every keystroke supersedes the previous search.
+ * A change of `generation` (a dataset was built meanwhile) reads the index again.
  */
-export function useSearch(query: string): SearchState {
+export function useSearch(query: string, generation = 0): SearchState {
   const [index, setIndex] = useState<SearchIndex | null>(null);
   const [loading, setLoading] = useState<Loading>({ status: 'loading' });
   const [state, setState] = useState<SearchState>({ status: 'idle' });
   // A layout effect starts the read before the first paint rather than after it.
   useLayoutEffect(() => {
     let live = true;
+    // `generation` changes when the first dataset has been built: the index is read again.
+    if (generation) setLoading({ status: 'loading' });
     openSearchIndex((next) => live && setIndex(next)).then(
       (full) => live && setLoading({ status: full ? 'done' : 'no-data' }),
       (error: unknown) => live && setLoading({ status: 'error', message: (error as Error)?.message ?? String(error) }),
@@ -35,7 +38,7 @@ export function useSearch(query: string): SearchState {
     return () => {
       live = false;
     };
-  }, []);
+  }, [generation]);
   const session = useMemo(() => (index ? new SearchSession(async () => index) : null), [index]);
 
   // A layout effect, so that a search starts in the same task as the keystroke or the index that

@@ -1,5 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { getStatus } from '../../lib/store/read';
 import { recordView } from '../../lib/store/user';
+import { BuildingNote } from '../shared/BuildingNote';
+import { useDatasetBuild } from '../shared/useDatasetBuild';
 import { ArticleList } from './ArticleList';
 import { CopyButtons } from './CopyButtons';
 import { loadProfile, type Profile } from './data';
@@ -9,20 +12,25 @@ import { PeopleList } from './PeopleList';
 import { Related } from './Related';
 import { UserData } from './UserData';
 
-type State = { status: 'loading' } | { status: 'missing' } | { status: 'error'; message: string } | { status: 'ready'; profile: Profile };
+type State = { status: 'loading' } | { status: 'missing'; emptyStore: boolean } | { status: 'error'; message: string } | { status: 'ready'; profile: Profile };
 
 /** The full profile of one company (company.html?id=…), with loading, not-found and error states. */
 export function ProfilePage({ id }: { id: string | null }) {
   const [state, setState] = useState<State>({ status: 'loading' });
   // The copy buttons export the star and note as they are now, not as they were on load.
   const user = useRef({ starred: false, note: '' });
+  // An empty store is being built (on install): the page says so and loads once it is done.
+  const build = useDatasetBuild(state.status === 'missing' && state.emptyStore);
   useEffect(() => {
-    if (!id) return setState({ status: 'missing' });
+    if (!id) return setState({ status: 'missing', emptyStore: false });
     let live = true;
     loadProfile(id).then(
-      (profile) => {
+      async (profile) => {
         if (!live) return;
-        if (!profile) return setState({ status: 'missing' });
+        if (!profile) {
+          const emptyStore = (await getStatus().catch(() => null))?.version === '';
+          return live && setState({ status: 'missing', emptyStore });
+        }
         user.current = { starred: profile.starred, note: profile.note };
         document.title = `${profile.company.name} · Company Lens`;
         setState({ status: 'ready', profile });
@@ -33,10 +41,16 @@ export function ProfilePage({ id }: { id: string | null }) {
     return () => {
       live = false;
     };
-  }, [id]);
+  }, [id, build.finished]);
 
   if (state.status === 'loading') return <p class="cl-page-note cl-muted">Loading…</p>;
   if (state.status === 'error') return <p class="cl-page-note cl-error" role="alert">The profile could not be read: {state.message}</p>;
+  if (state.status === 'missing' && state.emptyStore && !build.failed)
+    return (
+      <div class="cl-page-note">
+        <BuildingNote progress={build.progress} what="This profile opens as soon as it is ready." />
+      </div>
+    );
   if (state.status === 'missing')
     return (
       <div class="cl-page-note" data-testid="not-found">

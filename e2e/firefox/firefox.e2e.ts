@@ -87,8 +87,9 @@ async function typeInto(page: Page, selector: string, text: string): Promise<voi
 }
 
 describe('the built extension in Firefox', () => {
-  it('installs, and its event page answers', async () => {
+  it('installs without a manifest warning, and its event page answers', async () => {
     expect(ff.origin).toMatch(/^moz-extension:\/\/[0-9a-f-]{36}$/);
+    expect(await ff.manifestWarnings()).toEqual([]);
     expect(await until(() => ff.send({ type: 'ping' }), 'the event page')).toEqual({ pong: true });
   });
 

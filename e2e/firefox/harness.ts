@@ -38,6 +38,8 @@ export interface FirefoxExtension {
   send<T = unknown>(message: unknown): Promise<T>;
   /** Sends a message to the content script of the tab showing `url`. */
   sendToTab<T = unknown>(url: string, message: unknown): Promise<T>;
+  /** The warnings Firefox raised reading the manifest (about:debugging shows the same list). */
+  manifestWarnings(): Promise<string[]>;
   /** Stops the event page (the MV3 background in Firefox), as Firefox does when it is idle. */
   terminateBackground(): Promise<void>;
   /**
@@ -162,6 +164,7 @@ export async function launchFirefoxExtension(): Promise<FirefoxExtension> {
         message as object,
       )) as T;
     },
+    manifestWarnings: () => chromeEval<string[]>(`JSON.stringify(WebExtensionPolicy.getByID(${JSON.stringify(geckoId)}).extension.warnings)`),
     async terminateBackground() {
       await chromeEval<null>(
         `(async () => { await WebExtensionPolicy.getByID(${JSON.stringify(geckoId)}).extension.terminateBackground(); return 'null'; })()`,

@@ -1,4 +1,3 @@
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { CardHost } from '../../components/card/host';
 import { CardClient } from '../../lib/cards/client';
@@ -6,6 +5,7 @@ import { HoverController } from '../../lib/detect/hover';
 import type { LexiconCore as Lexicon } from '../../lib/detect/lexicon-core';
 import { loadIds } from '../../lib/detect/lexicon-client';
 import { PageSession } from '../../lib/detect/session';
+import { sendMessage } from '../../lib/protocol/send';
 import { isSiteDisabled, type Settings } from '../../lib/settings/values';
 import { mute, setSiteDisabled } from './settings';
 
@@ -23,8 +23,6 @@ export interface ContentApp {
   dispose(): void;
 }
 
-const send = (message: unknown) => browser.runtime.sendMessage(message);
-
 export function allowedHere(settings: Settings): boolean {
   return settings.enabled && !isSiteDisabled(settings, location.hostname);
 }
@@ -38,18 +36,21 @@ export function startApp(ctx: ContentScriptContext, lexicon: Lexicon, version: s
     onCount: (count) => {
       attachFrames();
       if (count > 0) card.prepare();
-      void send({ type: 'page.report', count }).catch(() => undefined);
+      void sendMessage({ type: 'page.report', count }).catch(() => undefined);
     },
   });
-  const client = new CardClient((m) => send(m));
+  const client = new CardClient((id) => sendMessage({ type: 'company.card', id }));
   const card = new CardHost({
     ctx,
     client,
     companyId: session.companyId,
+    whenIds: () => ready,
     site: location.hostname,
-    openProfile: (id) => void send({ type: 'company.open', id }),
+    openProfile: (id) => void sendMessage({ type: 'company.open', id }).catch(() => undefined),
     mute: (id, name) => void mute({ id, name }),
+    unmute: (id, name) => void mute({ id, name }, false),
     disableSite: () => void setSiteDisabled(location.hostname),
+    enableSite: () => void setSiteDisabled(location.hostname, false),
   });
   const hover = new HoverController(
     session.scanner,
@@ -62,14 +63,17 @@ export function startApp(ctx: ContentScriptContext, lexicon: Lexicon, version: s
     {
       dwellMs: () => getSettings().dwellMs,
       isMuted: session.isMuted,
-      prefetch: (mention) => client.prefetch(session.companyId(mention.companyIndex)),
+      prefetch: (mention) => {
+        const id = session.companyId(mention.companyIndex);
+        if (id) client.prefetch(id);
+      },
     },
   );
   const attached = new Set<Document>();
   // Same-origin frames are scanned from here; their pointer events are listened to here too.
-  // Hover opens cards, which need company ids: it starts listening once they are here.
+  // Hover listens from the first marks on: a card asked for before the company ids have arrived
+  // shows its loading state and fills in when they are here (CardHost.show).
   attachFrames = () => {
-    if (!lexicon.hasIds) return;
     for (const scope of [document, ...session.scanner.knownScopes]) {
       if (scope.nodeType === 9 && !attached.has(scope as Document)) {
         attached.add(scope as Document);
@@ -89,7 +93,7 @@ export function startApp(ctx: ContentScriptContext, lexicon: Lexicon, version: s
       hover.stop();
       card.hide();
       session.dispose();
-      void send({ type: 'page.report', count: 0 }).catch(() => undefined);
+      void sendMessage({ type: 'page.report', count: 0 }).catch(() => undefined);
     },
   };
 }

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { sendMessage } from '../../lib/protocol/send';
 import { sanitizeSettings, type MutedName, type Settings } from '../../lib/settings/values';
 
 /**
@@ -10,8 +11,8 @@ import { sanitizeSettings, type MutedName, type Settings } from '../../lib/setti
 
 const KEY = 'settings';
 
-export async function getSettings(): Promise<Settings> {
-  return sanitizeSettings(await browser.runtime.sendMessage({ type: 'settings.get' }));
+export function getSettings(): Promise<Settings> {
+  return sendMessage({ type: 'settings.get' });
 }
 
 /** Calls back with the repaired settings whenever another page or tab changes them. */
@@ -23,10 +24,10 @@ export function watchSettings(callback: (settings: Settings) => void): () => voi
   return () => browser.storage.onChanged.removeListener(listener);
 }
 
-export async function setSiteDisabled(host: string): Promise<void> {
-  await browser.runtime.sendMessage({ type: 'settings.site', host, disabled: true });
+export async function setSiteDisabled(host: string, disabled = true): Promise<void> {
+  await sendMessage({ type: 'settings.site', host, disabled });
 }
 
-export async function mute(name: MutedName): Promise<void> {
-  await browser.runtime.sendMessage({ type: 'settings.mute', id: name.id, name: name.name, muted: true });
+export async function mute(name: MutedName, muted = true): Promise<void> {
+  await sendMessage({ type: 'settings.mute', id: name.id, name: name.name, muted });
 }

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { sendToTab } from '../protocol/send';
 import type { ReadablePage } from '../library/readable';
 import type { SyncSource } from '../messages';
 import { getStatus } from '../store/read';
@@ -31,7 +32,7 @@ async function readTab(tabId: number): Promise<ReadablePage | null> {
     return (frame?.result as ReadablePage | null | undefined) ?? null;
   } catch (injectError) {
     try {
-      return ((await browser.tabs.sendMessage(tabId, { type: 'page.read' })) as ReadablePage | null | undefined) ?? null;
+      return await sendToTab(tabId, { type: 'page.read' });
     } catch (readError) {
       throw new Error(`${(injectError as Error)?.message ?? injectError}; the content script could not read it either: ${(readError as Error)?.message ?? readError}`);
     }

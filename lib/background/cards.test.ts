@@ -99,6 +99,15 @@ describe('the open-card command', () => {
     expect(sent).toHaveBeenCalledTimes(1);
     expect(query).toHaveBeenCalledWith({ active: true, currentWindow: true });
   });
+
+  it('asks the active tab for the next and previous company names', async () => {
+    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 5 } as never]);
+    const sent = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
+    onCommand!('next-company');
+    await vi.waitFor(() => expect(sent).toHaveBeenCalledWith(5, { type: 'card.step', direction: 1 }));
+    onCommand!('previous-company');
+    await vi.waitFor(() => expect(sent).toHaveBeenCalledWith(5, { type: 'card.step', direction: -1 }));
+  });
 });
 
 describe('dataset changes', () => {

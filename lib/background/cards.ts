@@ -1,10 +1,12 @@
 import { browser } from 'wxt/browser';
 import { assembleCard } from '../cards/assemble';
+import type { Message, TabMessageOf } from '../messages';
 import type { LexiconPayload } from '../detect/lexicon';
 import { encodeIds, encodeLexicon, type WireLexicon } from '../detect/wire';
 import { getSettings, isSiteDisabled, type Settings } from '../settings/settings';
 import * as read from '../store/read';
 import { loadLexicon } from './lexicon';
+import { sendToTab } from '../protocol/send';
 import { registerHandlers } from './router';
 
 /**
@@ -38,7 +40,7 @@ async function currentLexicon(): Promise<LexiconEntry | null> {
 export async function broadcastDatasetChanged(version: string): Promise<void> {
   const tabs = await browser.tabs.query({});
   await Promise.all(
-    tabs.map((tab) => (tab.id === undefined ? undefined : browser.tabs.sendMessage(tab.id, { type: 'dataset.changed', version }).catch(() => undefined))),
+    tabs.map((tab) => (tab.id === undefined ? undefined : sendToTab(tab.id, { type: 'dataset.changed', version }).catch(() => undefined))),
   );
 }
 
@@ -58,6 +60,13 @@ export function badgeText(count: number): string {
   if (count <= 0) return '';
   return count > 999 ? '999+' : String(count);
 }
+
+/** The keyboard commands (wxt.config.ts) that the active tab's content script carries out. */
+const CARD_COMMANDS: Record<string, TabMessageOf<'card.openAtSelection'> | TabMessageOf<'card.step'>> = {
+  'open-card': { type: 'card.openAtSelection' },
+  'next-company': { type: 'card.step', direction: 1 },
+  'previous-company': { type: 'card.step', direction: -1 },
+};
 
 export function startCardService(): void {
   registerHandlers({
@@ -108,10 +117,11 @@ export function startCardService(): void {
   // tab is waiting, rather than on the first page load.
   browser.runtime.onInstalled.addListener(() => void currentLexicon().catch((e) => console.warn('[company-lens] lexicon check failed', e)));
   browser.commands.onCommand.addListener((command) => {
-    if (command !== 'open-card') return;
+    const message = CARD_COMMANDS[command];
+    if (!message) return;
     void browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => {
       // A tab without our content script (a browser page, the store) simply has no receiver.
-      if (tab?.id !== undefined) browser.tabs.sendMessage(tab.id, { type: 'card.openAtSelection' }).catch(() => undefined);
+      if (tab?.id !== undefined) sendToTab(tab.id, message).catch(() => undefined);
     });
   });
 }

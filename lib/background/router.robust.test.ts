@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Message, PRIVILEGED, type MessageType } from '../messages';
+import { ANSWERS } from '../protocol/answers';
 
 /**
  * The background is reachable from every content script, and a content script lives next to
@@ -14,7 +15,7 @@ import { Message, PRIVILEGED, type MessageType } from '../messages';
 
 // As startBackground computes it: the extension URL without its trailing slash.
 const ORIGIN = fakeBrowser.runtime.getURL('/').replace(/\/$/, '');
-const TYPES = Message.options.map((o) => o.shape.type.value) as MessageType[];
+const TYPES = Object.keys(ANSWERS);
 
 const contentSender = (url = 'https://evil.example/page') => ({
   id: fakeBrowser.runtime.id,

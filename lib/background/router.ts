@@ -1,16 +1,16 @@
 import { browser, type Browser } from 'wxt/browser';
-import { PRIVILEGED, parseMessage, type MessageOf, type MessageType } from '../messages';
+import { Message, PRIVILEGED } from '../messages';
+import type { ErrorAnswer } from '../protocol/answers';
+import { dispatch, parseRequest, type Handlers } from '../protocol/receive';
 
 type Sender = Browser.runtime.MessageSender;
-export type Handler<T extends MessageType> = (message: MessageOf<T>, sender: Sender) => unknown;
-export type Handlers = { [K in MessageType]?: Handler<K> };
 
-const handlers: Handlers = {};
+const handlers: Handlers<Sender> = {};
 
 /** Each background concern registers the messages it answers; a type answered twice is a bug. */
-export function registerHandlers(more: Handlers): void {
-  for (const type of Object.keys(more) as MessageType[]) {
-    if (handlers[type]) throw new Error(`Two handlers for message "${type}"`);
+export function registerHandlers(more: Handlers<Sender>): void {
+  for (const type of Object.keys(more)) {
+    if (type in handlers) throw new Error(`Two handlers for message "${type}"`);
   }
   Object.assign(handlers, more);
 }
@@ -44,18 +44,16 @@ export function isExtensionPage(sender: Sender, extensionOrigin: string): boolea
  * anything dropped, so the sender sees "no response" rather than a crash.
  */
 export function route(raw: unknown, sender: Sender, extensionOrigin: string): Promise<unknown> | undefined {
-  const message = parseMessage(raw);
+  const message = parseRequest(Message, raw);
   if (!message) return undefined;
   if (PRIVILEGED.has(message.type) && !isExtensionPage(sender, extensionOrigin)) {
     console.warn(`[company-lens] refused "${message.type}" from a content script`);
-    return Promise.resolve({ ok: false, error: { code: 'forbidden', message: 'Not allowed from a web page' } });
+    return Promise.resolve(refusal('forbidden', 'Not allowed from a web page'));
   }
-  const handler = handlers[message.type] as Handler<typeof message.type> | undefined;
-  if (!handler) return undefined;
-  return Promise.resolve()
-    .then(() => handler(message as never, sender))
-    .catch((error: unknown) => {
-      console.error(`[company-lens] "${message.type}" failed`, error);
-      return { ok: false, error: { code: 'internal', message: String((error as Error)?.message ?? error) } };
-    });
+  return dispatch(handlers, message.type, message, sender)?.catch((error: unknown) => {
+    console.error(`[company-lens] "${message.type}" failed`, error);
+    return refusal('internal', error instanceof Error ? error.message : String(error));
+  });
 }
+
+const refusal = (code: ErrorAnswer['error']['code'], message: string): ErrorAnswer => ({ ok: false, error: { code, message } });

@@ -4,6 +4,7 @@ import { startCardService } from './cards';
 import { startDatasetService } from './dataset';
 import { startLookupService } from './lookup';
 import { startSettingsService } from './settings';
+import { startWelcomeService } from './welcome';
 
 /**
  * Wires the background worker. Each concern lives in its own module under lib/background and
@@ -19,5 +20,6 @@ export function startBackground(): Promise<void> {
   const started = startDatasetService();
   startCardService();
   startLookupService();
+  startWelcomeService();
   return started;
 }

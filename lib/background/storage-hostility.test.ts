@@ -69,6 +69,9 @@ beforeEach(async () => {
   await writeDataset(db, { dataset, sourceKind: 'url', lexicon: Lexicon.build(dataset.companies).toPayload(), searchIndex: '{}' });
   const { startBackground } = await import('./start');
   startBackground();
+  // Start-up derives the search index in steps, which can outlast settle()'s quiet interval on a
+  // busy machine: wait for that check itself (a second call joins or repeats it harmlessly).
+  await (await import('./search-index')).ensureSearchIndex();
   await settle();
 });
 afterEach(async () => {

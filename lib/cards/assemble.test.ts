@@ -84,6 +84,18 @@ describe('moneyText', () => {
 });
 
 describe('assembleCard', () => {
+  it('gives a curated description no source, and gives a description read from text its sentence', async () => {
+    const curated = await assembleCard({ ...reader, getCompany: async () => company('xtransfer', 'XTransfer', { descriptionSource: 'curated' }) }, 'xtransfer');
+    expect(curated!.descriptionSource).toBeUndefined();
+    const sentence = 'Shanghai-based XTransfer, which helps exporters collect payments, grew.';
+    const fromText = company('xtransfer', 'XTransfer', {
+      description: 'Helps exporters collect payments',
+      descriptionSource: 'text',
+      profile: [{ field: 'description', text: 'which helps exporters collect payments', sentence, articleId: 'a2' }],
+    });
+    const card = await assembleCard({ ...reader, getCompany: async () => fromText }, 'xtransfer');
+    expect(card!.descriptionSource).toEqual({ articleId: 'a2', title: 'Title of a2', sentence });
+  });
   it('returns null for an unknown company', async () => {
     expect(await assembleCard(reader, 'nobody')).toBeNull();
   });

@@ -36,7 +36,8 @@ export async function assembleCard(reader: CardReader, id: string): Promise<Card
     reader.getPeopleFor(id),
     reader.getRelationsFor(id),
   ]);
-  const articles = await byId(reader.getArticles([...new Set(facts.map((f) => f.articleId))]));
+  const described = company.descriptionSource === 'text' ? company.profile?.find((p) => p.field === 'description') : undefined;
+  const articles = await byId(reader.getArticles([...new Set([...facts.map((f) => f.articleId), ...(described ? [described.articleId] : [])])]));
   const order = (f: Fact) => {
     const a = articles.get(f.articleId);
     return a ? articleRank(a) : -1;
@@ -63,6 +64,7 @@ export async function assembleCard(reader: CardReader, id: string): Promise<Card
     name: company.name,
     kind: company.kind,
     description: company.description,
+    ...descriptionSource(company, described && articles.get(described.articleId) ? { articleId: described.articleId, title: clip(articles.get(described.articleId)!.title, 300), sentence: clip(described.sentence, MAX_SENTENCE) } : undefined),
     parent: parent ? { id: parent.id, name: parent.name } : undefined,
     headquarters: company.headquarters ?? hq?.values.place,
     founded: company.founded ?? founding?.values.year,
@@ -87,4 +89,9 @@ export async function assembleCard(reader: CardReader, id: string): Promise<Card
 function articleRank(a: Article): number {
   const file = /^(\d+)/.exec(a.source.split('/').pop() ?? '');
   return (file ? Number(file[1]) : 0) * 100_000 + a.position;
+}
+
+/** A description read from the corpus carries its sentence; a curated one carries nothing. */
+function descriptionSource(company: Company, source: CardSource | undefined): Pick<CardData, 'descriptionSource'> {
+  return company.descriptionSource === 'text' && source ? { descriptionSource: source } : {};
 }

@@ -2,8 +2,8 @@ import type { CardData } from './types';
 
 /**
  * The content script's side of `company.card`: asks the background and keeps the last few
- * answers, so hovering the same name again paints without a round trip. Answers are checked for
- * shape, because whatever arrives over messaging is input.
+ * answers, so hovering the same name again paints without a round trip. `load` is the typed
+ * request (lib/protocol/send.ts), which checks each answer's shape.
  */
 export class CardClient {
   private readonly cache = new Map<string, CardData | null>();
@@ -11,7 +11,7 @@ export class CardClient {
   private readonly pending = new Map<string, Promise<CardData | null>>();
 
   constructor(
-    private readonly send: (message: { type: 'company.card'; id: string }) => Promise<unknown>,
+    private readonly load: (id: string) => Promise<CardData | null>,
     private readonly limit = 50,
   ) {}
 
@@ -35,11 +35,7 @@ export class CardClient {
   }
 
   private async fetch(id: string): Promise<CardData | null> {
-    const answer = await this.send({ type: 'company.card', id });
-    if (answer !== null && !isCardData(answer)) {
-      const reason = answer && typeof answer === 'object' && 'error' in answer ? JSON.stringify((answer as { error: unknown }).error) : typeof answer;
-      throw new Error(`unexpected answer from the background (${reason})`);
-    }
+    const answer = await this.load(id);
     this.cache.set(id, answer);
     if (this.cache.size > this.limit) this.cache.delete(this.cache.keys().next().value!);
     return answer;
@@ -48,18 +44,4 @@ export class CardClient {
   clear(): void {
     this.cache.clear();
   }
-}
-
-export function isCardData(value: unknown): value is CardData {
-  const v = value as CardData;
-  return (
-    !!v &&
-    typeof v === 'object' &&
-    typeof v.id === 'string' &&
-    typeof v.name === 'string' &&
-    typeof v.description === 'string' &&
-    Array.isArray(v.facts) &&
-    Array.isArray(v.related) &&
-    Array.isArray(v.people)
-  );
 }

@@ -1,7 +1,9 @@
 import { decodeDocument, splitCorpus, type Document } from '../corpus';
 import { Lexicon } from '../detect/lexicon';
 import { counts, extractArticle, mentionsOf, people, relations } from '../knowledge';
-import { analyseArticle, organisations, registryKeys, resolveOrgs } from '../knowledge/orgs';
+import { links } from '../knowledge/links';
+import { unitsFrom } from '../knowledge/units';
+import { analyseArticle, organisations, registryKeys, resolveOrgs, type ArticleOrgs, type DiscoveredOrg } from '../knowledge/orgs';
 import type { Registry } from '../registry/schema';
 import { companyFields } from './company';
 import { contentHash } from './hash';
@@ -20,9 +22,38 @@ export interface BuildInput {
   registry?: Registry;
   /** Human-readable origin recorded in meta.source. */
   source: string;
+  /**
+   * Per-article organisation analyses kept between builds, keyed by article id and body hash:
+   * an incremental rebuild (one article added to a library) analyses only what is new.
+   */
+  analysisCache?: Map<string, ArticleOrgs>;
+  /** Receives the organisations resolved from the text, with their evidence (for the report). */
+  onOrganisations?: (discovered: readonly DiscoveredOrg[]) => void;
 }
 
 const byName = (a: Document, b: Document) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+/** Decoding first means bytes and the same text as a string build the same dataset. */
+type Decoded = { name: string; text: string };
+
+function decoded(documents: BuildInput['documents']): Decoded[] {
+  return [...documents].sort(byName).map((d) => ({ name: d.name, text: decodeDocument(d.name, d.text) }));
+}
+
+function hashOf(documents: readonly Decoded[], registry: Registry, articles: readonly Article[] = []): string {
+  const parts: string[] = [GENERATOR, JSON.stringify(registry)];
+  for (const d of documents) parts.push(d.name, d.text);
+  for (const a of articles) parts.push(a.id, a.title, a.body);
+  return contentHash(parts);
+}
+
+/**
+ * The content hash `buildDataset` records for these inputs, without building: equal hashes mean
+ * equal datasets, so a caller can tell an unchanged corpus in milliseconds instead of seconds.
+ */
+export function buildInputHash(input: Pick<BuildInput, 'documents' | 'articles' | 'registry'>): string {
+  return hashOf(decoded(input.documents), input.registry ?? EMPTY_REGISTRY, input.articles);
+}
 
 /**
  * Builds the dataset from documents and a registry. The output depends only on the inputs:
@@ -31,17 +62,19 @@ const byName = (a: Document, b: Document) => (a.name < b.name ? -1 : a.name > b.
  * anything is produced.
  */
 export function buildDataset(input: BuildInput): Dataset {
-  // Decoding first means bytes and the same text as a string build the same dataset.
-  const documents = [...input.documents].sort(byName).map((d) => ({ name: d.name, text: decodeDocument(d.name, d.text) }));
+  const documents = decoded(input.documents);
   const articles = [...splitCorpus(documents), ...(input.articles ?? [])];
   const registry = input.registry ?? EMPTY_REGISTRY;
   const entries = [...registry.companies].sort((a, b) => (a.id < b.id ? -1 : 1));
-  const analyses = articles.map((a) => analyseArticle(a.id, a.body));
-  const orgs = organisations(resolveOrgs(analyses, registryKeys(entries)), entries);
+  const analyses = articles.map((a) => cachedAnalysis(a.id, a.body, input.analysisCache));
+  const discovered = resolveOrgs(analyses, registryKeys(entries));
+  input.onOrganisations?.(discovered);
+  const orgs = organisations(discovered, entries);
   const lexicon = Lexicon.build(orgs);
   const names = new Map(orgs.map((o) => [o.id, o.name]));
   const nameOf = (id: string) => names.get(id) ?? id;
-  const knowledge = articles.map((a) => extractArticle(a, lexicon, nameOf));
+  const unitOf = unitsFrom(entries);
+  const knowledge = articles.map((a) => extractArticle(a, lexicon, nameOf, unitOf));
   const tally = counts(knowledge);
   // A discovered name the lexicon never finds (always inside a longer name) is left out.
   const companies: Company[] = orgs
@@ -51,18 +84,28 @@ export function buildDataset(input: BuildInput): Dataset {
       mentionCount: tally.get(o.id)?.mentions ?? 0,
       articleCount: tally.get(o.id)?.articles ?? 0,
     }));
-  const hashParts: string[] = [GENERATOR, JSON.stringify(registry)];
-  for (const d of documents) hashParts.push(d.name, d.text);
-  for (const a of input.articles ?? []) hashParts.push(a.id, a.title, a.body);
+  const facts = knowledge.flatMap((k) => k.facts);
   return {
     format: DATASET_FORMAT,
     version: DATASET_VERSION,
-    meta: { source: input.source, contentHash: contentHash(hashParts), generator: GENERATOR },
+    meta: { source: input.source, contentHash: hashOf(documents, registry, input.articles), generator: GENERATOR },
     companies,
     articles,
     mentions: mentionsOf(knowledge, new Map(articles.map((a) => [a.id, a.body]))),
-    facts: knowledge.flatMap((k) => k.facts),
+    facts,
     people: people(knowledge),
     relations: relations(knowledge),
+    links: links(facts, companies),
   };
+}
+
+function cachedAnalysis(id: string, body: string, cache: Map<string, ArticleOrgs> | undefined): ArticleOrgs {
+  if (!cache) return analyseArticle(id, body);
+  const key = `${id}\u0000${contentHash([body])}`;
+  let analysis = cache.get(key);
+  if (!analysis) {
+    analysis = analyseArticle(id, body);
+    cache.set(key, analysis);
+  }
+  return analysis;
 }

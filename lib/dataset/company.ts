@@ -9,7 +9,7 @@ import type { Company } from './schema';
 export function companyFields(o: OrgCompany): Omit<Company, 'mentionCount' | 'articleCount'> {
   const e = o.entry;
   const first = (field: string) => o.profile.find((p) => p.field === field);
-  const description = e?.description ?? first('description')?.text;
+  const description = e?.description ?? sentenceCase(first('description')?.text);
   const hq = e?.headquarters ?? first('headquarters')?.text;
   const founded = e?.founded ?? (first('founded') ? Number(first('founded')!.text) : undefined);
   return {
@@ -27,4 +27,11 @@ export function companyFields(o: OrgCompany): Omit<Company, 'mentionCount' | 'ar
     ...(description ? { descriptionSource: e ? 'curated' : 'text' } : {}),
     ...(o.profile.length ? { profile: o.profile.slice(0, 50) } : {}),
   };
+}
+
+/** "which helps exporters collect payments" → "Helps exporters collect payments". */
+function sentenceCase(text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  const t = text.replace(/^which\s+(?:is\s+)?/, '');
+  return t.charAt(0).toUpperCase() + t.slice(1);
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseRegistry } from '../registry/load';
-import { buildDataset } from './build';
+import { buildDataset, buildInputHash } from './build';
 import { datasetJsonSchema } from './jsonschema';
 import { DatasetError, parseDataset } from './parse';
 import { Dataset } from './schema';
@@ -29,6 +29,11 @@ describe('buildDataset', () => {
     const edited = documents.map((d, i) => (i === 0 ? { ...d, text: `${d.text} ` } : d));
     expect(buildDataset({ documents: edited, registry, source: 'x' }).meta.contentHash).not.toBe(built.meta.contentHash);
   });
+  it('tells its content hash from the inputs alone, without building', () => {
+    expect(buildInputHash({ documents: [...documents].reverse(), registry })).toBe(built.meta.contentHash);
+    const edited = documents.map((d, i) => (i === 0 ? { ...d, text: `${d.text} ` } : d));
+    expect(buildInputHash({ documents: edited, registry })).not.toBe(built.meta.contentHash);
+  });
   it('counts mentions and weights shared sentences above shared articles', () => {
     const alibaba = built.companies.find((c) => c.id === 'alibaba-group')!;
     expect(alibaba.mentionCount).toBeGreaterThan(100);
@@ -52,6 +57,14 @@ describe('buildDataset', () => {
     expect(bare.companies.every((c) => c.origin === 'text')).toBe(true);
     const names = new Set(bare.companies.map((c) => c.name));
     for (const name of ['Alibaba Group', 'Tencent', 'SoftBank']) expect(names.has(name) || bare.companies.some((c) => c.aliases.some((a) => a.text === name)), name).toBe(true);
+  });
+  it('reuses cached article analyses and builds the same dataset', () => {
+    const cache = new Map();
+    const first = buildDataset({ documents, registry, source: 'bundled seed corpus', analysisCache: cache });
+    expect(cache.size).toBe(37);
+    const again = buildDataset({ documents, registry, source: 'bundled seed corpus', analysisCache: cache });
+    expect(JSON.stringify(first)).toBe(text);
+    expect(JSON.stringify(again)).toBe(text);
   });
   it('records people with their roles', () => {
     const zhang = built.people.find((p) => p.name === 'Daniel Zhang')!;

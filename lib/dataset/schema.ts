@@ -247,6 +247,16 @@ export const Relation = z.strictObject({
 });
 export type Relation = z.infer<typeof Relation>;
 
+/**
+ * A typed relation between two organisations, each with the fact it was read from (`factId`), or
+ * from the curated registry (`unit-of` by its parent links, no fact). Direction reads "from
+ * <type> to": an investor `invested-in` a company, an acquirer `acquired` a target.
+ */
+export const LinkType = z.enum(['invested-in', 'acquired', 'holds-stake-in', 'unit-of', 'partner', 'rival', 'regulator-of']);
+export type LinkType = z.infer<typeof LinkType>;
+export const Link = z.strictObject({ from: Id, to: Id, type: LinkType, factId: Id.optional() });
+export type Link = z.infer<typeof Link>;
+
 export const DatasetMeta = z.strictObject({
   /** Human-readable origin: "bundled seed corpus", a URL, "your files". */
   source: z.string().max(2_000),
@@ -265,5 +275,7 @@ export const Dataset = z.strictObject({
   facts: z.array(Fact),
   people: z.array(Person),
   relations: z.array(Relation),
+  /** Typed relations; datasets written before them have none. */
+  links: z.array(Link).optional(),
 });
 export type Dataset = z.infer<typeof Dataset>;

@@ -1,5 +1,3 @@
-import { browser } from 'wxt/browser';
-
 /**
  * The lexicon request, sent as early as a page allows. The content script runs at document_idle,
  * after the page is parsed; a second, tiny content script (public/early-request.js, declared in
@@ -18,9 +16,10 @@ type Holder = { [KEY]?: Promise<unknown> };
 /** The message both scripts send; a failure of the early one (the worker restarting) is retried by the content script. */
 export const LEXICON_REQUEST = { type: 'matcher.get' } as const;
 
-export const requestLexicon = (): Promise<unknown> => browser.runtime.sendMessage(LEXICON_REQUEST);
-
-/** The early request's answer, once; later loads (a new dataset) ask again. */
+/**
+ * The early request's answer, once; later loads (a new dataset) ask again. It is unchecked here:
+ * plain JavaScript sent it, so the caller checks it as the answer to `matcher.get`.
+ */
 export function takeEarlyRequest(): Promise<unknown> | undefined {
   const holder = globalThis as Holder;
   const request = holder[KEY];

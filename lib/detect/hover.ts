@@ -1,4 +1,5 @@
 import { caretAt, frameOffset, liveRange, pointInRects, speed } from './hittest';
+import { precedes } from './ordered';
 import type { PageMention, PageScanner } from './scanner';
 
 /**
@@ -209,6 +210,32 @@ export class HoverController {
     this.cancelGrace();
     this.card.show(targetFor(mention), { focus: true });
     return mention;
+  }
+
+  /**
+   * The keyboard's next (1) or previous (-1) name in reading order, with its card: from the name
+   * whose card is open, else from the top of the viewport. Names of this document only; muted
+   * ones are skipped. The name is scrolled into view before its card is placed next to it.
+   */
+  step(direction: 1 | -1, doc: Document = document): PageMention | null {
+    const names = this.scanner.mentions
+      .filter((m) => !this.options.isMuted(m.companyIndex) && m.range.startContainer.ownerDocument === doc && liveRange(m.range))
+      .sort((a, b) => (precedes(a.range, b.range) ? -1 : precedes(b.range, a.range) ? 1 : 0));
+    if (!names.length) return null;
+    const at = this.card.current ? names.indexOf(this.card.current) : -1;
+    let next: PageMention | undefined;
+    if (at >= 0) next = names[(at + direction + names.length) % names.length];
+    else {
+      // Nothing open: the first name in view going down, the last one above the bottom going up.
+      const top = (m: PageMention) => liveRange(m.range)?.getBoundingClientRect().top ?? 0;
+      next = direction === 1 ? (names.find((m) => top(m) >= 0) ?? names[0]) : (names.findLast((m) => top(m) < innerHeight) ?? names[names.length - 1]);
+    }
+    const element = next.range.startContainer.parentElement;
+    const rect = liveRange(next.range)?.getBoundingClientRect();
+    if (element && rect && (rect.top < 0 || rect.bottom > innerHeight)) element.scrollIntoView({ block: 'center' });
+    this.cancelGrace();
+    this.card.show(targetFor(next), { focus: true });
+    return next;
   }
 
   private onDown(e: Event): void {

@@ -1,12 +1,12 @@
-import { browser } from 'wxt/browser';
-import { sanitizeSettings, type Settings } from '../settings/values';
-import { requestLexicon, takeEarlyRequest } from './early-request';
+import type { MessageOf, MessageType } from '../messages';
+import { ANSWERS, type AnswerOf } from '../protocol/answers';
+import { checkAnswer, sendMessage } from '../protocol/send';
+import type { Settings } from '../settings/values';
+import { LEXICON_REQUEST, takeEarlyRequest } from './early-request';
 import { LexiconCore as Lexicon } from './lexicon-core';
-import { decodeIds, decodeLexicon, type WireLexicon } from './wire';
+import { decodeIds, decodeLexicon } from './wire';
 
 /** A content script's side of the lexicon messages (`matcher.get`, `matcher.ids`, `matcher.resolve`). */
-
-const send = (message: unknown) => browser.runtime.sendMessage(message);
 
 /**
  * A lexicon, with the settings the background read when it sent it; null while the knowledge
@@ -16,12 +16,11 @@ export type LoadedLexicon = { lexicon: Lexicon; version: string; settings?: Sett
 
 /** The lexicon from the background: the answer to the early request when there is one. */
 export async function loadLexicon(): Promise<LoadedLexicon> {
-  const pending = takeEarlyRequest()?.catch(() => requestLexicon()) ?? requestLexicon();
-  const answer = (await pending) as { version: string; payload?: WireLexicon; off?: boolean; settings?: unknown } | null;
-  if (answer?.off) return 'off';
-  if (!answer?.payload) return null;
-  const settings = answer.settings === undefined ? undefined : sanitizeSettings(answer.settings);
-  return { lexicon: Lexicon.fromPayload(decodeLexicon(answer.payload)), version: answer.version, settings };
+  const early = takeEarlyRequest()?.then((answer) => checkAnswer(LEXICON_REQUEST.type, ANSWERS[LEXICON_REQUEST.type], answer));
+  const answer = await (early?.catch(() => askWithRetry(LEXICON_REQUEST)) ?? askWithRetry(LEXICON_REQUEST));
+  if (answer && 'off' in answer) return 'off';
+  if (!answer || !('payload' in answer)) return null;
+  return { lexicon: Lexicon.fromPayload(decodeLexicon(answer.payload)), version: answer.version, settings: answer.settings };
 }
 
 /**
@@ -31,15 +30,15 @@ export async function loadLexicon(): Promise<LoadedLexicon> {
  */
 export async function loadIds(lexicon: Lexicon, version: string): Promise<void> {
   if (lexicon.hasIds) return;
-  const answer = (await askWithRetry({ type: 'matcher.ids', version })) as { ids?: unknown } | null;
   // A malformed answer throws here and is not asked again: it would not get better.
-  if (answer?.ids !== null) lexicon.provideIds(decodeIds(answer?.ids));
+  const { ids } = await askWithRetry({ type: 'matcher.ids', version });
+  if (ids !== null) lexicon.provideIds(decodeIds(ids));
 }
 
 /** Sends a message, again when the worker was restarting (its port closed), up to three times. */
-async function askWithRetry(message: unknown, attempts = 3): Promise<unknown> {
+async function askWithRetry<T extends MessageType>(message: MessageOf<T>, attempts = 3): Promise<AnswerOf<T>> {
   try {
-    return await send(message);
+    return await sendMessage(message);
   } catch (error) {
     if (attempts <= 1 || !/receiving end|message port closed/i.test((error as Error)?.message ?? '')) throw error;
     return askWithRetry(message, attempts - 1);
@@ -48,6 +47,6 @@ async function askWithRetry(message: unknown, attempts = 3): Promise<unknown> {
 
 /** The names of the companies at these lexicon entries (for page.mentions reports), or null. */
 export async function resolveNames(version: string, entries: number[]): Promise<(string | null)[] | null> {
-  const answer = (await send({ type: 'matcher.resolve', version, values: entries })) as { companies: ({ id: string; name: string } | null)[] | null } | null;
-  return answer?.companies?.map((c) => c?.name ?? null) ?? null;
+  const answer = await sendMessage({ type: 'matcher.resolve', version, values: entries });
+  return answer.companies?.map((c) => c?.name ?? null) ?? null;
 }

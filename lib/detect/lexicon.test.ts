@@ -25,6 +25,20 @@ describe('Lexicon', () => {
     ]);
     expect(named('The new iPhone from Apple')).toEqual([['Apple', 'apple']]);
   });
+  it('needs the capitals of a name made of plain words, not of a distinctive one', () => {
+    const lex = Lexicon.build([
+      { id: 'peoples-daily', name: "People's Daily", aliases: [] },
+      { id: 'reserve-bank', name: 'Reserve Bank', aliases: [{ text: 'Central Reserve Bank' }] },
+      { id: 'hsbc', name: 'HSBC Holdings', aliases: [] },
+      { id: 'jd', name: 'JD.com', aliases: [] },
+      { id: 'tosk', name: 'Tosk', aliases: [{ text: 'Tosk', caseSensitive: true }] },
+    ]);
+    const found = (text: string) => lex.mentions(text).map((m) => text.slice(m.start, m.end));
+    expect(found("It changed people's daily lives; the reserve bank of capital; the central reserve bank.")).toEqual([]);
+    expect(found("People's Daily reported that the Reserve Bank and the Central Reserve Bank met.")).toEqual(["People's Daily", 'Reserve Bank', 'Central Reserve Bank']);
+    expect(found('hsbc holdings and jd.com')).toEqual(['hsbc holdings', 'jd.com']);
+    expect(found('a tosk and Tosk')).toEqual(['Tosk']);
+  });
   it('round-trips through its payload', () => {
     const copy = Lexicon.fromPayload(structuredClone(lexicon.toPayload()));
     expect(copy.mentions('Ant Group and 支付宝')).toEqual(lexicon.mentions('Ant Group and 支付宝'));

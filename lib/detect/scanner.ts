@@ -1,6 +1,7 @@
 import { BlockWalker, OWN_UI_TAG, blockOf, isInline, nodeIndexAt, type TextBlock } from './blocks';
 import { SLICE_MS, pageClock, yieldToPage, type Clock } from './clock';
 import { ForgetJob } from './forget';
+import { FrameFollower } from './frames';
 import type { LexiconCore as Lexicon, Mention } from './lexicon-core';
 import type { MentionResolver } from './resolver';
 import type { MatchHit } from './matcher';
@@ -78,6 +79,7 @@ export class PageScanner {
   private running: Promise<void> | null = null;
   private readonly sliceMs: number;
   private readonly clock: Clock;
+  private readonly frames: FrameFollower;
 
   constructor(
     readonly lexicon: Lexicon,
@@ -86,6 +88,7 @@ export class PageScanner {
   ) {
     this.sliceMs = options.sliceMs ?? SLICE_MS;
     this.clock = options.clock ?? pageClock;
+    this.frames = new FrameFollower((doc, replaced) => this.frameDocument(doc, replaced), options.signal);
   }
 
   /** Open shadow roots and frame documents met so far (hit-testing needs the shadow roots). */
@@ -95,48 +98,17 @@ export class PageScanner {
 
   private hooks = {
     onShadowRoot: (root: ShadowRoot) => this.addScope(root),
-    onFrame: (frame: HTMLIFrameElement | HTMLFrameElement) => {
-      this.followFrame(frame);
-      this.addFrameDocument(frame);
-    },
+    onFrame: (frame: HTMLIFrameElement | HTMLFrameElement) => this.frames.meet(frame),
   };
 
-  private readonly followed = new WeakSet<Element>();
-  private readonly frameDocs = new WeakMap<Element, Document>();
-
-  /**
-   * A frame met before it has loaded still shows its initial about:blank document, and a frame
-   * can navigate later: each `load` brings a new document, which is scanned as a root of its own.
-   */
-  private followFrame(frame: HTMLIFrameElement | HTMLFrameElement): void {
-    if (this.followed.has(frame)) return;
-    this.followed.add(frame);
-    frame.addEventListener(
-      'load',
-      () => {
-        this.addFrameDocument(frame);
-        void this.run();
-      },
-      { signal: this.options.signal },
-    );
-  }
-
-  private addFrameDocument(frame: HTMLIFrameElement | HTMLFrameElement): void {
-    let doc: Document | null = null;
-    try {
-      doc = frame.contentDocument; // null for cross-origin frames
-    } catch {
-      doc = null;
+  /** A frame's document as it loads; the one it replaced is forgotten. */
+  private frameDocument(doc: Document, replaced: Document | undefined): void {
+    if (replaced) {
+      this.scopes.delete(replaced);
+      this.queue.push(new ForgetJob([replaced]));
     }
-    if (!doc?.documentElement) return;
-    const previous = this.frameDocs.get(frame);
-    // The frame navigated: what was found in its former document is gone from the page.
-    if (previous && previous !== doc) {
-      this.scopes.delete(previous);
-      this.queue.push(new ForgetJob([previous]));
-    }
-    this.frameDocs.set(frame, doc);
     this.addScope(doc);
+    void this.run();
   }
 
   private addScope(scope: Document | ShadowRoot): void {

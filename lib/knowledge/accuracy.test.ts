@@ -87,9 +87,9 @@ describe('knowledge extraction on the seed corpus', () => {
     console.log(`facts: precision ${precision.toFixed(3)} (${correct.length}/${dataset.facts.length}), recall ${recall.toFixed(3)} (${found.length}/${want.length})`);
     if (wrong.length) console.log(`not in the expectations:\n  ${wrong.join('\n  ')}`);
     if (missed.length) console.log(`missed:\n  ${missed.join('\n  ')}`);
-    expect(want.length).toBeGreaterThanOrEqual(110);
+    expect(want.length).toBeGreaterThanOrEqual(119);
     // Set to what the extractor reaches, so losing even one correct fact fails.
-    expect(precision).toBeGreaterThanOrEqual(0.99);
+    expect(precision).toBeGreaterThanOrEqual(1);
     expect(recall).toBeGreaterThanOrEqual(0.96);
   });
 

@@ -1,5 +1,7 @@
 import type { Fact, Money, Party } from '../dataset/schema';
 import { APPOSITIVE, TOKEN_RE } from './grammar';
+import type { UnitOf } from './units';
+import { UNIT_AFTER } from './units';
 import { actingPosition, type SentenceView } from './view';
 
 type Omitted<T> = T extends unknown ? Omit<T, 'id' | 'articleId' | 'sentence'> : never;
@@ -27,6 +29,7 @@ export class Ctx {
     readonly nameOf: (companyId: string) => string,
     /** Full names of people the article mentions, to expand "Xue" into "Xue Zhixiang". */
     readonly fullNames: readonly string[],
+    readonly unitOf: UnitOf = () => undefined,
   ) {
     // Exchanges are registry entries too ("floats on the Nasdaq"); in the bare template they read
     // as plain words so they neither interrupt a pattern nor pass for the company acting.
@@ -52,6 +55,18 @@ export class Ctx {
     const known = this.v.companies.findIndex((c) => c.companyId === topic);
     if (known >= 0) return known;
     this.v.companies.push({ companyId: topic, text: this.nameOf(topic), anaphor: true });
+    return this.v.companies.length - 1;
+  }
+
+  /**
+   * The unit a token's description names ("⟦C0⟧'s cloud computing division" → Alibaba Cloud), as a
+   * token of its own, or the token itself when the registry knows no such unit.
+   */
+  unitToken(token: number, following: string): number {
+    const m = UNIT_AFTER.exec(following);
+    const unit = m ? this.unitOf(this.id(token), m[1]) : undefined;
+    if (!unit) return token;
+    this.v.companies.push({ companyId: unit, text: this.nameOf(unit), anaphor: true });
     return this.v.companies.length - 1;
   }
 
@@ -98,6 +113,8 @@ export class Ctx {
     let between = tpl.slice(last.index! + last[0].length, at);
     between = between.replace(APPOSITIVE, ' ');
     if (!BRIDGE.test(between)) return undefined;
+    // A relative clause's subject is the company it hangs on, whatever that company's own role: "harmful to X, which had raised ...".
+    if (/^\s*,\s(?:which|who)\s/.test(between)) return Number(last[1]);
     return actingPosition(tpl, last.index!) ? Number(last[1]) : undefined;
   }
 

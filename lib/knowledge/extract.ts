@@ -8,6 +8,7 @@ import { numbers } from './patterns/numbers';
 import { profile } from './patterns/profile';
 import { results } from './patterns/results';
 import { dateOf } from './period';
+import type { UnitOf } from './units';
 import { sentenceViews, type BodyMention, type SentenceView } from './view';
 
 /** Everything read from one article. */
@@ -33,7 +34,7 @@ function fullNames(body: string, mentions: BodyMention[]): string[] {
   return [...out];
 }
 
-export function extractArticle(article: Article, lexicon: Lexicon, nameOf: (id: string) => string): ArticleKnowledge {
+export function extractArticle(article: Article, lexicon: Lexicon, nameOf: (id: string) => string, unitOf: UnitOf = () => undefined): ArticleKnowledge {
   const ids = lexicon.companyIds;
   const mentions: BodyMention[] = lexicon
     .mentions(article.body)
@@ -43,7 +44,7 @@ export function extractArticle(article: Article, lexicon: Lexicon, nameOf: (id: 
   const facts: Fact[] = [];
   const people: ArticleKnowledge['people'] = [];
   for (const view of sentences) {
-    const ctx = new Ctx(view, nameOf, names);
+    const ctx = new Ctx(view, nameOf, names, unitOf);
     for (const pattern of PATTERNS) pattern(ctx);
     const seen = new Set<string>();
     for (const draft of ctx.facts) {

@@ -108,7 +108,9 @@ function buildTemplate(sentence: string, mentions: BodyMention[], offset: number
     spans.push({ start: m.start - offset, end: m.end - offset, token: `⟦C${companies.length}⟧` });
     companies.push({ companyId: m.companyId, text: sentence.slice(m.start - offset, m.end - offset) });
   }
-  for (const s of findMoney(sentence)) {
+  // Most sentences hold no sum; a figure or a scale word is needed for one.
+  const sums = /[\d$€£¥₹]|illion|thousand/.test(sentence) ? findMoney(sentence) : [];
+  for (const s of sums) {
     if (spans.some((x) => s.start < x.end && s.end > x.start)) continue;
     spans.push({ start: s.start, end: s.end, token: `⟦M${money.length}⟧` });
     money.push(s.money);
@@ -124,7 +126,7 @@ function buildTemplate(sentence: string, mentions: BodyMention[], offset: number
 }
 
 /** Resolves pronouns and "the company"-style references; returns the rewritten template. */
-function resolve(tpl: string, companies: TokenRef[], topic: string | undefined): { tpl: string; subject?: number } {
+function resolve(tpl: string, companies: TokenRef[], topic: string | undefined, previous?: string): { tpl: string; subject?: number } {
   const spans = appositiveSpans(tpl);
   let subject = subjectOf(tpl, spans);
   const tokens = tokensOf(tpl);
@@ -149,7 +151,9 @@ function resolve(tpl: string, companies: TokenRef[], topic: string | undefined):
       else if (topic && tokens.length === 0 && tpl.indexOf(',', at) > 0 && new RegExp(`^${NOMINAL.source}`, 'u').test(rest)) target = refer(topic, word);
     }
     // In a sentence naming no company, "its"/"it" can only be the passage's company.
-    else if (topic && tokens.length === 0) target = refer(topic, word);
+    // A sentence opening with "It" continues the company the previous sentence was about.
+    else if (at === 0 && previous) target = refer(previous, word);
+    else if (topic && (tokens.length === 0 || (/(?:^|, )$/.test(tpl.slice(0, at)) && !tpl.slice(0, at).includes('⟦')))) target = refer(topic, word);
     if (target === undefined) continue;
     if (at === 0 && subject === undefined) subject = target;
     edits.push({ at, end: at + word.length, text: possessive ? `⟦C${target}⟧'s` : `⟦C${target}⟧` });
@@ -183,9 +187,14 @@ function resolve(tpl: string, companies: TokenRef[], topic: string | undefined):
  * often as any other. Sentences that name no company ("Operating profits were ...", "the airline
  * said") fall back to it when no nearer topic is current.
  */
+const LEAD_CHARS = 400;
+
 function mainCompany(mentions: readonly BodyMention[]): string | undefined {
   const counts = new Map<string, number>();
   for (const m of mentions) counts.set(m.companyId, (counts.get(m.companyId) ?? 0) + 1);
+  // A story about a company names it in its headline or opening; one only quoted as a source later is not its subject.
+  const opening = new Set(mentions.filter((m) => m.start < LEAD_CHARS).map((m) => m.companyId));
+  for (const id of counts.keys()) if (!opening.has(id)) counts.delete(id);
   const ranked = [...counts].sort((a, b) => b[1] - a[1]);
   if (!ranked.length) return undefined;
   return ranked.length === 1 || ranked[0][1] >= 2 * ranked[1][1] ? ranked[0][0] : undefined;
@@ -211,14 +220,16 @@ export function sentenceViews(articleId: string, body: string, mentions: readonl
     const sentence = body.slice(s.start, s.end);
     const built = buildTemplate(sentence, inSentence, s.start);
     const live = topic && paragraph - topic.paragraph <= 1 ? topic.companyId : (main ?? recent);
-    const { tpl, subject } = resolve(built.tpl, built.companies, live);
+    const { tpl, subject } = resolve(built.tpl, built.companies, live, recent);
     if (subject !== undefined) topic = { companyId: built.companies[subject].companyId, paragraph };
     // A sentence that names companies but neither acts through one nor names the topic moves
     // the story elsewhere; "it" in the next sentence would be a guess.
     else if (topic && inSentence.length > 0 && !inSentence.some((m) => m.companyId === topic!.companyId)) topic = undefined;
     // With no topic, the one company the previous sentence named is the likeliest referent ("... dropped on Didi. ... the ride-hailing giant").
+    // A sentence naming several companies leaves the one it goes on to describe ("came from Banma, which ...").
     const named = new Set(inSentence.map((m) => m.companyId));
-    recent = named.size === 1 ? [...named][0] : named.size > 1 ? undefined : recent;
+    const described = /^[^⟦]*⟦C(\d+)⟧,? (?:which|a|an|the|who)\b/.exec(built.tpl);
+    recent = named.size === 1 ? [...named][0] : described ? built.companies[Number(described[1])].companyId : named.size > 1 ? undefined : recent;
     views.push({ articleId, sentence, start: s.start, end: s.end, paragraph, tpl, companies: built.companies, money: built.money, subject, topic: live });
   }
   return views;

@@ -1,10 +1,7 @@
 import { z } from 'zod';
+import { ORG_KINDS } from './kinds';
 
-/**
- * Kinds of organisation. `product` covers platforms and apps (Taobao, WeChat); `government`
- * covers ministries, regulators, central banks' committees and armed services.
- */
-export const OrgKind = z.enum(['company', 'product', 'investor', 'bank', 'government', 'media', 'university', 'other']);
+export const OrgKind = z.enum(ORG_KINDS);
 export type OrgKind = z.infer<typeof OrgKind>;
 
 /**

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { browser } from 'wxt/browser';
+import { sendMessage } from '../protocol/send';
 import { sanitizeSettings } from '../settings/values';
 import { getDb } from './db';
 import { libraryRows } from './library';
@@ -114,6 +115,5 @@ export async function importUserData(text: string): Promise<{ stars: number; not
 }
 
 async function restoreSettings(stored: unknown): Promise<void> {
-  const answer: unknown = await browser.runtime.sendMessage({ type: 'settings.set', values: sanitizeSettings(stored) });
-  if (!answer || typeof answer !== 'object' || 'error' in answer) throw new Error(`The settings could not be restored (${JSON.stringify(answer)})`);
+  await sendMessage({ type: 'settings.set', values: sanitizeSettings(stored) });
 }

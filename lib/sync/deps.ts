@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { buildDataset } from '../dataset/build';
+import { buildDataset, buildInputHash } from '../dataset/build';
 import { parseDataset } from '../dataset/parse';
 import { Lexicon } from '../detect/lexicon';
 import { parseRegistry } from '../registry/load';
@@ -19,6 +19,7 @@ export function backgroundSyncDeps(): SyncDeps {
     // Parsed once per worker: the bundled registry never changes while the worker runs.
     bundledRegistry: () => (registry ??= parseRegistry(bundledRegistryText(), BUNDLED_REGISTRY_NAME)),
     buildDataset: (input) => buildDataset(input),
+    buildHash: buildInputHash,
     parseDataset,
     buildSearchIndex,
     buildQuickSearchIndex,

@@ -30,7 +30,22 @@ describe('install and update ingestion', () => {
     expect(await new SyncRunner(updated).ensureBundled()).toMatchObject({ ok: true, outcome: 'ok', status: { companies: 5 } });
   });
 
-  it('leaves a dataset the user chose from elsewhere alone', async () => {
+  it('answers "unchanged" for the same bundled corpus from the inputs\' hash, without building', async () => {
+    await new SyncRunner(fakeDeps()).ensureBundled();
+    const hash = (await getStatus()).version.split(':')[1] ?? '';
+    const active = await db.generations.toArray();
+    let built = 0;
+    const deps = fakeDeps();
+    const quick = fakeDeps({ buildHash: () => active[0].meta.contentHash, buildDataset: (input) => (built++, deps.buildDataset(input)) });
+    expect(await new SyncRunner(quick).run({ kind: 'bundled' })).toMatchObject({ ok: true, outcome: 'unchanged' });
+    expect(built).toBe(0);
+    // Another hash: the corpus changed, so it is built.
+    const changed = fakeDeps({ buildHash: () => `not-${hash}`, buildDataset: (input) => (built++, deps.buildDataset(input)) });
+    await new SyncRunner(changed).run({ kind: 'bundled' });
+    expect(built).toBe(1);
+  });
+
+    it('leaves a dataset the user chose from elsewhere alone', async () => {
     await new SyncRunner(fakeDeps()).run({ kind: 'files', files: [{ name: 'd.json', text: JSON.stringify(makeDataset('mine', 2)) }] });
     expect(await new SyncRunner(fakeDeps()).ensureBundled()).toBeNull();
     expect((await getStatus()).source).toBe('d.json');

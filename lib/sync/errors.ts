@@ -4,31 +4,33 @@
  * behind a disclosure.
  */
 
-export type SyncErrorCode =
-  | 'bad-url'
-  | 'permission'
-  | 'network'
-  | 'http'
-  | 'timeout'
-  | 'too-large'
-  | 'not-json'
-  | 'truncated'
-  | 'invalid-json'
-  | 'schema'
-  | 'version'
-  | 'duplicate-id'
-  | 'dangling-reference'
-  | 'empty'
-  | 'empty-file'
-  | 'binary-file'
-  | 'unsupported-file'
-  | 'mixed-files'
-  | 'quota'
-  | 'no-article'
-  | 'page-access'
-  | 'cancelled'
-  | 'interrupted'
-  | 'internal';
+export const SYNC_ERROR_CODES = [
+  'bad-url',
+  'permission',
+  'network',
+  'http',
+  'timeout',
+  'too-large',
+  'not-json',
+  'truncated',
+  'invalid-json',
+  'schema',
+  'version',
+  'duplicate-id',
+  'dangling-reference',
+  'empty',
+  'empty-file',
+  'binary-file',
+  'unsupported-file',
+  'mixed-files',
+  'quota',
+  'no-article',
+  'page-access',
+  'cancelled',
+  'interrupted',
+  'internal',
+] as const;
+export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number];
 
 export interface SyncErrorInfo {
   code: SyncErrorCode;

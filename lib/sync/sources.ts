@@ -21,6 +21,8 @@ export interface KnowledgeBase {
   bundledDocuments(): UserFile[];
   bundledRegistry(): Registry;
   buildDataset(input: { documents: UserFile[]; articles?: Article[]; registry: Registry; source: string }): Dataset;
+  /** The content hash buildDataset would record for these inputs (lib/dataset/build.ts), when known. */
+  buildHash?(input: { documents: UserFile[]; articles?: Article[]; registry: Registry }): string;
   parseDataset(text: string, origin: string): Dataset;
   buildSearchIndex(dataset: Dataset): string;
 }
@@ -62,8 +64,9 @@ export function describeSource(source: SyncJob): string {
   if (source.kind === 'bundled') return BUNDLED_LABEL;
   if (source.kind === 'url') return source.url;
   if (source.kind === 'library') return `removing ${source.remove.length} article${source.remove.length === 1 ? '' : 's'} from your library`;
-  const count = source.files.length + (source.refused?.length ?? 0);
-  return count === 1 ? (source.files[0] ?? source.refused![0]).name : `${count} files`;
+  // The history names what was synced: a few file names, then how many more.
+  const names = [...source.files, ...(source.refused ?? [])].map((f) => f.name);
+  return names.length <= 3 ? names.join(', ') : `${names.slice(0, 2).join(', ')} and ${names.length - 2} more files`;
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -157,6 +160,10 @@ export async function resolveSource(source: SyncJob, ctx: SourceContext): Promis
   if (source.kind === 'url') return fromUrl(ctx, source.url);
   if (source.kind === 'bundled') {
     ctx.progress('fetch', 1, 1);
+    // The inputs' hash answers "unchanged" before seconds of building (the build is deterministic).
+    const activeBundled = ctx.active?.sourceKind === 'bundled' ? ctx.active.meta.contentHash : undefined;
+    const articles = ctx.library.map(articleOf);
+    if (activeBundled && ctx.kb.buildHash?.({ documents: ctx.kb.bundledDocuments(), articles, registry: ctx.kb.bundledRegistry() }) === activeBundled) return { unchanged: true };
     const dataset = build(ctx, ctx.library);
     // The build is deterministic, so the same hash means the same dataset: nothing to write.
     const same = ctx.active?.sourceKind === 'bundled' && ctx.active.meta.contentHash === dataset.meta.contentHash;

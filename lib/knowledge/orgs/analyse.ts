@@ -1,6 +1,6 @@
 import { splitSentences } from '../sentences';
 import { contextOf, isPlaceOrTime, shapeOf, type KindHint } from './cues';
-import { nameKey } from './key';
+import { initialsOf, nameKey } from './key';
 import { profileLines, type ProfileLine } from './profile';
 import { sides, spansOf, type Span } from './spans';
 import { HEAD_NOUNS, LEGAL_SUFFIXES } from './words';
@@ -50,16 +50,18 @@ interface Occurrence {
   acronym?: string;
 }
 
+const CONTEXT = 100;
 const ACRONYM_AFTER = /^['’]?s?\s*\((?:the\s+)?(\p{Lu}[\p{Lu}\p{N}&.-]{1,7})\)/u;
 
 function occurrence(span: Span, sentence: number, text: string, from: number, to: number, articleId: string): Occurrence {
-  const before = text.slice(from, span.start);
-  const after = text.slice(span.end, to);
+  // Cues sit within a few words of the name; bounded context keeps every test linear.
+  const before = text.slice(Math.max(from, span.start - CONTEXT), span.start);
+  const after = text.slice(span.end, Math.min(to, span.end + 2 * CONTEXT));
   const ev = contextOf(span, before, after);
   const shape = shapeOf(span);
   const org = shape.why ? [shape.why, ...ev.org] : ev.org;
   const acronym = ACRONYM_AFTER.exec(after)?.[1].replace(/\.$/, '');
-  const profile = profileLines(span, before, after, text.slice(from, to), articleId);
+  const profile = profileLines(span, before, after, () => text.slice(from, to), articleId);
   return { span, sentence, org, person: ev.person, kind: shape.kind ?? ev.kind, profile, acronym };
 }
 
@@ -83,9 +85,14 @@ export function analyseArticle(articleId: string, body: string): ArticleOrgs {
   // article, is a place or a person, or is a name by its own shape ("AIA and HSBC Holdings") —
   // except when the article defines the whole name's acronym ("... and Post Company (ITPC)").
   for (const j of joined) {
-    const defined = j.whole.acronym !== undefined && j.whole.acronym.replace(/\W/g, '') === initials(j.whole.span);
-    const inList = /,\s*$/.test(body.slice(Math.max(0, j.whole.span.start - 3), j.whole.span.start));
-    const split = !defined && (inList || j.parts.some((p) => alone.has(p.span.text) || isPlaceOrTime(p.span) || p.person.length || shapeOf(p.span).why));
+    const defined = j.whole.acronym !== undefined && j.whole.acronym.replace(/\W/g, '') === initialsOf(j.whole.span.text);
+    const inList = /,\s*$/.test(body.slice(Math.max(0, j.whole.span.start - 3), j.whole.span.start)) || j.whole.org.includes('in a list of firms');
+    // "Securities and Exchange Commission": a body's head noun on the right covers both sides;
+    // "Ministry of Electronics and Information Technology": a body "of" two things.
+    const bodyHead = shapeOf(j.parts[j.parts.length - 1].span).kind === 'government' || j.parts[0].span.tokens.some((t) => t.text === 'of' || t.text === 'for');
+    const split =
+      !defined &&
+      (inList || j.parts.some((p) => alone.has(p.span.text) || isPlaceOrTime(p.span) || p.person.length || (!bodyHead && shapeOf(p.span).why)));
     if (split) occurrences.push(...j.parts);
     else occurrences.push(j.whole);
   }
@@ -123,12 +130,6 @@ export function analyseArticle(articleId: string, body: string): ArticleOrgs {
   for (const n of byKey.values()) if (isGenericHead(n)) n.excluded = true;
   return { articleId, names: [...byKey.values()], links };
 }
-
-const initials = (span: Span) =>
-  span.tokens
-    .filter((t) => /^\p{Lu}/u.test(t.text))
-    .map((t) => t.text[0])
-    .join('');
 
 /** "Bank", "Commission" alone refer back to a fuller name; they are not names of their own. */
 function isGenericHead(n: NameEvidence): boolean {

@@ -30,3 +30,12 @@ export function nameKey(text: string): string {
 export function discoveredId(text: string): string {
   return slugify(nameWords(text).join(' ')) || 'organisation';
 }
+
+/** Capital initials of a name, for acronyms: "Monetary Policy Committee" → "MPC". */
+export function initialsOf(text: string): string {
+  return text
+    .split(/[\s-]+/)
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w[0])
+    .join('');
+}

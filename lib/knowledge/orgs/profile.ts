@@ -24,20 +24,22 @@ const STATE_OWNED = /\b(state-owned|state-run|government-owned|family-owned|priv
 
 const tidy = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-export function profileLines(span: Span, before: string, after: string, sentence: string, articleId: string): ProfileLine[] {
+/** Every test is guarded by a cheap check first: this runs for every candidate name. */
+export function profileLines(span: Span, before: string, after: string, sentence: () => string, articleId: string): ProfileLine[] {
   const out: ProfileLine[] = [];
-  const line = (field: ProfileLine['field'], text: string) => out.push({ field, text: tidy(text), sentence: tidy(sentence), articleId });
-  const app = APPOSITIVE.exec(after);
-  if (app && (app[1].startsWith('which') || [...app[1].toLowerCase().matchAll(/[\p{L}-]+/gu)].some((w) => DESCRIPTORS.has(w[0])))) line('description', app[1]);
-  else {
-    const pre = PRE_DESCRIPTION.exec(before);
-    const words = pre?.[1].toLowerCase().split(/\s+/) ?? [];
-    if (pre && DESCRIPTORS.has(words[words.length - 1]) && words.length >= 2) line('description', pre[1]);
-    else if (STATE_OWNED.test(before)) line('description', STATE_OWNED.exec(before)![1]);
+  const line = (field: ProfileLine['field'], text: string) => out.push({ field, text: tidy(text), sentence: tidy(sentence()), articleId });
+  const app = /^\s*,/.test(after) ? APPOSITIVE.exec(after) : null;
+  if (app && (app[1].startsWith('which') || app[1].toLowerCase().split(/[^\p{L}-]+/u).some((w) => DESCRIPTORS.has(w)))) line('description', app[1]);
+  else if (DESCRIPTORS.has(/([\p{L}-]+)\s+$/u.exec(before.slice(-30))?.[1].toLowerCase() ?? '')) {
+    const pre = PRE_DESCRIPTION.exec(before.slice(-80));
+    if (pre && /\s/.test(pre[1].trim())) line('description', pre[1]);
+  } else if (/-owned|-run|held\s+$/.test(before)) {
+    const owned = STATE_OWNED.exec(before);
+    if (owned) line('description', owned[1]);
   }
-  const based = BASED.exec(before);
+  const based = /-(?:based|headquartered)\b/.test(before) ? BASED.exec(before) : null;
   if (based) line('headquarters', based[1]);
-  const founded = FOUNDED.exec(after);
+  const founded = /\b(?:founded|established|set up|launched)\b/.test(after) ? FOUNDED.exec(after) : null;
   if (founded) line('founded', founded[1]);
   return out;
 }

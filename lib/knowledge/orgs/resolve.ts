@@ -1,6 +1,6 @@
 import type { ArticleOrgs, NameEvidence } from './analyse';
 import type { KindHint } from './cues';
-import { discoveredId, nameKey } from './key';
+import { discoveredId, initialsOf, nameKey } from './key';
 import type { ProfileLine } from './profile';
 
 /**
@@ -87,13 +87,6 @@ function propagate(analyses: readonly ArticleOrgs[], tallies: Map<string, Tally>
   }
 }
 
-const initials = (text: string) =>
-  text
-    .split(/[\s-]+/)
-    .filter((w) => /^\p{Lu}/u.test(w))
-    .map((w) => w[0])
-    .join('');
-
 /** Short forms and acronyms an article uses for a name it also gives in full. */
 function attachShortForms(a: ArticleOrgs, tallies: Map<string, Tally>): void {
   const full = a.names.map((n) => tallies.get(n.key)!).filter(confirmed);
@@ -106,7 +99,7 @@ function attachShortForms(a: ArticleOrgs, tallies: Map<string, Tally>): void {
     // "Aston" after "Aston Martin", "MPC" after "Monetary Policy Committee": one owner only.
     const owners = full.filter((f) => {
       const words = [...f.forms.keys()].map((x) => x.split(/\s+/));
-      return words.some((w) => w.length > 1 && w[0] === form) || (/^\p{Lu}{2,6}$/u.test(form) && [...f.forms.keys()].some((x) => initials(x) === form));
+      return words.some((w) => w.length > 1 && w[0] === form) || (/^\p{Lu}{2,6}$/u.test(form) && [...f.forms.keys()].some((x) => initialsOf(x) === form));
     });
     if (owners.length === 1) owners[0].extra.add(form);
   }

@@ -1,4 +1,4 @@
-import { FUNCTION_WORDS, HEAD_NOUNS, LEGAL_SUFFIXES, NATIONALITIES, OF_HEADS, TITLES } from './words';
+import { FUNCTION_WORDS, GIVEN_NAMES, HEAD_NOUNS, LEGAL_SUFFIXES, NATIONALITIES, OF_HEADS, SURNAMES_FIRST, TITLES } from './words';
 
 /**
  * Candidate names in a sentence: runs of capitalised words, joined by "&" always, by "of"/"for"/
@@ -47,8 +47,10 @@ export function tokenize(sentence: string, offset: number): Token[] {
       text = text.slice(0, -1);
       possessive = true;
     } else if (/['’]$/.test(text)) text = text.slice(0, -1);
-    const before = sentence.slice(0, m.index).trimEnd();
-    const initial = before === '' || /[:“"‘(•\-–—]$/.test(before) || /[.!?]["”’]?$/.test(before);
+    let k = m.index! - 1;
+    while (k >= 0 && /\s/.test(sentence[k])) k--;
+    const before = sentence.slice(Math.max(0, k - 1), k + 1);
+    const initial = k < 0 || /[:“"‘(•\-–—]$/.test(before) || /[.!?]["”’]?$/.test(before);
     out.push({ text, start: offset + m.index!, end: offset + m.index! + text.length, possessive, initial });
   }
   return out;
@@ -83,6 +85,12 @@ function runs(tokens: Token[], sentence: string, offset: number): Token[][] {
   return out;
 }
 
+/**
+ * A number or a participle opening a sentence ("Five Bank of America units", "Combining SMFG and
+ * Daiwa") is not part of the name after it; inside a name a number is ("Eight Roads Ventures").
+ */
+const OPENING_WORD = /^(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Twenty|Thirty|Fifty|Hundreds|Thousands|Millions|\p{Lu}\p{Ll}+ing)$/u;
+
 const join = (tokens: Token[], body: string) => body.slice(tokens[0].start, tokens[tokens.length - 1].end);
 
 /** Splits a run at titles and at connectors that do not belong inside a name. */
@@ -91,16 +99,25 @@ function namesInRun(run: Token[], body: string): Span[] {
   let cur: Token[] = [];
   let afterTitle: string | undefined;
   const flush = () => {
-    while (cur.length && (FUNCTION_WORDS.has(cur[0].text) || !isCapitalised(cur[0].text))) cur.shift();
+    while (cur.length && (FUNCTION_WORDS.has(cur[0].text) || !isCapitalised(cur[0].text) || (cur[0].initial && OPENING_WORD.test(cur[0].text) && cur.length > 1))) cur.shift();
     while (cur.length && !isCapitalised(cur[cur.length - 1].text)) cur.pop();
     // "Swiss Xstrata" is Xstrata; "Japan Telecom" or "Indian Air Force" keep their place word.
     if (cur.length === 2 && NATIONALITIES.has(cur[0].text) && !HEAD_NOUNS.has(cur[1].text) && !LEGAL_SUFFIXES.has(cur[1].text)) cur.shift();
-    if (cur.length) {
-      const andAt = cur.findIndex((t) => t.text === 'and');
-      out.push({ tokens: cur, text: join(cur, body), start: cur[0].start, end: cur[cur.length - 1].end, afterTitle, ...(andAt > 0 ? { andAt } : {}) });
-    }
+    // "president of Alibaba Cloud Zhang Jianfeng": a person's name closes the run.
+    const n = cur.length;
+    if (n >= 3 && (GIVEN_NAMES.has(cur[n - 2].text) || SURNAMES_FIRST.has(cur[n - 2].text)) && !HEAD_NOUNS.has(cur[n - 1].text) && !LEGAL_SUFFIXES.has(cur[n - 1].text) && isCapitalised(cur[n - 3].text)) {
+      const person = cur.splice(n - 2);
+      push(cur, afterTitle);
+      push(person, undefined);
+    } else push(cur, afterTitle);
     cur = [];
     afterTitle = undefined;
+  };
+  const push = (tokens: Token[], title: string | undefined) => {
+    if (tokens.length) {
+      const andAt = tokens.findIndex((t) => t.text === 'and');
+      out.push({ tokens, text: join(tokens, body), start: tokens[0].start, end: tokens[tokens.length - 1].end, afterTitle: title, ...(andAt > 0 ? { andAt } : {}) });
+    }
   };
   for (let i = 0; i < run.length; i++) {
     const t = run[i];

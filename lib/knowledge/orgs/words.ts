@@ -42,7 +42,8 @@ export const HEAD_NOUNS: ReadonlyMap<string, string> = new Map(
 export const OF_HEADS = set(`
   Bank Banc Ministry Department Commission Committee Authority Agency Office Board Bureau Council University College
   School Academy Institute Association Union Federation Organisation Organization Foundation Society League Chamber
-  Chambers Confederation Court Secretary Museum Fund Federal Reserve Republic Church House Trust Corporation Company`);
+  Chambers Confederation Court Secretary Museum Fund Federal Reserve Republic Church House Trust Corporation Company
+  Administration Directorate Inspectorate Regulator Service`);
 
 /** Lower-case nouns that, placed just before a name, say it is an organisation ("carmaker Mercedes"). */
 export const DESCRIPTORS = set(`
@@ -52,7 +53,7 @@ export const DESCRIPTORS = set(`
   division rival rivals partner partners supplier suppliers manufacturer manufacturers producer producers conglomerate
   fund funds investor investors backer backers owner acquirer buyer seller platform app service provider developer
   publisher network exchange union body council outfit bidder brand label studio chain distributor exporter importer
-  telco miner refiner explorer consultancy consultant advisers adviser`);
+  telco miner refiner explorer consultancy consultant advisers adviser arm affiliate shareholder`);
 
 /** Words after "X's" that only an organisation has ("Unilever's governance", "Yukos's shares"). */
 export const OWNED_BY_ORG = set(`
@@ -162,8 +163,9 @@ export const SURNAMES_FIRST = set(`
   Deng Cao Peng Zeng Xiao Tian Dong Pan Yuan Cai Jiang Yu Du Ye Cheng Wei Su Lu Ding Ren Shen Yao Lei Fan Fu Zhong
   Sheng Xue Qian Qin Shi Ke Mao Bai Kong Tan Lam Chan Wong Leung Cheung Ho Lau`);
 
-/** Abbreviations of common nouns, not of organisations. */
-export const COMMON_ACRONYMS = set(`
+/** Abbreviations of common nouns, and common nouns often capitalised, not organisations. */
+export const COMMON_WORDS = set(`
+  Internet Web Net Cloud Metaverse Blockchain Bitcoin Brexit
   AI AR VR XR IT HR PR PPE GDP GNP CPI IPO M&A EV EVs CEO CFO COO CTO CMO VP SVP MD HQ R&D B2B B2C SaaS API APIs
   SMS GPS PC PCs TV DVD CD USB LED LCD OLED GPU CPU SME SMEs VAT ID PhD MBA NGO NGOs FAQ PDF URL Q&A OTC ETF ETFs
   LNG LPG EU27 COVID Covid AIDS HIV SARS FY YoY QoQ AM PM GMT UTC BST EST`);

@@ -7,10 +7,10 @@ import { C, M, PERCENT, roundOf, re } from '../grammar';
  * grammatical role: the one that raised, the one whose valuation it is, the holder of a stake.
  */
 
-const DESC = String.raw`(?:(?:[\p{L}\p{N}&.-]+|⟦C\d+⟧'s)\s){0,4}?`;
+const DESC = String.raw`(?:(?:[\p{L}\p{N}&.-]+|⟦C\d+⟧'s|⟦C\d+⟧-[\p{L}]+)\s){0,4}?`;
 
-const FUND_VERB = /\b(raised|raises|pulled in|bagged|nabbed|secured|secures|landed|lands|closed|closes|completed|completes)\b/gu;
-const STRONG = /^(?:raised|raises|pulled in|bagged|nabbed|secured|secures|landed|lands)$/;
+const FUND_VERB = /\b(raised|raises|pulled in|bagged|nabbed|secured|secures|landed|lands|received|receives|obtained|obtains|netted|nets|grabbed|grabs|snagged|scored|closed|closes|completed|completes)\b/gu;
+const STRONG = /^(?:raised|raises|pulled in|bagged|nabbed|secured|secures|landed|lands|received|receives|obtained|obtains|netted|nets|grabbed|grabs|snagged|scored)$/;
 const ROUND_WORD = /\b(?:round|funding|financing|Series [A-H])\b/;
 const LEAD_CUE = /\b(?:co-)?led by\s/u;
 const INVESTOR_CUE = /\b(?:from (?:investors |backers )?(?:including |such as )?|with participation (?:from|of) |investors including |backed by )/u;
@@ -22,6 +22,8 @@ function sameCompany(a: Party, b: Party) {
 function funding(x: Ctx): void {
   const tpl = x.v.tpl;
   const lead = x.partiesAfter(LEAD_CUE);
+  // "in a Tencent-led series B round"
+  for (const t of tpl.matchAll(/⟦C(\d+)⟧-led\b/g)) if (!lead.some((p) => p.companyId === x.id(t[1]))) lead.push(x.party(t[1]));
   const investors = x.partiesAfter(INVESTOR_CUE);
   const seen = new Set<string>();
   for (const m of tpl.matchAll(FUND_VERB)) {
@@ -31,6 +33,8 @@ function funding(x: Ctx): void {
     const hasRound = ROUND_WORD.test(clause) || ROUND_WORD.test(tpl.slice(0, at));
     const amount = x.firstMoney(clause.slice(0, 120));
     if (STRONG.test(m[1]) ? !amount && !hasRound : !hasRound) continue;
+    // "which the firm raised to A$8.4bn": raising an offer or a price to a level is not being funded.
+    if (/^raised (?:it |them )?to ⟦M/.test(clause) || /\b(?:offer|bid|price|forecast|target|rates?|stake|dividend)s?\b[^⟦]{0,40}$/.test(tpl.slice(Math.max(0, at - 50), at))) continue;
     // Closing a fund is a venture firm raising money to invest, not a company being funded.
     if (/\bfund\b/.test(clause) && !/\bround\b/.test(clause)) continue;
     let company = x.subjectBefore(at);
@@ -58,6 +62,37 @@ function funding(x: Ctx): void {
     if (!x.acting(tpl, m.index!) || x.id(m[1]) === x.id(m[3])) continue;
     x.add({ companyId: x.id(m[3]), type: 'funding', values: { amount: x.money(m[2]), leadInvestors: [], investors: [x.party(m[1])] } });
   }
+  // "IDG Capital has led a $100-million round in Weimai"; "Tencent has returned to co-lead a $297 million series D round for MiningLamp";
+  // "The corporate had already co-led MiningLamp's $159 million series C round"; "Alibaba led the funding in Moonshot AI, with the $1 billion round ..."
+  const LEADS = String.raw`(?:(?:has|have|had|also|already|returned to|has returned to|again) )*(?:co-)?(?:led|leads|lead|headed|heads|spearheaded)`;
+  const anyRound = re(String.raw`⟦M(\d+)⟧(?:-million)? (?:[\p{L}-]+ ){0,3}?(?:round|funding|financing)\b`, 'u');
+  const leadRound = (leader: string | undefined, target: string, piece: string) => {
+    if (leader !== undefined && x.id(leader) === x.id(target)) return;
+    const amount = x.firstMoney(piece) ?? (anyRound.exec(tpl) ? x.money(anyRound.exec(tpl)![1]) : undefined);
+    const round = roundOf(`${piece} round`);
+    const key = `${x.id(target)}|${amount?.amount ?? ''}`;
+    if (seen.has(key) || x.facts.some((f) => f.type === 'funding' && f.companyId === x.id(target))) return;
+    seen.add(key);
+    x.add({
+      companyId: x.id(target),
+      type: 'funding',
+      values: { ...(amount ? { amount } : {}), ...(round ? { round } : {}), leadInvestors: leader !== undefined ? [x.party(leader)] : [], investors: [] },
+    });
+  };
+  const leading = /\b(?:led|leads|lead|headed|heads|spearheaded)\b/.test(tpl) ? tpl : '';
+  for (const m of leading.matchAll(re(String.raw`(?:${C} )?${LEADS} (?:the|a|an) ((?:(?!⟦C)[^.;]|⟦M\d+⟧){0,80}?)\b(?:round|funding|financing|investment) (?:of|in|for|into) ${DESC}${C}(?!')`))) {
+    if (m[1] === undefined || x.acting(tpl, m.index!)) leadRound(m[1], m[3], m[2]);
+  }
+  for (const m of leading.matchAll(re(String.raw`(?:${C} )?${LEADS} ${C}'s ((?:(?!⟦C)[^.;]|⟦M\d+⟧){0,60}?)\b(?:round|funding|financing)`))) {
+    if (m[1] === undefined || x.acting(tpl, m.index!)) leadRound(m[1], m[2], m[3]);
+  }
+  // "Nextrans, Cocoon and Surge pledged $9m for BuyMed in a series A round"
+  for (const m of tpl.matchAll(re(String.raw`${C} (?:(?:has|have|had|also|jointly) )*(?:pledged|invested|put|poured|injected|committed) ${M} (?:for|in|into) ${DESC}${C}(?!')[^⟦;]{0,30}?\b(?:round|funding|financing)`)))
+    if (x.id(m[1]) !== x.id(m[3]) && !x.facts.some((f) => f.type === 'funding' && f.companyId === x.id(m[3]))) {
+      const list = [...tpl.slice(0, m.index! + m[0].length).matchAll(/⟦C(\d+)⟧(?=(?:,| and|, and) |\s(?:(?:has|have|had|also|jointly) )*(?:pledged|invested|put|poured|injected|committed))/g)].map((t) => x.party(t[1]));
+      const round = roundOf(m[0]);
+      x.add({ companyId: x.id(m[3]), type: 'funding', values: { amount: x.money(m[2]), ...(round ? { round } : {}), leadInvestors: [], investors: list.filter((p) => p.companyId !== x.id(m[3])) } });
+    }
   // "Alibaba co-led the $196 million C3 funding round of Nice Tuan"
   for (const m of tpl.matchAll(re(String.raw`${C} (?:co-)?led (?:the|a|an) ((?:(?!⟦C)[^.;]){0,80}?)\bround (?:of|in|for|into) ${DESC}${C}(?!')`))) {
     if (!x.acting(tpl, m.index!)) continue;
@@ -87,7 +122,7 @@ function soleBeneficiary(x: Ctx, investors: Party[]): number | undefined {
   return candidates.size === 1 ? [...candidates.values()][0] : undefined;
 }
 
-const VALUATION = String.raw`(?:(?:valued at |valuation (?:[\p{L}]+ ){0,3}?)${M}|(?:a|an) ${M} valuation)`;
+const VALUATION = String.raw`(?:(?:valued at |valuation (?:[\p{L}]+ ){0,4}?)${M}|(?:a|an) ${M} valuation)`;
 
 function valuation(x: Ctx): void {
   const found = new Set<string>();
@@ -97,7 +132,17 @@ function valuation(x: Ctx): void {
     found.add(id);
     x.add({ companyId: id, type: 'valuation', values: { amount: x.money(money) } });
   };
-  for (const m of x.v.tpl.matchAll(re(String.raw`${C}'s valuation (?:[\p{L}]+ ){0,3}?${M}`))) add(m[1], m[2]);
+  for (const m of x.v.tpl.matchAll(re(String.raw`${C}'s valuation (?:[\p{L}]+ ){0,4}?${M}`))) add(m[1], m[2]);
+  // "... received $100m in a series C round ... that valued it at $1bn": a valuation in a funding sentence is the funded company's.
+  const funded = x.facts.find((f) => f.type === 'funding');
+  const stated = /\b(?:valued (?:it |the (?:company|startup|firm) |⟦C\d+⟧ )?at |valuation (?:[\p{L}]+ ){0,4}?)(?:(?:about|around|nearly|over|more than|some) )?⟦M(\d+)⟧/u.exec(x.v.tpl);
+  if (funded && stated && !found.has(funded.companyId)) {
+    const amount = x.money(stated[1]);
+    if (funded.values.amount?.amount !== amount.amount) {
+      found.add(funded.companyId);
+      x.add({ companyId: funded.companyId, type: 'valuation', values: { amount } });
+    }
+  }
   for (const m of x.v.tpl.matchAll(re(String.raw`${C}, (?:a|an|the) [^⟦,;]{0,120}?${VALUATION}`))) add(m[1], m[2] ?? m[3]);
   for (const m of x.bare.matchAll(re(String.raw`${C}[^⟦;]{0,140}?${VALUATION}`))) {
     if (x.acting(x.bare, m.index!)) add(m[1], m[2] ?? m[3]);
@@ -184,7 +229,7 @@ export function deals(x: Ctx): void {
   const s = x.v.tpl;
   if (!s.includes('⟦C')) return;
   // Deals name a sum, a share or a buying verb; skip the many sentences that have none.
-  if (!/⟦M|%|per ?cent|acqui|bought|buy|purchas|takeover|took over|took control|stake|round|funding|priced|float|list|public/i.test(s)) return;
+  if (!/⟦M|%|per ?cent|acqui|bought|\bbuy|purchas|takeover|took over|took control|stake|\bround|funding|priced|float|\blist(?:ed|ing|s)?\b|public|snapped up|\bsold\b/i.test(s)) return;
   funding(x);
   valuation(x);
   stake(x);

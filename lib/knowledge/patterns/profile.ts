@@ -51,7 +51,8 @@ function founding(x: Ctx): void {
   for (const m of tpl.matchAll(re(appos))) add(m[1], m[2], m[3]);
   // "Jack Ma, who co-founded Alibaba Group"
   // "Mr Khodorkovsky ... was one of the founders of Menatep"
-  for (const m of tpl.matchAll(re(String.raw`(?:(?:Mr|Mrs|Ms|Dr) )?(?:${NAME}|${SHORT_NAME})\b[^⟦;]{0,80}? (?:is|was|were|are) (?:one of the |a |the )?(?:co-?)?founders? of (?:the )?${C}`)))
+  const founderOf = /\bfounders? of\b/.test(tpl) ? tpl : '';
+  for (const m of founderOf.matchAll(re(String.raw`(?:(?:Mr|Mrs|Ms|Dr) )?(?:${NAME}|${SHORT_NAME})\b[^⟦;]{0,80}? (?:is|was|were|are) (?:one of the |a |the )?(?:co-?)?founders? of (?:the )?${C}`)))
     if (isPersonName(m[1] ?? m[2])) {
       const name = x.fullName(m[1] ?? m[2]);
       if (name) add(m[3], undefined, name);
@@ -112,8 +113,9 @@ function leadership(x: Ctx): void {
   // "Daniel Zhang, Chairman and Chief Executive Officer of Alibaba Group"; "Kevin Mayer, the chief executive of TikTok"
   for (const m of tpl.matchAll(re(String.raw`${NAME}, (?:an? )?${ROLES} ${of}`))) add(m[1], m[2], m[3]);
   // "David Frost, BCC director general"; "Dinesh Keskar, senior vice president Boeing"
-  for (const m of tpl.matchAll(re(String.raw`${NAME}, ${C}(?:'s|')? ${ROLES}\b`))) add(m[1], m[3], m[2]);
-  for (const m of tpl.matchAll(re(String.raw`${NAME}, ${ROLES} ${C}(?!')`))) add(m[1], m[2], m[3]);
+  const listed = tpl.includes(', ') ? tpl : '';
+  for (const m of listed.matchAll(re(String.raw`${NAME}, ${C}(?:'s|')? ${ROLES}\b`))) add(m[1], m[3], m[2]);
+  for (const m of listed.matchAll(re(String.raw`${NAME}, ${ROLES} ${C}(?!')`))) add(m[1], m[2], m[3]);
   // A sentence naming no company: "said chief executive Thierry Breton", "Patrick Cescau, the UK-based co-chairman, will ...".
   if (x.v.companies.every((c) => c.anaphor)) {
     for (const m of tpl.matchAll(re(String.raw`${ROLES} ${NAME}`))) add(m[2], m[1], x.topicToken());

@@ -75,9 +75,9 @@ function countFor(before: string, after: string): number | undefined {
 function ownerOf(x: Ctx, tpl: string, at: number, segment: string, atClauseStart: boolean): number | undefined {
   const before = tpl.slice(0, at);
   const own = /⟦C(\d+)⟧'s? (?:[\p{L}-]+ ){0,3}$/u.exec(before);
-  if (own) return Number(own[1]);
+  if (own) return x.unitToken(Number(own[1]), own[0].slice(own[0].indexOf('⟧') + 1));
   const of = /^\s*(?:[\p{Ll}-]+ ){0,3}?(?:at|of|for|in) (?:the )?(?:[\p{L}&-]+ ){0,4}?⟦C(\d+)⟧(?!'s? (?:[\p{L}-]+ )?(?:rivals?|competitors?))/u.exec(segment);
-  if (of) return Number(of[1]);
+  if (of) return x.unitToken(Number(of[1]), segment.slice(of.index + of[0].length));
   const acting = [...before.matchAll(/⟦C(\d+)⟧/g)].filter((t) => x.acting(tpl, t.index!));
   if (acting.length) return Number(acting[acting.length - 1][1]);
   // A measure opening its clause ("Operating profits were ...", "In the US, revenue grew ...") in a

@@ -1,0 +1,34 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { getSettings, isSiteDisabled, watchSettings, type MutedName, type Settings } from '../../lib/settings/settings';
+import { findPageTab } from './page-mentions';
+
+export interface SiteSettings {
+  /** The host of the page the popup describes; null for pages without one (browser pages). */
+  host: string | null;
+  settings: Settings | null;
+  /** Detection is on for `host` (and on at all). */
+  on: boolean;
+  /** The name muted last, which the popup offers to unmute. */
+  lastMuted: MutedName | null;
+}
+
+async function pageHost(tabId: number | undefined): Promise<string | null> {
+  const id = await findPageTab(tabId);
+  if (id === null) return null;
+  const url = (await browser.tabs.get(id)).url ?? '';
+  return /^https?:/i.test(url) ? new URL(url).hostname : null;
+}
+
+/** The settings that concern the page under the popup, kept current while the popup is open. */
+export function useSiteSettings(tabId?: number): SiteSettings {
+  const [host, setHost] = useState<string | null>(null);
+  const [settings, setSettings] = useState<Settings | null>(null);
+  useEffect(() => {
+    pageHost(tabId).then(setHost, () => setHost(null));
+    getSettings().then(setSettings, () => undefined);
+    return watchSettings(setSettings);
+  }, [tabId]);
+  const on = !!settings && !!host && settings.enabled && !isSiteDisabled(settings, host);
+  return { host, settings, on, lastMuted: settings?.muted.at(-1) ?? null };
+}

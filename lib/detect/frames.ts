@@ -1,0 +1,38 @@
+/**
+ * Follows same-origin frames. A frame met before it has loaded still shows its initial
+ * about:blank document (the content script can run before the frame's document arrives), and a
+ * frame can navigate later: each `load` brings a new document, handed over with the one it
+ * replaced so that what was found there can be forgotten. Cross-origin frames have no readable
+ * document and are left alone.
+ */
+export class FrameFollower {
+  private readonly followed = new WeakSet<Element>();
+  private readonly shown = new WeakMap<Element, Document>();
+
+  constructor(
+    private readonly onDocument: (doc: Document, replaced: Document | undefined) => void,
+    private readonly signal?: AbortSignal,
+  ) {}
+
+  /** A frame element met by a walk: its document now, and each one it loads later. */
+  meet(frame: HTMLIFrameElement | HTMLFrameElement): void {
+    if (!this.followed.has(frame)) {
+      this.followed.add(frame);
+      frame.addEventListener('load', () => this.read(frame), { signal: this.signal });
+    }
+    this.read(frame);
+  }
+
+  private read(frame: HTMLIFrameElement | HTMLFrameElement): void {
+    let doc: Document | null = null;
+    try {
+      doc = frame.contentDocument; // null for cross-origin frames
+    } catch {
+      doc = null;
+    }
+    if (!doc?.documentElement) return;
+    const previous = this.shown.get(frame);
+    this.shown.set(frame, doc);
+    this.onDocument(doc, previous !== doc ? previous : undefined);
+  }
+}
