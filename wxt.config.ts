@@ -71,7 +71,7 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+P' },
         description: 'Show the card of the previous company name on the page',
       },
-      // No suggested key: Chrome takes at most four, and the ones above come first.
+      // No suggested key (Chrome's four are taken): the user picks one in the browser's shortcuts page.
       'add-page': {
         description: 'Add this page to your Company Lens library',
       },

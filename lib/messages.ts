@@ -15,7 +15,6 @@ const text = (max: number) => z.string().check(z.maxLength(max));
 const Id = text(MAX_ID);
 const Version = text(200);
 const Url = text(4_000);
-const msg = <T extends string, S extends z.core.$ZodLooseShape>(type: T, shape: S) => z.strictObject({ type: z.literal(type), ...shape });
 const Line = text(2_000);
 
 /** What a saved page or .html file says about itself (lib/library/readable.ts). */
@@ -35,6 +34,8 @@ export const ImportFile = z.strictObject({
   page: z.optional(PageMeta),
 });
 export type ImportFile = z.infer<typeof ImportFile>;
+
+const msg = <T extends string, S extends z.core.$ZodLooseShape>(type: T, shape: S) => z.strictObject({ type: z.literal(type), ...shape });
 
 export const SyncSource = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('bundled') }),
@@ -103,6 +104,8 @@ export const TabMessage = z.discriminatedUnion('type', [
   msg('card.step', { direction: z.union([z.literal(1), z.literal(-1)]) }),
   /** After a sync switched datasets: fetch the new lexicon, scan again. */
   msg('dataset.changed', { version: Version }),
+  /** Reads the page's article in reader mode, when the user asked to add the page to the library. */
+  msg('page.read', {}),
 ]);
 export type TabMessage = z.infer<typeof TabMessage>;
 export type TabMessageType = TabMessage['type'];

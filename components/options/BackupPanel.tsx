@@ -1,10 +1,9 @@
 import { useState } from 'preact/hooks';
+import { sendMessage } from '../../lib/protocol/send';
 import { exportDataset } from '../../lib/store/export';
 import { exportUserData, importUserData } from '../../lib/store/backup';
 import { saveText } from './format';
-import { browser } from 'wxt/browser';
 import { importFileOf } from '../../lib/library/articles';
-import type { SyncResult } from '../../lib/sync/protocol';
 
 const stamp = () => new Date().toISOString().slice(0, 10);
 
@@ -46,7 +45,7 @@ export function BackupPanel() {
       const done = await importUserData(await file.text());
       // The library goes through an import: it adds what is missing and rebuilds the knowledge.
       const files = done.library.map(importFileOf);
-      const imported = files.length > 0 ? ((await browser.runtime.sendMessage({ type: 'dataset.sync', source: { kind: 'files', files } })) as SyncResult | undefined) : undefined;
+      const imported = files.length > 0 ? await sendMessage({ type: 'dataset.sync', source: { kind: 'files', files } }) : undefined;
       const library = imported?.ok ? `, ${imported.report?.files.reduce((sum, f) => sum + f.articles, 0) ?? 0} library articles` : imported ? ` (the library could not be restored: ${imported.error.message})` : '';
       return `Restored ${done.stars} starred companies, ${done.notes} notes${library} and your settings.`;
     });

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { sendMessage } from '../../lib/protocol/send';
 import { browser } from 'wxt/browser';
 import type { LibraryRow } from '../../lib/store/db';
 import { getDb } from '../../lib/store/db';
@@ -31,7 +32,7 @@ export function LibraryPanel({ version, busy, onResult }: { version: string; bus
   }, [rows, query]);
 
   const remove = async (ids: string[]) => {
-    const result = (await browser.runtime.sendMessage({ type: 'library.remove', ids })) as SyncResult;
+    const result = await sendMessage({ type: 'library.remove', ids });
     onResult(result);
     setRows(await listLibrary());
   };

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { sendMessage } from '../../lib/protocol/send';
 import { browser } from 'wxt/browser';
 import type { SyncResult } from '../../lib/sync/protocol';
 
@@ -25,7 +26,7 @@ export function AddPageButton({ tabId }: { tabId?: number }) {
     try {
       const id = tabId ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
       if (id === undefined) return setOutcome({ ok: false, text: 'No page to add.' });
-      setOutcome(outcomeText((await browser.runtime.sendMessage({ type: 'library.addPage', tabId: id })) as SyncResult | undefined));
+      setOutcome(outcomeText(await sendMessage({ type: 'library.addPage', tabId: id })));
     } catch (error) {
       setOutcome({ ok: false, text: `The page could not be added: ${(error as Error).message}` });
     } finally {

@@ -31,7 +31,8 @@ export default defineContentScript({
           await app?.ready;
           return app ? app.session.report((entries) => resolveNames(app.version, entries)) : { url: location.href, mentions: [], scan: { chars: 0, ms: 0, startedAt: null } };
         }),
-      // The background sends this only when the user asked to add this page to the library.
+      // Only the extension can send this (runtime messages reach a content script from nowhere
+      // else), and the background sends it only when the user asked to add this page.
       'page.read': () => readThisPage(),
       'card.openAtSelection': () =>
         starting.then(async (runner) => {

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { sendToTab } from '../protocol/send';
 import type { ReadablePage } from '../library/readable';
 import type { SyncSource } from '../messages';
 import { getStatus } from '../store/read';

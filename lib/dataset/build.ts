@@ -51,7 +51,7 @@ function hashOf(documents: readonly Decoded[], registry: Registry, articles: rea
  * The content hash `buildDataset` records for these inputs, without building: equal hashes mean
  * equal datasets, so a caller can tell an unchanged corpus in milliseconds instead of seconds.
  */
-export function buildInputHash(input: Pick<BuildInput, 'documents' | 'registry' | 'articles'>): string {
+export function buildInputHash(input: Pick<BuildInput, 'documents' | 'articles' | 'registry'>): string {
   return hashOf(decoded(input.documents), input.registry ?? EMPTY_REGISTRY, input.articles);
 }
 

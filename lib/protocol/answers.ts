@@ -9,6 +9,8 @@ import { sanitizeSettings, type Settings } from '../settings/values';
 import type { DatasetStatus } from '../store/read';
 import { SYNC_ERROR_CODES, type SyncErrorInfo } from '../sync/errors';
 import { SYNC_STAGES, type ProgressEvent, type SyncResult } from '../sync/protocol';
+import type { ImportReport } from '../library/import';
+import type { ReadablePage } from '../library/readable';
 
 /**
  * The answer to every request, as a schema the sender checks it with (lib/protocol/send.ts).
@@ -57,8 +59,14 @@ const Status: z.ZodMiniType<DatasetStatus> = z.object({
 
 const ErrorInfo: z.ZodMiniType<SyncErrorInfo> = z.object({ code: z.enum(SYNC_ERROR_CODES), message: z.string(), detail: z.optional(z.string()) });
 
+const Names = z.array(z.string());
+const ReportAnswer: z.ZodMiniType<ImportReport> = z.object({
+  files: z.array(z.object({ name: z.string(), articles: Count, skipped: Count, known: Names, discovered: Names, facts: Count, notes: Names })),
+  refused: z.array(z.object({ name: z.string(), reason: z.string() })),
+});
+
 const SyncResultAnswer: z.ZodMiniType<SyncResult> = z.union([
-  z.object({ ok: z.literal(true), outcome: z.enum(['ok', 'unchanged']), status: Status }),
+  z.object({ ok: z.literal(true), outcome: z.enum(['ok', 'unchanged']), status: Status, report: z.optional(ReportAnswer) }),
   z.object({ ok: z.literal(false), error: ErrorInfo, status: Status }),
 ]);
 
@@ -83,6 +91,16 @@ export const LexiconAnswer = z.nullable(
     z.object({ version: z.string(), unchanged: z.literal(true) }),
   ]),
 );
+
+/** A page's article in reader mode (lib/library/readable.ts). */
+const PageAnswer: z.ZodMiniType<ReadablePage> = z.object({
+  title: z.string(),
+  text: z.string(),
+  url: z.optional(z.string()),
+  siteName: z.optional(z.string()),
+  byline: z.optional(z.string()),
+  published: z.optional(z.string()),
+});
 
 export const MentionsAnswer: z.ZodMiniType<PageMentionsReport> = z.object({
   url: z.string(),
@@ -133,6 +151,7 @@ const TAB_ANSWER_SCHEMAS = {
   /** The step also says which name it moved to, as written on the page. */
   'card.step': z.object({ ok: z.boolean(), companyId: z.nullable(z.string()), text: z.nullable(z.string()) }),
   'dataset.changed': z.undefined(),
+  'page.read': z.nullable(PageAnswer),
 } satisfies { [K in TabMessageType]: z.core.$ZodType };
 
 type Answers = { [K in MessageType]: z.output<(typeof ANSWER_SCHEMAS)[K]> };

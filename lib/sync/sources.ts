@@ -63,8 +63,8 @@ export const BUNDLED_LABEL = 'bundled seed corpus';
 export function describeSource(source: SyncJob): string {
   if (source.kind === 'bundled') return BUNDLED_LABEL;
   if (source.kind === 'url') return source.url;
-  if (source.kind === 'library') return `removing ${plural(source.remove.length, 'article')} from your library`;
-  // The history names what was imported: a few file names, then how many more.
+  if (source.kind === 'library') return `removing ${source.remove.length} article${source.remove.length === 1 ? '' : 's'} from your library`;
+  // The history names what was synced: a few file names, then how many more.
   const names = [...source.files, ...(source.refused ?? [])].map((f) => f.name);
   return names.length <= 3 ? names.join(', ') : `${names.slice(0, 2).join(', ')} and ${names.length - 2} more files`;
 }
@@ -162,8 +162,8 @@ export async function resolveSource(source: SyncJob, ctx: SourceContext): Promis
     ctx.progress('fetch', 1, 1);
     // The inputs' hash answers "unchanged" before seconds of building (the build is deterministic).
     const activeBundled = ctx.active?.sourceKind === 'bundled' ? ctx.active.meta.contentHash : undefined;
-    const inputs = { documents: ctx.kb.bundledDocuments(), articles: ctx.library.map(articleOf), registry: ctx.kb.bundledRegistry() };
-    if (activeBundled && ctx.kb.buildHash?.(inputs) === activeBundled) return { unchanged: true };
+    const articles = ctx.library.map(articleOf);
+    if (activeBundled && ctx.kb.buildHash?.({ documents: ctx.kb.bundledDocuments(), articles, registry: ctx.kb.bundledRegistry() }) === activeBundled) return { unchanged: true };
     const dataset = build(ctx, ctx.library);
     // The build is deterministic, so the same hash means the same dataset: nothing to write.
     const same = ctx.active?.sourceKind === 'bundled' && ctx.active.meta.contentHash === dataset.meta.contentHash;
