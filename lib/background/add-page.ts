@@ -3,7 +3,6 @@ import { sendToTab } from '../protocol/send';
 import type { ReadablePage } from '../library/readable';
 import type { SyncSource } from '../messages';
 import { getStatus } from '../store/read';
-import { sendToTab } from '../protocol/send';
 import type { SyncResult } from '../sync/protocol';
 
 /**

@@ -133,20 +133,9 @@ const ANSWER_SCHEMAS = {
   'page.report': Ok,
 } satisfies { [K in MessageType]: z.core.$ZodType };
 
-/** A tab's article read in reader mode (lib/library/readable.ts). */
-const ReadablePageAnswer = z.object({
-  title: z.string(),
-  text: z.string(),
-  url: z.optional(z.string()),
-  siteName: z.optional(z.string()),
-  byline: z.optional(z.string()),
-  published: z.optional(z.string()),
-});
-
 const TAB_ANSWER_SCHEMAS = {
   ping: z.object({ pong: z.literal('content') }),
   'page.mentions': MentionsAnswer,
-  'page.read': z.nullable(ReadablePageAnswer),
   'card.openAtSelection': z.object({ ok: z.boolean(), companyId: z.nullable(z.string()) }),
   /** The step also says which name it moved to, as written on the page. */
   'card.step': z.object({ ok: z.boolean(), companyId: z.nullable(z.string()), text: z.nullable(z.string()) }),
