@@ -1,13 +1,39 @@
 import type { CardData } from '../../lib/cards/types';
 
-/** Related companies (each switches the card to that company) and the people the corpus names. */
+/**
+ * How the company relates to others: typed relations first ("Acquired by Y", each with the
+ * sentence it was read from), then companies only named together with it, then the people the
+ * corpus names. Every company switches the card to itself.
+ */
 export function CardLinks({ data, onSwitch }: { data: CardData; onSwitch(id: string): void }) {
   return (
     <>
+      {data.links.length > 0 && (
+        <>
+          <h3 class="cl-section-title">Relations</h3>
+          <ul class="cl-section" aria-label="Typed relations">
+            {data.links.map((l) => (
+              <li key={l.key} class="cl-fact cl-relation" data-link={l.key}>
+                <span class="cl-fact-label">{l.label}</span>
+                <button type="button" class="cl-link" data-related={l.id} title={l.name} onClick={() => onSwitch(l.id)}>
+                  {l.name}
+                </button>
+                {l.source && (
+                  <details class="cl-source">
+                    <summary class="cl-link">Source</summary>
+                    <span class="cl-source-title">{l.source.title}</span>
+                    <q>{l.source.sentence}</q>
+                  </details>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {data.related.length > 0 && (
         <>
-          <h3 class="cl-section-title">Related</h3>
-          <ul class="cl-chips" aria-label="Related companies">
+          <h3 class="cl-section-title">Also named with</h3>
+          <ul class="cl-chips" aria-label="Also named with">
             {data.related.map((r) => (
               <li key={r.id}>
                 <button type="button" class="cl-chip" data-related={r.id} title={r.name} onClick={() => onSwitch(r.id)}>

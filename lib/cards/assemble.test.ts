@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Article, Company, Fact, Person, Relation } from '../dataset/schema';
+import type { Article, Company, Fact, Link, Person, Relation } from '../dataset/schema';
 import { assembleCard, type CardReader } from './assemble';
 
 const company = (id: string, name: string, extra: Partial<Company> = {}): Company => ({
@@ -72,6 +72,8 @@ const reader: CardReader = {
   getPeopleFor: async (id) => people.filter((p) => p.companyIds.includes(id)),
   getRelationsFor: async (id) => relations.filter((r) => r.a === id || r.b === id),
   getArticles: async (ids) => ids.map((id) => articles.find((a) => a.id === id)),
+  getLinksFor: async () => [],
+  getFacts: async (ids) => ids.map((id) => facts.find((f) => f.id === id)),
 };
 
 describe('moneyText', () => {
@@ -140,5 +142,21 @@ describe('assembleCard', () => {
   it('merges one funding round that is both the largest and the latest', async () => {
     const card = (await assembleCard({ ...reader, getFactsFor: async () => [facts[0]] }, 'xtransfer'))!;
     expect(card.facts.map((f) => f.label)).toEqual(['Largest and latest funding']);
+  });
+
+  it('lists typed relations first, each with its fact, and keeps only the other co-named companies as related', async () => {
+    const links: Link[] = [
+      { from: 'xtransfer', to: 'paypal', type: 'rival' },
+      { from: 'd1-partners', to: 'xtransfer', type: 'invested-in', factId: 'f1' },
+      // The same relation read again from another fact shows once, with its first fact.
+      { from: 'd1-partners', to: 'xtransfer', type: 'invested-in', factId: 'f2' },
+      { from: 'paypal', to: 'ghost', type: 'partner' },
+    ];
+    const card = (await assembleCard({ ...reader, getLinksFor: async (id) => links.filter((l) => l.from === id || l.to === id) }, 'xtransfer'))!;
+    expect(card.links).toEqual([
+      { key: 'invested-in:d1-partners:in', id: 'd1-partners', name: 'D1 Partners', label: 'Backed by', source: { articleId: 'a1', title: 'Title of a1', sentence: facts[0].sentence } },
+      { key: 'rival:paypal', id: 'paypal', name: 'PayPal', label: 'Rival of', source: null },
+    ]);
+    expect(card.related).toEqual([{ id: 'ant-group', name: 'Ant Group', weight: 2 }]);
   });
 });

@@ -1,5 +1,6 @@
-import type { Article, Company, Fact, Person, Relation } from '../dataset/schema';
+import type { Article, Company, Fact, Link, Person, Relation } from '../dataset/schema';
 import { dated, factText, pickKeyFacts } from './facts';
+import { linkSides } from './links';
 import type { CardData, CardSource } from './types';
 
 /**
@@ -12,10 +13,14 @@ export interface CardReader {
   getFactsFor(companyId: string): Promise<Fact[]>;
   getPeopleFor(companyId: string): Promise<Person[]>;
   getRelationsFor(companyId: string): Promise<Relation[]>;
+  getLinksFor(companyId: string): Promise<Link[]>;
+  getFacts(ids: string[]): Promise<readonly (Fact | null | undefined)[]>;
   getArticles(ids: string[]): Promise<readonly (Article | null | undefined)[]>;
 }
 
-export const MAX_RELATED = 6;
+/** Co-occurrence is a weak signal: a few of the most frequent, after the typed relations. */
+export const MAX_RELATED = 5;
+export const MAX_LINKS = 8;
 export const MAX_PEOPLE = 5;
 const MAX_SENTENCE = 600;
 
@@ -31,25 +36,29 @@ async function byId<T extends { id: string }>(rows: Promise<readonly (T | null |
 export async function assembleCard(reader: CardReader, id: string): Promise<CardData | null> {
   const company = await reader.getCompany(id);
   if (!company) return null;
-  const [facts, people, relations] = await Promise.all([
+  const [facts, people, relations, links] = await Promise.all([
     reader.getFactsFor(id),
     reader.getPeopleFor(id),
     reader.getRelationsFor(id),
+    reader.getLinksFor(id),
   ]);
+  const sides = linkSides(id, links).slice(0, MAX_LINKS);
+  const linkFacts = await byId(reader.getFacts([...new Set(sides.flatMap((s) => (s.link.factId ? [s.link.factId] : [])))]));
   const described = company.descriptionSource === 'text' ? company.profile?.find((p) => p.field === 'description') : undefined;
-  const articles = await byId(reader.getArticles([...new Set([...facts.map((f) => f.articleId), ...(described ? [described.articleId] : [])])]));
+  const articles = await byId(reader.getArticles([...new Set([...facts.map((f) => f.articleId), ...[...linkFacts.values()].map((f) => f.articleId), ...(described ? [described.articleId] : [])])]));
   const order = (f: Fact) => {
     const a = articles.get(f.articleId);
     return a ? articleRank(a) : -1;
   };
   const picked = pickKeyFacts(facts, dated(order));
 
+  const typed = new Set(sides.map((s) => s.other));
   const related = relations
     .map((r) => ({ id: r.a === id ? r.b : r.a, weight: r.weight }))
-    .filter((r) => r.id !== id)
+    .filter((r) => r.id !== id && !typed.has(r.id))
     .sort((x, y) => y.weight - x.weight || x.id.localeCompare(y.id))
     .slice(0, MAX_RELATED);
-  const linked = await byId(reader.getCompanies([...related.map((r) => r.id), ...(company.parentId ? [company.parentId] : [])]));
+  const linked = await byId(reader.getCompanies([...related.map((r) => r.id), ...typed, ...(company.parentId ? [company.parentId] : [])]));
 
   const source = (f: Fact): CardSource | null => {
     const a = articles.get(f.articleId);
@@ -70,6 +79,12 @@ export async function assembleCard(reader: CardReader, id: string): Promise<Card
     founded: company.founded ?? founding?.values.year,
     domain: company.domain,
     facts: picked.map(({ key, label, fact }) => ({ key, label, text: factText(fact), source: source(fact) })),
+    links: sides.flatMap(({ link, other, label }) => {
+      const c = linked.get(other);
+      const fact = link.factId ? linkFacts.get(link.factId) : undefined;
+      const key = `${link.type}:${other}${link.from === id ? '' : ':in'}`;
+      return c ? [{ key, id: c.id, name: c.name, label, source: fact ? source(fact) : null }] : [];
+    }),
     related: related.flatMap((r) => {
       const c = linked.get(r.id);
       return c ? [{ id: c.id, name: c.name, weight: r.weight }] : [];

@@ -4,7 +4,7 @@ import { ANSWERS } from '../protocol/answers';
 import type { CardData } from './types';
 import { CardClient } from './client';
 
-const card = (id: string): CardData => ({ id, name: id.toUpperCase(), kind: 'company', description: '', facts: [], related: [], people: [], articleCount: 0, mentionCount: 0 });
+const card = (id: string): CardData => ({ id, name: id.toUpperCase(), kind: 'company', description: '', facts: [], links: [], related: [], people: [], articleCount: 0, mentionCount: 0 });
 /** The answer check the content script's typed sender applies. */
 const checked = (answer: unknown) => checkAnswer('company.card', ANSWERS['company.card'], answer);
 

@@ -23,6 +23,15 @@ export interface CardLink {
   name: string;
 }
 
+/** A typed relation seen from the card's company: "Acquired by" Y, with the fact it was read from. */
+export interface CardRelation extends CardLink {
+  /** Stable key for lists and tests: `${type}:${other id}` plus `:in` when the company is the object. */
+  key: string;
+  label: string;
+  /** The sentence the relation was read from; null for the registry's parent links. */
+  source: CardSource | null;
+}
+
 export interface CardData {
   id: string;
   name: string;
@@ -35,6 +44,9 @@ export interface CardData {
   founded?: number;
   domain?: string;
   facts: CardFact[];
+  /** Typed relations, shown before co-occurrence. */
+  links: CardRelation[];
+  /** Companies only named together with this one ("Also named with"), heaviest first. */
   related: (CardLink & { weight: number })[];
   people: { name: string; role: string }[];
   articleCount: number;

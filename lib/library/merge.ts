@@ -51,5 +51,6 @@ export function joinDatasets(base: Dataset, library: Dataset, source: string): D
     facts: mergeBy((f) => f.id, (a) => a, [base.facts, library.facts]),
     people: mergeBy<Person>((p) => p.id, (a, b) => ({ ...a, roles: [...a.roles, ...b.roles], companyIds: union(a.companyIds, b.companyIds), articleIds: union(a.articleIds, b.articleIds) }), [base.people, library.people]),
     relations: mergeBy<Relation>((r) => `${r.a}\u0000${r.b}`, (a, b) => ({ ...a, weight: a.weight + b.weight, articleIds: union(a.articleIds, b.articleIds) }), [base.relations, library.relations]),
+    links: mergeBy((l) => [l.from, l.to, l.type, l.factId ?? ''].join('\u0000'), (a) => a, [base.links ?? [], library.links ?? []]),
   };
 }

@@ -21,6 +21,7 @@ import type { ReadablePage } from '../library/readable';
 const Count = z.int().check(z.minimum(0));
 const Link = z.object({ id: z.string(), name: z.string() });
 const Ok = z.object({ ok: z.boolean() });
+const Source = z.object({ articleId: z.string(), title: z.string(), sentence: z.string() });
 
 export const SettingsAnswer: z.ZodMiniType<Settings> = z.pipe(z.unknown(), z.transform(sanitizeSettings));
 
@@ -33,14 +34,8 @@ export const CardAnswer: z.ZodMiniType<CardData> = z.object({
   headquarters: z.optional(z.string()),
   founded: z.optional(z.number()),
   domain: z.optional(z.string()),
-  facts: z.array(
-    z.object({
-      key: z.string(),
-      label: z.string(),
-      text: z.string(),
-      source: z.nullable(z.object({ articleId: z.string(), title: z.string(), sentence: z.string() })),
-    }),
-  ),
+  facts: z.array(z.object({ key: z.string(), label: z.string(), text: z.string(), source: z.nullable(Source) })),
+  links: z.array(z.object({ key: z.string(), id: z.string(), name: z.string(), label: z.string(), source: z.nullable(Source) })),
   related: z.array(z.object({ id: z.string(), name: z.string(), weight: z.number() })),
   people: z.array(z.object({ name: z.string(), role: z.string() })),
   articleCount: Count,

@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import type { Article, Company, Fact, Mention, Person, Relation } from '../dataset/schema';
+import type { Article, Company, Fact, Link, Mention, Person, Relation } from '../dataset/schema';
 import type { LexiconPayload } from '../detect/lexicon';
 import type { QuickGroups } from '../search/quick';
 import { DB_NAME, setDirectDatabaseName } from './direct';
@@ -135,7 +135,7 @@ export interface LibraryRow {
   pending?: number;
 }
 
-export const DATASET_TABLES = ['companies', 'articles', 'facts', 'people', 'relations', 'mentions', 'artifacts'] as const;
+export const DATASET_TABLES = ['companies', 'articles', 'facts', 'people', 'relations', 'links', 'mentions', 'artifacts'] as const;
 export type DatasetTable = (typeof DATASET_TABLES)[number];
 
 /** Version 1's stores, kept verbatim: Dexie needs every version to upgrade old databases. */
@@ -164,12 +164,19 @@ export const SCHEMA_V2 = { syncLog: '++id, startedAt' };
 /** Version 3 adds the user's library (lib/store/library.ts); nothing earlier moves. */
 export const SCHEMA_V3 = { library: 'id, addedAt, pending' };
 
+/**
+ * Version 4 adds the typed relations (`links`) of each generation, written and switched with the
+ * other dataset tables; indexed by either end so a company's links read in both directions.
+ */
+export const SCHEMA_V4 = { links: '[gen+n], [gen+from], [gen+to]' };
+
 export class CompanyLensDB extends Dexie {
   companies!: Table<Row<Company>, [number, string]>;
   articles!: Table<Row<Article>, [number, string]>;
   facts!: Table<Row<Fact>, [number, string]>;
   people!: Table<PersonRow, [number, string]>;
   relations!: Table<Row<Relation>, [number, string, string]>;
+  links!: Table<Row<Link>, [number, number]>;
   mentions!: Table<Row<Mention>, [number, number]>;
   artifacts!: Table<ArtifactRow, [number, string]>;
   generations!: EntityTable<GenerationRow, 'gen'>;
@@ -200,6 +207,7 @@ export class CompanyLensDB extends Dexie {
         await tx.table('meta').delete('lastSync');
       });
     this.version(3).stores(SCHEMA_V3);
+    this.version(4).stores(SCHEMA_V4);
   }
 }
 

@@ -4,7 +4,7 @@ import { getDb, type CompanyLensDB, type GenerationRow } from './db';
 import { activeGeneration } from './read';
 
 /** The tables a whole dataset is read from, for callers that open their own transaction. */
-export const datasetTables = (db: CompanyLensDB) => [db.companies, db.articles, db.mentions, db.facts, db.people, db.relations];
+export const datasetTables = (db: CompanyLensDB) => [db.companies, db.articles, db.mentions, db.facts, db.people, db.relations, db.links];
 
 /**
  * Rebuilds one stored generation in the dataset format and in its original order. Runs inside
@@ -15,15 +15,17 @@ export async function readGeneration(db: CompanyLensDB, gen: GenerationRow): Pro
     const rows = await table.where(key).between([gen.gen, Dexie.minKey], [gen.gen + 1, Dexie.minKey], true, false).toArray();
     return rows.sort((a, b) => a.n - b.n).map(({ gen: _g, n: _n, ck: _c, ...rest }: T & { gen?: number; ck?: unknown }) => rest);
   };
-  const [companies, articles, mentions, facts, people, relations] = await Promise.all([
+  const [companies, articles, mentions, facts, people, relations, links] = await Promise.all([
     all(db.companies, '[gen+id]'),
     all(db.articles, '[gen+id]'),
     all(db.mentions, '[gen+n]'),
     all(db.facts, '[gen+id]'),
     all(db.people, '[gen+id]'),
     all(db.relations, '[gen+a+b]'),
+    all(db.links, '[gen+n]'),
   ]);
-  return { format: DATASET_FORMAT, version: DATASET_VERSION, meta: { ...gen.meta }, companies, articles, mentions, facts, people, relations } as Dataset;
+  // Datasets written before typed relations had none; they export as they came.
+  return { format: DATASET_FORMAT, version: DATASET_VERSION, meta: { ...gen.meta }, companies, articles, mentions, facts, people, relations, ...(links.length ? { links } : {}) } as Dataset;
 }
 
 /**

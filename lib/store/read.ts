@@ -1,5 +1,5 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
-import type { Article, Company, Fact, Mention, Person, Relation } from '../dataset/schema';
+import type { Article, Company, Fact, Link, Mention, Person, Relation } from '../dataset/schema';
 import type { LexiconPayload } from '../detect/lexicon';
 import { getDb, type CompanyLensDB, type GenerationRow } from './db';
 import { versionOf } from './direct';
@@ -54,7 +54,7 @@ function inActive<T>(tables: (db: Db) => Table[], read: (gen: number, db: Db, tx
  */
 export function readSnapshot<T>(reads: () => Promise<T>): Promise<T> {
   const db = getDb();
-  return db.transaction('r', [db.meta, db.generations, db.companies, db.facts, db.people, db.relations, db.articles, db.mentions], reads);
+  return db.transaction('r', [db.meta, db.generations, db.companies, db.facts, db.people, db.relations, db.links, db.articles, db.mentions], reads);
 }
 
 /** Removes the storage-only fields from a row. */
@@ -132,6 +132,34 @@ export function getRelationsFor(companyId: string): Promise<Relation[]> {
         db.relations.where('[gen+b]').equals([gen, companyId]).toArray(),
       ]);
       return [...as, ...bs].sort((x, y) => y.weight - x.weight || x.n - y.n).map((r) => strip<Relation>(r)!);
+    },
+    [],
+  );
+}
+
+/** Facts in the order of `ids`; unknown ids are skipped (a typed relation's fact may be on either company). */
+export function getFacts(ids: readonly string[]): Promise<Fact[]> {
+  return inActive(
+    (db) => [db.facts],
+    async (gen, db) => {
+      const rows = await db.facts.bulkGet(ids.map((id) => [gen, id] as [number, string]));
+      return rows.flatMap((row) => (row ? [strip<Fact>(row)!] : []));
+    },
+    [],
+  );
+}
+
+/** Typed relations from or to the company, in dataset order (a link to itself once). */
+export function getLinksFor(companyId: string): Promise<Link[]> {
+  return inActive(
+    (db) => [db.links],
+    async (gen, db) => {
+      const [from, to] = await Promise.all([
+        db.links.where('[gen+from]').equals([gen, companyId]).toArray(),
+        db.links.where('[gen+to]').equals([gen, companyId]).toArray(),
+      ]);
+      const rows = new Map([...from, ...to].map((r) => [r.n, r]));
+      return [...rows.values()].sort(byPosition).map((r) => strip<Link>(r)!);
     },
     [],
   );

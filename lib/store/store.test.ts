@@ -57,6 +57,22 @@ describe('store read API', () => {
     expect(await db.generations.count()).toBe(1);
   });
 
+  it('reads the typed relations of a company in both directions and replaces them with the dataset', async () => {
+    const d = makeDataset('alpha', 4);
+    const links: Dataset['links'] = [
+      { from: 'alpha-co-0', to: 'alpha-co-1', type: 'invested-in', factId: 'f-0' },
+      { from: 'alpha-co-2', to: 'alpha-co-0', type: 'acquired' },
+      { from: 'alpha-co-2', to: 'alpha-co-3', type: 'rival' },
+    ];
+    await writeDataset(db, input({ ...d, links }));
+    expect(await read.getLinksFor('alpha-co-0')).toEqual([links[0], links[1]]);
+    expect(await read.getLinksFor('alpha-co-3')).toEqual([links[2]]);
+    expect(await read.getLinksFor('alpha-co-9')).toEqual([]);
+    await writeDataset(db, input(makeDataset('alpha', 4)));
+    expect(await read.getLinksFor('alpha-co-0')).toEqual([]);
+    expect(await db.links.count()).toBe(0);
+  });
+
   it('discards a generation left unfinished by a stopped worker, keeping the active one', async () => {
     await writeDataset(db, input(makeDataset('alpha', 4)));
     // Simulate a worker stopped mid-write: a registered 'writing' generation with some rows.

@@ -2,9 +2,9 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CompanyLensDB, SCHEMA_V1, SCHEMA_V2, setDbForTests } from './db';
+import { CompanyLensDB, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, setDbForTests } from './db';
 import { libraryRows } from './library';
-import { getCompany, getStatus } from './read';
+import { getCompany, getLinksFor, getStatus } from './read';
 import { getNote, listStars } from './user';
 
 const fixture = (name: string) => JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8'));
@@ -25,7 +25,7 @@ describe('schema upgrades', () => {
     await db.open();
     const tables: Record<string, unknown[]> = {};
     for (const table of [...db.tables].sort((a, b) => (a.name < b.name ? -1 : 1))) tables[table.name] = await table.toArray();
-    expect({ version: db.verno, tables }).toEqual(fixture('v3-upgraded.golden.json'));
+    expect({ version: db.verno, tables }).toEqual(fixture('v4-upgraded.golden.json'));
 
     // And the read API works on the upgraded database.
     setDbForTests(db);
@@ -56,11 +56,41 @@ describe('schema upgrades', () => {
 
     const db = new CompanyLensDB(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     for (const [table, rows] of Object.entries(before)) expect(await db.table(table).toArray(), table).toEqual(rows);
     expect(await libraryRows(db)).toEqual([]);
     await db.library.add({ id: 'lib-1', title: 'T', body: 'B', tags: [], origin: 'a.txt', addedAt: 5 });
     expect((await libraryRows(db)).map((r) => r.id)).toEqual(['lib-1']);
     db.close();
+  });
+
+  it('upgrades a version 3 database to version 4 with no typed relations, keeping everything else', async () => {
+    const name = 'upgrade-from-v3';
+    const v3 = new Dexie(name);
+    v3.version(1).stores(SCHEMA_V1);
+    v3.version(2).stores(SCHEMA_V2);
+    v3.version(3).stores(SCHEMA_V3);
+    const content = fixture('v1-database.json') as Record<string, object[]>;
+    await v3.transaction('rw', v3.tables, async () => {
+      for (const [table, rows] of Object.entries(content)) await v3.table(table).bulkAdd(rows);
+      await v3.table('library').add({ id: 'lib-1', title: 'T', body: 'B', tags: [], origin: 'a.txt', addedAt: 5 });
+    });
+    const before: Record<string, unknown[]> = {};
+    for (const table of v3.tables) before[table.name] = await table.toArray();
+    v3.close();
+
+    const db = new CompanyLensDB(name);
+    await db.open();
+    expect(db.verno).toBe(4);
+    for (const [table, rows] of Object.entries(before)) expect(await db.table(table).toArray(), table).toEqual(rows);
+    expect(await db.links.count()).toBe(0);
+    setDbForTests(db);
+    try {
+      // The dataset written before links reads as a company with none.
+      expect(await getLinksFor('acme')).toEqual([]);
+    } finally {
+      setDbForTests(undefined);
+      db.close();
+    }
   });
 });

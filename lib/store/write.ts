@@ -82,6 +82,7 @@ function rowsFor(table: Exclude<(typeof DATASET_TABLES)[number], 'artifacts'>, g
     case 'facts': return tag(d.facts);
     case 'people': return tag(d.people).map((p) => ({ ...p, ck: p.companyIds.map((c) => `${gen}:${c}`) }));
     case 'relations': return tag(d.relations);
+    case 'links': return tag(d.links ?? []);
     case 'mentions': return tag(d.mentions);
   }
 }
@@ -214,7 +215,7 @@ export async function baseOf(db: CompanyLensDB, gen: number): Promise<Blob | und
 /** Deletes every row of one generation, table by table, then its registration. */
 export async function deleteGeneration(db: CompanyLensDB, gen: number): Promise<void> {
   for (const name of DATASET_TABLES) {
-    const index = name === 'relations' ? '[gen+a+b]' : name === 'mentions' ? '[gen+n]' : name === 'artifacts' ? '[gen+name]' : '[gen+id]';
+    const index = name === 'relations' ? '[gen+a+b]' : name === 'mentions' || name === 'links' ? '[gen+n]' : name === 'artifacts' ? '[gen+name]' : '[gen+id]';
     // A two-part range covers every key starting with `gen`, whatever the key's length.
     await db.table(name).where(index).between([gen, Dexie.minKey], [gen + 1, Dexie.minKey], true, false).delete();
   }
