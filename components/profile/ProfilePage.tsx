@@ -69,7 +69,7 @@ export function ProfilePage({ id }: { id: string | null }) {
       <aside>
         <UserData companyId={profile.company.id} starred={profile.starred} note={profile.note} onChange={(starred, note) => (user.current = { starred, note })} />
         <CopyButtons getProfile={() => ({ ...profile, ...user.current })} />
-        <Related company={profile.company} related={profile.related} />
+        <Related company={profile.company} links={profile.links} related={profile.related} titles={profile.titles} />
         <PeopleList people={profile.people} companyId={profile.company.id} titles={profile.titles} />
       </aside>
     </div>

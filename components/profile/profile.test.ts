@@ -11,7 +11,7 @@ const hq = { ...base, id: 'g', type: 'headquarters', values: { place: 'Shanghai'
 
 function profile(overrides: Partial<Profile> = {}): Profile {
   const company = fixtureDataset.companies.find((c) => c.id === 'xtransfer')!;
-  return { company, parent: null, facts: [hq, funding], people: [], related: [], articles: [], articleTotal: 0, titles: new Map([['a3', 'XTransfer raises Series D']]), starred: true, note: '', ...overrides };
+  return { company, parent: null, facts: [hq, funding], people: [], links: [], related: [], articles: [], articleTotal: 0, titles: new Map([['a3', 'XTransfer raises Series D']]), starred: true, note: '', ...overrides };
 }
 
 describe('fact text', () => {
