@@ -21,6 +21,7 @@ import type { ReadablePage } from '../library/readable';
 const Count = z.int().check(z.minimum(0));
 const Link = z.object({ id: z.string(), name: z.string() });
 const Ok = z.object({ ok: z.boolean() });
+const Source = z.object({ articleId: z.string(), title: z.string(), sentence: z.string() });
 
 export const SettingsAnswer: z.ZodMiniType<Settings> = z.pipe(z.unknown(), z.transform(sanitizeSettings));
 
@@ -29,6 +30,8 @@ export const CardAnswer: z.ZodMiniType<CardData> = z.object({
   name: z.string(),
   kind: z.enum(ORG_KINDS),
   description: z.string(),
+  /** The sentence a description read from text came from; without it the description is curated. */
+  descriptionSource: z.optional(Source),
   parent: z.optional(Link),
   headquarters: z.optional(z.string()),
   founded: z.optional(z.number()),
@@ -38,7 +41,7 @@ export const CardAnswer: z.ZodMiniType<CardData> = z.object({
       key: z.string(),
       label: z.string(),
       text: z.string(),
-      source: z.nullable(z.object({ articleId: z.string(), title: z.string(), sentence: z.string() })),
+      source: z.nullable(Source),
     }),
   ),
   related: z.array(z.object({ id: z.string(), name: z.string(), weight: z.number() })),
