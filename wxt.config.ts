@@ -41,7 +41,7 @@ export default defineConfig({
     },
   },
   vite: () => ({
-    // safeVendor (issue #8) removes zod's `new Function` paths and Preact's innerHTML branch from
+    // safeVendor removes zod's `new Function` paths and Preact's innerHTML branch from
     // the bundle, so `web-ext lint` and e2e/security-bundle.e2e.ts find neither.
     plugins: [safeVendor(), preact(), popupInOneChunk()],
     build: { target: 'es2022' },

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Dataset } from '../lib/dataset/schema';
-import { syntheticDataset } from '../lib/bench-data/synthetic';
+import { syntheticDataset } from './synthetic/synthetic';
 
 /**
  * Inputs shared by the suites: synthetic datasets (built once per size and cached for the run)

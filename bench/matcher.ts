@@ -1,6 +1,6 @@
 import { AhoCorasick } from '@monyone/aho-corasick';
 import { Lexicon, type LexiconCompany, type LexiconPayload } from '../lib/detect/lexicon';
-import { syntheticText } from '../lib/bench-data/synthetic';
+import { syntheticText } from './synthetic/synthetic';
 import { synthetic, seedDataset } from './data';
 import { atLeast, atMost, info, type Recorder } from './report';
 import { MB, gc, heapDelta, timeMedian, timeOnce } from './timing';

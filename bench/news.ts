@@ -1,6 +1,6 @@
 import { splitSentences } from '../lib/knowledge';
-import { syntheticName } from '../lib/bench-data/names';
-import { Prng } from '../lib/bench-data/prng';
+import { syntheticName } from './synthetic/names';
+import { Prng } from './synthetic/prng';
 import { seedTexts } from './data';
 
 /**

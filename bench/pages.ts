@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Prng } from '../lib/bench-data/prng';
+import { Prng } from './synthetic/prng';
 import type { Dataset } from '../lib/dataset/schema';
 import { ROOT, seedTexts } from './data';
 

@@ -1,7 +1,7 @@
 import type { Dataset } from '../lib/dataset/schema';
 import { buildSearchIndex } from '../lib/search/build';
 import { loadSearchIndex } from '../lib/search/query';
-import { Prng } from '../lib/bench-data/prng';
+import { Prng } from './synthetic/prng';
 import { synthetic, seedDataset } from './data';
 import { atMost, info, type Recorder } from './report';
 import { MB, percentile, timeOnce } from './timing';

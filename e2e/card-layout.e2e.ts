@@ -1,21 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { bundledDatasetInNode } from './fixtures/datasets/helpers';
-import { launchExtension, type Extension } from './harness';
-import { startServer } from './server';
-import { PAGES_DIR, hoverWord, mentionsOf, seedRoute } from './fixtures/pages/pages';
+import { hoverWord, openScanned, seedRoute } from './fixtures/pages/pages';
+import { useExtensionWithPages } from './session';
 
-let ext: Extension;
-let server: Awaited<ReturnType<typeof startServer>>;
-
-beforeAll(async () => {
-  server = await startServer(PAGES_DIR, [seedRoute]);
-  ext = await launchExtension();
-});
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+const session = useExtensionWithPages([seedRoute]);
 
 const card = (page: Page) => page.locator('company-lens-card .cl-card');
 
@@ -51,10 +40,8 @@ function placement(page: Page, selector: string) {
 describe('the card layout', () => {
   it('shows the profile button without scrolling, for the company with the most facts', async () => {
     const { company, word, file } = busiestCompany();
-    const page = await ext.context.newPage();
-    page.setDefaultTimeout(10_000);
-    await page.goto(`${server.url}/seed/${file}.html`);
-    await mentionsOf(ext, page);
+    const { ext, server } = session;
+    const page = await openScanned(ext, `${server.url}/seed/${file}.html`);
     await hoverWord(page, word);
     await expect.poll(() => card(page).getAttribute('data-status'), { timeout: 5_000 }).toBe('ready');
     expect(await card(page).locator('.cl-name').textContent()).toBe(company.name);

@@ -50,13 +50,12 @@ describe('an organisation discovered in the user’s own article', () => {
     const card = page.locator('company-lens-card .cl-card');
     await expect.poll(() => card.getAttribute('data-status'), { timeout: 5_000 }).toBe('ready');
     expect(await card.locator('.cl-name').textContent()).toBe('Quillon Robotics');
-    expect(await card.locator('.cl-desc').textContent()).toBe('Builds picking robots for small warehouses');
-    const source = card.locator('[data-source="text"]');
-    await source.locator('summary').click();
-    expect(await source.locator('q').textContent()).toBe(
-      'Lisbon-based Quillon Robotics, which builds picking robots for small warehouses, said on Tuesday it had raised $12m from investors.',
+    expect(await card.locator('.cl-desc-text').textContent()).toBe('Builds picking robots for small warehouses');
+    const provenance = card.locator('.cl-provenance');
+    expect(await provenance.getAttribute('data-provenance')).toBe('sourced');
+    expect(await provenance.getAttribute('title')).toBe(
+      'From “Quillon Robotics raises money for warehouse robots”: Lisbon-based Quillon Robotics, which builds picking robots for small warehouses, said on Tuesday it had raised $12m from investors.',
     );
-    expect(await source.locator('.cl-source-title').textContent()).toBe('Quillon Robotics raises money for warehouse robots');
     await page.close();
 
     const popup = await session.ext.extensionPage('popup.html');

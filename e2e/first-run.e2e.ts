@@ -75,6 +75,10 @@ describe('the first run', () => {
     const profile = await ext.extensionPage('company.html?id=tencent');
     await profile.getByTestId('building').waitFor();
     expect(await profile.getByTestId('not-found').count()).toBe(0);
+    // And the options page, instead of "No dataset yet".
+    const options = await ext.extensionPage('options.html');
+    await options.getByTestId('status-building').waitFor();
+    expect(await options.getByTestId('status-empty').count()).toBe(0);
 
     held!.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' }).end(JSON.stringify(bundledDatasetInNode()));
     held = null;

@@ -1,28 +1,16 @@
 /// <reference types="chrome" />
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, type Extension } from './harness';
-import { startServer } from './server';
-import { PAGES_DIR, mentionsOf, seedFiles, seedRoute } from './fixtures/pages/pages';
+import { describe, expect, it } from 'vitest';
+import { mentionsOf, openScanned, seedFiles, seedRoute } from './fixtures/pages/pages';
+import { useExtensionWithPages } from './session';
 
-let ext: Extension;
-let server: Awaited<ReturnType<typeof startServer>>;
-
-beforeAll(async () => {
-  server = await startServer(PAGES_DIR, [seedRoute]);
-  ext = await launchExtension();
-});
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+const session = useExtensionWithPages([seedRoute]);
 
 type Step = { ok: boolean; companyId: string | null; text: string | null };
 
 describe('the next-company key', () => {
   it('moves the card along the names in reading order, and back', async () => {
-    const page = await ext.context.newPage();
-    page.setDefaultTimeout(10_000);
-    await page.goto(`${server.url}/seed/${seedFiles()[1]}.html`);
+    const { ext, server } = session;
+    const page = await openScanned(ext, `${server.url}/seed/${seedFiles()[1]}.html`);
     const report = await mentionsOf(ext, page);
     const nameOf = new Map(report.mentions.map((m) => [m.companyId, m.name]));
     // The marked names in document order, as the page itself orders its highlight ranges.

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtension, FIXTURES_DIR, type Extension } from './harness';
 import { startServer } from './server';
-import { syntheticDataset } from '../lib/bench-data/synthetic';
+import { syntheticDataset } from '../bench/synthetic/synthetic';
 
 /**
  * The popup over a large (synthetic) dataset: first results come from the quick index while the

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import { waitForDataset } from './fixtures/datasets/helpers';
 import { FIXTURES_DIR, launchExtension, type Extension } from './harness';
+import { PAGES_DIR } from './fixtures/pages/pages';
 import { startServer, type Route } from './server';
 
 export interface Session {
@@ -14,10 +15,10 @@ export interface Session {
  * `beforeAll`, so read them inside tests, not at module level. `routes` serve what the fixture
  * files do not (generated datasets, vendored scripts).
  */
-export function useExtensionWithFixtures(routes: Route[] = []): Session {
+export function useExtensionWithFixtures(routes: Route[] = [], root = FIXTURES_DIR): Session {
   const session = {} as Session;
   beforeAll(async () => {
-    session.server = await startServer(FIXTURES_DIR, routes);
+    session.server = await startServer(root, routes);
     session.ext = await launchExtension();
     await waitForDataset(session.ext);
   });
@@ -37,3 +38,6 @@ export function jsonRoutes(bodies: Record<string, string>): Route {
     return true;
   };
 }
+
+/** The same for the fixture pages of e2e/fixtures/pages (and `routes`, e.g. the seed articles). */
+export const useExtensionWithPages = (routes: Route[] = []): Session => useExtensionWithFixtures(routes, PAGES_DIR);

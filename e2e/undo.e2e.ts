@@ -1,26 +1,13 @@
 /// <reference types="chrome" />
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { waitForDataset } from './fixtures/datasets/helpers';
-import { launchExtension, type Extension } from './harness';
-import { startServer } from './server';
-import { PAGES_DIR, hoverWord, mentionsOf } from './fixtures/pages/pages';
+import { hoverWord, openScanned } from './fixtures/pages/pages';
+import { useExtensionWithPages } from './session';
 
-let ext: Extension;
-let server: Awaited<ReturnType<typeof startServer>>;
-
-beforeAll(async () => {
-  server = await startServer(PAGES_DIR);
-  ext = await launchExtension();
-  await waitForDataset(ext);
-});
+const session = useExtensionWithPages();
 const pages: Page[] = [];
 afterEach(async () => {
   for (const p of pages.splice(0)) await p.close().catch(() => undefined);
-});
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
 });
 
 const card = (page: Page) => page.locator('company-lens-card .cl-card');
@@ -28,11 +15,8 @@ const toast = (page: Page) => page.locator('company-lens-card [data-testid="undo
 const painted = (page: Page) => page.evaluate(() => CSS.highlights.get('company-lens')?.size ?? 0);
 
 async function open(path: string): Promise<Page> {
-  const page = await ext.context.newPage();
-  page.setDefaultTimeout(10_000);
+  const page = await openScanned(session.ext, `${session.server.url}${path}`);
   pages.push(page);
-  await page.goto(`${server.url}${path}`);
-  await mentionsOf(ext, page);
   return page;
 }
 
@@ -51,7 +35,21 @@ describe('undo on the page', () => {
     await expect.poll(() => card(page).locator('.cl-name').textContent(), { timeout: 5_000 }).toBe('XTransfer');
   });
 
-  it('turns the site back on after "Turn off on this site"', async () => {
+  it('focuses Undo when the mute came from the keyboard, and Enter on it brings the mark back', async () => {
+    const page = await open('/dark.html');
+    await expect.poll(() => painted(page)).toBe(2);
+    await hoverWord(page, 'XTransfer');
+    await card(page).locator('[data-action="mute"]').focus();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => painted(page)).toBe(1);
+    await expect.poll(() => toast(page).locator('[data-action="undo"]').evaluate((b) => b.matches(':focus'))).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => painted(page)).toBe(2);
+  });
+
+    it('turns the site back on after "Turn off on this site"', async () => {
     const page = await open('/dark.html');
     await expect.poll(() => painted(page)).toBe(2);
     await hoverWord(page, 'XTransfer');
@@ -60,7 +58,7 @@ describe('undo on the page', () => {
     expect(await toast(page).textContent()).toContain('off on 127.0.0.1');
     await toast(page).locator('[data-action="undo"]').click();
     await expect.poll(() => painted(page), { timeout: 10_000 }).toBe(2);
-    const stored = (await (await ext.currentWorker()).evaluate(() => chrome.storage.local.get('settings'))) as { settings: { disabledSites: string[] } };
+    const stored = (await (await session.ext.currentWorker()).evaluate(() => chrome.storage.local.get('settings'))) as { settings: { disabledSites: string[] } };
     expect(stored.settings.disabledSites).toEqual([]);
   });
 });
@@ -70,8 +68,8 @@ describe('the popup switch and undo', () => {
     const page = await open('/dark.html');
     await expect.poll(() => painted(page)).toBe(2);
     const url = page.url();
-    const tabId = await (await ext.currentWorker()).evaluate(async (url) => (await chrome.tabs.query({})).find((t) => t.url === url)!.id!, url);
-    const popup = await ext.extensionPage(`popup.html?tab=${tabId}`);
+    const tabId = await (await session.ext.currentWorker()).evaluate(async (url) => (await chrome.tabs.query({})).find((t) => t.url === url)!.id!, url);
+    const popup = await session.ext.extensionPage(`popup.html?tab=${tabId}`);
     pages.push(popup);
     const sw = popup.getByRole('switch', { name: 'Mark company names on 127.0.0.1' });
     await sw.waitFor();

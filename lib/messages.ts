@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { MARK_STYLES, MAX_ID, MAX_LIST, MAX_NAME } from './settings/values';
+import { MAX_ID, MAX_NAME } from './dataset/limits';
+import { MARK_STYLES, MAX_LIST } from './settings/values';
 
 /**
  * Every request between the parts of the extension, as two discriminated unions: `Message` for
@@ -97,6 +98,8 @@ export const TabMessage = z.discriminatedUnion('type', [
   msg('ping', {}),
   msg('page.mentions', {}),
   msg('card.openAtSelection', {}),
+  /** Reads the tab's article in reader mode, when the user asked to add the page (lib/background/add-page.ts). */
+  msg('page.read', {}),
   /** The next (1) or previous (-1) company name on the page, with its card (a keyboard command). */
   msg('card.step', { direction: z.union([z.literal(1), z.literal(-1)]) }),
   /** After a sync switched datasets: fetch the new lexicon, scan again. */

@@ -163,20 +163,31 @@ export class CardHost implements CardView {
 
   private undoTimer = 0;
 
+  /** True when the focused control of the card was reached by keyboard (it shows its focus ring). */
+  private usingKeyboard(): boolean {
+    return !!this.surface?.shadow.activeElement?.matches(':focus-visible');
+  }
+
   /**
-   * Leaves a note with an Undo button on the page. It outlives this host's detection (turning
-   * the site off disposes it), because the surface belongs to the page's content script.
+   * Leaves a note with an Undo button on the page (focused when the action came from the
+   * keyboard). It outlives this host's detection (turning the site off disposes it), because the
+   * surface belongs to the page's content script.
    */
-  private offerUndo(text: string, undo: () => void): void {
+  private offerUndo(text: string, undo: () => void, focus: boolean): void {
     const surface = this.surface;
     if (!surface) return;
     clearTimeout(this.undoTimer);
+    const back = document.activeElement;
     const dismiss = () => {
       clearTimeout(this.undoTimer);
+      const hadFocus = surface.shadow.activeElement?.closest('.cl-toast');
       surface.renderToast(null);
+      if (hadFocus && back instanceof HTMLElement) back.focus({ preventScroll: true });
     };
     const note = surface.renderToast({ text, theme: this.theme, onUndo: () => (dismiss(), undo()), onDismiss: dismiss });
     if (note) showInTopLayer(note);
+    // A keyboard user gets the Undo button focused; a pointer user keeps their place on the page.
+    if (focus) note?.querySelector<HTMLElement>('[data-action="undo"]')?.focus({ preventScroll: true });
     this.undoTimer = this.deps.ctx.setTimeout(dismiss, UNDO_MS);
   }
 
@@ -201,16 +212,18 @@ export class CardHost implements CardView {
         onSwitch: (id) => this.switchTo(id),
         onOpenProfile: () => this.deps.openProfile(this.companyId),
         onMute: () => {
+          const keyboard = this.usingKeyboard();
           this.hide({ restoreFocus: true });
           if (state.status !== 'ready') return;
           const { id, name } = state.data;
           this.deps.mute(id, name);
-          this.offerUndo(`“${name}” is muted on every site.`, () => this.deps.unmute(id, name));
+          this.offerUndo(`“${name}” is muted on every site.`, () => this.deps.unmute(id, name), keyboard);
         },
         onDisableSite: () => {
+          const keyboard = this.usingKeyboard();
           this.hide({ restoreFocus: true });
           this.deps.disableSite();
-          this.offerUndo(`Company Lens is off on ${this.deps.site}.`, () => this.deps.enableSite());
+          this.offerUndo(`Company Lens is off on ${this.deps.site}.`, () => this.deps.enableSite(), keyboard);
         },
       },
       this.announce,

@@ -18,7 +18,7 @@ export function OptionsPage() {
         <h1>Company Lens</h1>
         <p class="cl-muted">Everything stays in this browser: the dataset, your stars and notes, your settings.</p>
       </header>
-      <StatusCard status={sync.status} loading={sync.loading} />
+      <StatusCard status={sync.status} loading={sync.loading} building={busy} />
       <SourcePanel busy={busy} start={sync.start} fail={sync.fail} />
       <section class="cl-card cl-sync-state" aria-label="Sync progress and outcome">
         <SyncProgress progress={sync.progress} onCancel={sync.cancel} />

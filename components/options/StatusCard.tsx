@@ -2,13 +2,17 @@ import type { DatasetStatus } from '../../lib/store/read';
 import { formatCount, formatTime } from './format';
 
 /** What the extension knows right now: counts, where it came from and when, in plain words. */
-export function StatusCard({ status, loading }: { status: DatasetStatus; loading: boolean }) {
+export function StatusCard({ status, loading, building }: { status: DatasetStatus; loading: boolean; building: boolean }) {
   if (loading) return <section class="cl-card" aria-busy="true"><p class="cl-muted">Reading the dataset…</p></section>;
   if (!status.version) {
     return (
-      <section class="cl-card" aria-labelledby="status-title">
+      <section class="cl-card" aria-labelledby="status-title" aria-busy={building}>
         <h2 id="status-title">Dataset</h2>
-        <p data-testid="status-empty">No dataset yet. Sync one below; the bundled corpus is a good start.</p>
+        {building ? (
+          <p data-testid="status-building">Building your dataset… Its progress is shown below.</p>
+        ) : (
+          <p data-testid="status-empty">No dataset yet. Sync one below; the bundled corpus is a good start.</p>
+        )}
       </section>
     );
   }

@@ -1,4 +1,5 @@
-import { openSearchIndex, pause } from '../../lib/search/load';
+import { openSearchIndex } from '../../lib/search/load';
+import { nextBackgroundTask } from '../../lib/util/yield';
 
 /**
  * The store (Dexie) for the popup's home lists and status line, loaded once the search index has
@@ -9,7 +10,7 @@ import { openSearchIndex, pause } from '../../lib/search/load';
  */
 export function loadStore() {
   loading ??= new Promise<void>((resolve) => void openSearchIndex(() => resolve()).then(() => resolve(), () => resolve()))
-    .then(pause)
+    .then(nextBackgroundTask)
     .then(() => Promise.all([import('../../lib/store/read'), import('../../lib/store/user')]))
     .then(([read, user]) => ({ ...read, ...user }));
   return loading;

@@ -1,16 +1,12 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { browser } from 'wxt/browser';
 import { DEFAULT_SETTINGS, getSettings as storedSettings, isSiteDisabled } from '../../lib/settings/settings';
 import { getSettings, mute, setSiteDisabled, watchSettings } from './settings';
+import { startSettingsWriter } from '../../test/background';
 
 beforeEach(async () => {
   fakeBrowser.reset();
-  vi.resetModules();
-  const { route, extensionOrigin } = await import('../../lib/background/router');
-  const { startSettingsService } = await import('../../lib/background/settings');
-  browser.runtime.onMessage.addListener((message, sender) => route(message, sender, extensionOrigin()));
-  startSettingsService();
+  await startSettingsWriter();
 });
 
 /**

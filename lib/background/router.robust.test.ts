@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Message, PRIVILEGED, type MessageType } from '../messages';
 import { ANSWERS } from '../protocol/answers';
+import { startBackgroundOver } from '../../test/background';
 
 /**
  * The background is reachable from every content script, and a content script lives next to
@@ -82,17 +83,7 @@ beforeEach(async () => {
   stubUnimplemented();
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
   vi.spyOn(console, 'error').mockImplementation(() => undefined);
-  const { CompanyLensDB, setDbForTests } = await import('../store/db');
-  const { writeDataset } = await import('../store/write');
-  const { makeDataset } = await import('../store/testing');
-  const { Lexicon } = await import('../detect/lexicon');
-  db = new CompanyLensDB(`router-robust-${++dbCount}`);
-  setDbForTests(db);
-  const dataset = makeDataset('alpha', 4);
-  await writeDataset(db, { dataset, sourceKind: 'bundled', lexicon: Lexicon.build(dataset.companies).toPayload(), searchIndex: '{}' });
-  const { startBackground } = await import('./start');
-  // Start-up work (recovering an interrupted sync) runs in the background; wait until it is done.
-  await startBackground();
+  db = await startBackgroundOver(`router-robust-${++dbCount}`, 'bundled');
 });
 afterEach(() => {
   db.close();

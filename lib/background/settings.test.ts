@@ -1,7 +1,7 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { browser } from 'wxt/browser';
 import { DEFAULT_SETTINGS, getSettings } from '../settings/settings';
+import { startSettingsWriter } from '../../test/background';
 
 /**
  * The background is the settings' one writer. Tabs and the options page send changes at the same
@@ -17,12 +17,7 @@ const send = async (message: unknown, sender: object) => (await fakeBrowser.runt
 
 beforeEach(async () => {
   fakeBrowser.reset();
-  vi.resetModules();
-  const { route, extensionOrigin } = await import('./router');
-  const { startSettingsService } = await import('./settings');
-  const origin = extensionOrigin();
-  browser.runtime.onMessage.addListener((message, sender) => route(message, sender, origin));
-  startSettingsService();
+  await startSettingsWriter();
 });
 
 describe('settings changes sent at once from many tabs and the options page', () => {

@@ -4,6 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { CompanyLensDB } from '../store/db';
 import { makeDataset } from '../store/testing';
 import { SYNC_ALARM } from '../sync/schedule';
+import { startBackgroundOver } from '../../test/background';
 
 /**
  * A content script can write `storage.local`, `storage.sync` and (when the extension opens it to
@@ -60,18 +61,8 @@ beforeEach(async () => {
     return new Response(body, { headers: { 'content-type': 'application/json' } });
   });
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-  const { CompanyLensDB, setDbForTests } = await import('../store/db');
-  const { writeDataset } = await import('../store/write');
-  const { Lexicon } = await import('../detect/lexicon');
-  db = new CompanyLensDB(`storage-hostility-${++dbCount}`);
-  setDbForTests(db);
-  const dataset = makeDataset('alpha', 4);
-  await writeDataset(db, { dataset, sourceKind: 'url', lexicon: Lexicon.build(dataset.companies).toPayload(), searchIndex: '{}' });
-  const { startBackground } = await import('./start');
-  startBackground();
-  // Start-up derives the search index in steps, which can outlast settle()'s quiet interval on a
-  // busy machine: wait for that check itself (a second call joins or repeats it harmlessly).
-  await (await import('./search-index')).ensureSearchIndex();
+  // A dataset from a URL: a bundled one would make the install event run a bundled sync.
+  db = await startBackgroundOver(`storage-hostility-${++dbCount}`, 'url');
   await settle();
 });
 afterEach(async () => {

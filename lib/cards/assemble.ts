@@ -1,5 +1,5 @@
 import type { Article, Company, Fact, Person, Relation } from '../dataset/schema';
-import { factText, pickKeyFacts } from './facts';
+import { dated, factText, pickKeyFacts } from './facts';
 import type { CardData, CardSource } from './types';
 
 /**
@@ -42,7 +42,7 @@ export async function assembleCard(reader: CardReader, id: string): Promise<Card
     const a = articles.get(f.articleId);
     return a ? articleRank(a) : -1;
   };
-  const picked = pickKeyFacts(facts, order);
+  const picked = pickKeyFacts(facts, dated(order));
 
   const related = relations
     .map((r) => ({ id: r.a === id ? r.b : r.a, weight: r.weight }))

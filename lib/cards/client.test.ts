@@ -34,7 +34,7 @@ describe('CardClient', () => {
     expect(client.peek('acme')).toBeUndefined();
     expect(await client.get('acme')).toMatchObject({ id: 'acme' });
     await expect(new CardClient(async () => checked(42)).get('x')).rejects.toThrow(/malformed answer/);
-    await expect(new CardClient(async () => checked({ ...card('x'), facts: [{ key: 'k' }] })).get('x')).rejects.toThrow(/at "facts\.0\.label"/);
+    await expect(new CardClient(async () => checked({ ...card('x'), facts: [{ key: 'k' }] })).get('x')).rejects.toThrow(/at "facts\[0\]\.label"/);
     expect(await new CardClient(async () => checked(null)).get('x')).toBeNull();
   });
 

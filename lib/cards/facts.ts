@@ -32,6 +32,26 @@ const largestBy = <T extends Fact>(facts: T[], size: (f: T) => number) =>
 const latestBy = <T extends Fact>(facts: T[], order: Order) =>
   facts.reduce<T | undefined>((best, f) => (best === undefined || order(f) >= order(best) ? f : best), undefined);
 
+export const MAX_KEY_FACTS = 6;
+const DEAL_TYPES = new Set<Fact['type']>(['funding', 'valuation', 'ipo', 'acquisition', 'stake']);
+const OTHER_LABELS: Partial<Record<Fact['type'], string>> = {
+  revenue: 'Revenue',
+  metric: 'Figure',
+  leadership: 'Leadership',
+  legal: 'Legal or regulatory',
+  partnership: 'Partnership',
+  rival: 'Rival',
+  commitment: 'Commitment',
+};
+
+/**
+ * Latest first: a fact's own date (the period it states, or its article's date) when it has one,
+ * else the corpus order of its article.
+ */
+export function dated(order: Order): Order {
+  return (f) => (f.date ? Number(f.date.slice(0, 4)) * 1e6 + order(f) : order(f));
+}
+
 /** The key facts, in card order: funding (largest, latest), valuation, IPO, acquisitions, stakes. */
 export function pickKeyFacts(facts: readonly Fact[], order: Order, limitPerKind = 2): PickedFact[] {
   const of = <T extends Fact['type']>(type: T) => facts.filter((f): f is Extract<Fact, { type: T }> => f.type === type);
@@ -57,5 +77,12 @@ export function pickKeyFacts(facts: readonly Fact[], order: Order, limitPerKind 
     .sort(byLatest)
     .slice(0, limitPerKind)
     .forEach((fact, i) => out.push({ key: `stake-${i}`, label: 'Stake', fact }));
+  // Then the latest of everything else the corpus reports (results, people, legal action, ...),
+  // leaving out identity lines the card shows apart.
+  facts
+    .filter((f) => !DEAL_TYPES.has(f.type) && f.type !== 'founding' && f.type !== 'headquarters')
+    .sort(byLatest)
+    .slice(0, Math.max(0, MAX_KEY_FACTS - out.length))
+    .forEach((fact, i) => out.push({ key: `other-${i}`, label: OTHER_LABELS[fact.type] ?? 'Reported', fact }));
   return out;
 }

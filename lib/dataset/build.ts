@@ -109,9 +109,10 @@ function* buildSteps(input: BuildInput): Generator<BuildProgress, Dataset> {
   const names = new Map(orgs.map((o) => [o.id, o.name]));
   const nameOf = (id: string) => names.get(id) ?? id;
   const unitOf = unitsFrom(entries);
+  const curatedIds = new Set(entries.map((e) => e.id));
   const knowledge: ReturnType<typeof extractArticle>[] = [];
   for (const a of articles) {
-    knowledge.push(extractArticle(a, lexicon, nameOf, unitOf));
+    knowledge.push(extractArticle(a, lexicon, nameOf, { unitOf, curated: (id) => curatedIds.has(id) }));
     if (knowledge.length % STEP === 0) yield { done: articles.length + knowledge.length, total };
   }
   const tally = counts(knowledge);

@@ -94,7 +94,16 @@ describe('parseDataset errors', () => {
   it('a wrong field, with its path', () => {
     expect(code(mutate((d) => (d.facts[2].companyId = 5)))).toEqual(['schema', expect.stringContaining('facts[2].companyId')]);
   });
-  it('a duplicate id', () => expect(code(mutate((d) => (d.companies[1].id = d.companies[0].id)))).toEqual(['duplicate-id', expect.stringContaining('companies[1].id')]));
+  it.each(['companies', 'articles', 'facts', 'people'])('a duplicate id in %s, named by its path', (list) => {
+    const [errorCode, message] = code(mutate((d) => (d[list][1].id = d[list][0].id)));
+    expect(errorCode).toBe('duplicate-id');
+    expect(message).toContain(`${list}[1].id`);
+  });
+  it('a relation pair listed twice', () => {
+    const [errorCode, message] = code(mutate((d) => d.relations.push({ ...d.relations[0] })));
+    expect(errorCode).toBe('duplicate-id');
+    expect(message).toMatch(/relations\[\d+\] repeats the pair "[^"]+" and "[^"]+"/);
+  });
   it('a dangling reference', () => {
     expect(code(mutate((d) => (d.facts[0].companyId = 'no-such-co')))).toEqual(['dangling-reference', expect.stringContaining('"no-such-co"')]);
     expect(code(mutate((d) => (d.mentions[3].articleId = 'gone#1')))[1]).toContain('mentions[3].articleId');
@@ -123,6 +132,8 @@ describe('JSON Schema and CLI', () => {
     expect(run.code).toBe(0);
     expect(run.out).toMatch(new RegExp(`Counts: ${built.companies.length} companies, 37 articles`));
     expect(run.out).toMatch(/Registry entries the corpus never mentions/);
+    expect(run.out).toMatch(/Organisations discovered in the text \(\d+\): company \d+/);
+    expect(run.out).toMatch(/Least certain discovered names \(\d+\):\n  \S.* \((?:company|product|investor|bank|government|media|university|other); \d+ for, \d+ against: /);
     // Same bytes as the in-process build from strings: the CLI reads files as bytes.
     expect(readFileSync(out, 'utf8') === `${text}\n`).toBe(true);
   }, CLI_TIMEOUT_MS);

@@ -1,3 +1,4 @@
+import { formatPath } from '../util/path';
 import { Dataset, DATASET_FORMAT, DATASET_VERSION } from './schema';
 
 /**
@@ -21,9 +22,6 @@ export class DatasetError extends Error {
   }
 }
 
-function pathOf(path: readonly PropertyKey[]): string {
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('');
-}
 
 export function parseDataset(text: string, origin: string): Dataset {
   let raw: unknown;
@@ -41,8 +39,8 @@ export function parseDataset(text: string, origin: string): Dataset {
   const parsed = Dataset.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const path = pathOf(issue.path);
-    throw new DatasetError('schema', origin, `${path || '(root)'}: ${issue.message}`, path || undefined);
+    const path = formatPath(issue.path);
+    throw new DatasetError('schema', origin, `${path}: ${issue.message}`, issue.path.length > 0 ? path : undefined);
   }
   const data = parsed.data;
   if (data.companies.length === 0) throw new DatasetError('empty', origin, 'has no companies', 'companies');
@@ -64,6 +62,13 @@ function checkReferences(data: Dataset, origin: string): void {
   const articles = unique(data.articles, 'articles', origin);
   unique(data.facts, 'facts', origin);
   unique(data.people, 'people', origin);
+  // The store keys relations by their pair: a pair listed twice would fail the write itself.
+  const pairs = new Set<string>();
+  data.relations.forEach((r, i) => {
+    const pair = JSON.stringify([r.a, r.b]);
+    if (pairs.has(pair)) throw new DatasetError('duplicate-id', origin, `relations[${i}] repeats the pair "${r.a}" and "${r.b}"`, `relations[${i}]`);
+    pairs.add(pair);
+  });
   const need = (set: Set<string>, id: string | undefined, path: string, what: string) => {
     if (id !== undefined && !set.has(id)) throw new DatasetError('dangling-reference', origin, `${path} names ${what} "${id}", which is not in the dataset`, path);
   };

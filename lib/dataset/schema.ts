@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AliasObject, OrgKind } from '../registry/schema';
+import { MAX_ID, MAX_NAME } from './limits';
 
 /**
  * The dataset: the one format used by the build, the background store, URL sync, file import
@@ -9,7 +10,7 @@ import { AliasObject, OrgKind } from '../registry/schema';
 export const DATASET_FORMAT = 'company-lens-dataset';
 export const DATASET_VERSION = 1;
 
-const Id = z.string().min(1).max(200);
+const Id = z.string().min(1).max(MAX_ID);
 const Text = z.string().max(100_000);
 
 /** A sum of money as written, normalised. `usd` is present when the text gives a USD figure. */
@@ -28,7 +29,7 @@ export const Change = z.strictObject({ percent: z.number().nonnegative(), direct
 export type Change = z.infer<typeof Change>;
 
 /** Another party named in a fact: a registry company when recognised, otherwise just a name. */
-export const Party = z.strictObject({ name: z.string().max(300), companyId: Id.optional() });
+export const Party = z.strictObject({ name: z.string().max(MAX_NAME), companyId: Id.optional() });
 export type Party = z.infer<typeof Party>;
 
 export const ProfileLine = z.strictObject({
@@ -41,7 +42,7 @@ export type ProfileLine = z.infer<typeof ProfileLine>;
 
 export const Company = z.strictObject({
   id: Id,
-  name: z.string().max(300),
+  name: z.string().max(MAX_NAME),
   aliases: z.array(AliasObject),
   kind: OrgKind,
   parentId: Id.optional(),

@@ -1,3 +1,5 @@
+import { nextTask } from '../util/yield';
+
 /**
  * The clock that bounds the content script's main-thread work. Every loop that can grow with the
  * page (scanning, forgetting what a rescan replaces, registering ranges, sorting out mutations)
@@ -12,9 +14,5 @@ export const pageClock: Clock = () => performance.now();
 /** Longest stretch of work between two yields to the page, in milliseconds of the clock. */
 export const SLICE_MS = 6;
 
-/** Lets the page run (input, rendering) before the next slice. */
-export function yieldToPage(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (typeof scheduler?.yield === 'function') return scheduler.yield();
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
+/** Lets the page run (input, rendering) before the next slice, keeping the scan's place ahead of other queued work. */
+export const yieldToPage = (): Promise<void> => nextTask();

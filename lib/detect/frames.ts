@@ -1,4 +1,17 @@
 /**
+ * True when a node has left the page, or can no longer be read at all: when a frame navigates,
+ * Firefox cuts the content script's wrappers of its former document's objects, and any access
+ * then throws "can't access dead object".
+ */
+export function isGone(node: Node): boolean {
+  try {
+    return !node.isConnected;
+  } catch {
+    return true;
+  }
+}
+
+/**
  * Follows same-origin frames. A frame met before it has loaded still shows its initial
  * about:blank document (the content script can run before the frame's document arrives), and a
  * frame can navigate later: each `load` brings a new document, handed over with the one it

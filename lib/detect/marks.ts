@@ -2,6 +2,7 @@ import type { MarkStyle } from '../settings/values';
 import { adoptMarkStyles, highlightName } from './mark-style';
 import { OrderedRanges } from './ordered';
 import { SLICE_MS, pageClock, type Clock } from './clock';
+import { isGone } from './frames';
 
 /**
  * Marks found names with the CSS Custom Highlight API: the browser paints the ranges, and the
@@ -130,7 +131,17 @@ export class Marks {
     this.update();
   }
 
+  /**
+   * Drops the documents and trees that can no longer be read: a frame that navigated away takes
+   * its highlight along, and in Firefox any access to it then throws ("can't access dead object").
+   */
+  private prune(): void {
+    for (const doc of this.docs.keys()) if (isGone(doc)) this.docs.delete(doc);
+    for (const tree of this.trees.keys()) if (isGone(tree)) this.trees.delete(tree);
+  }
+
   private update(): void {
+    this.prune();
     if (this.dead.size > 0) {
       for (const ranges of this.trees.values()) ranges.removeAll(this.dead);
       for (const { highlight, registered } of this.docs.values()) {
@@ -208,6 +219,7 @@ export class Marks {
   }
 
   clear(): void {
+    this.prune();
     this.dead.clear();
     for (const ranges of this.trees.values()) ranges.clear();
     this.trees.clear();
@@ -221,6 +233,7 @@ export class Marks {
   setStyle(style: MarkStyle): void {
     const name = highlightName(style);
     if (name === this.name) return;
+    this.prune();
     for (const { highlight, win } of this.docs.values()) {
       if (this.name && win.CSS.highlights.get(this.name) === highlight) win.CSS.highlights.delete(this.name);
       if (name) win.CSS.highlights.set(name, highlight);

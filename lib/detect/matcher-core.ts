@@ -34,7 +34,11 @@ export interface MatchHit {
   value: number;
 }
 
-export const MATCHER_VERSION = 2;
+/**
+ * Changes whenever the tables' layout, the hashing or the text fold changes: a stored matcher of
+ * another version would hash names differently from the scan, so it is derived again instead.
+ */
+export const MATCHER_VERSION = 3;
 
 /**
  * Serialisable form of a built matcher (typed arrays survive structured clone): the tables of

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Lexicon } from './lexicon';
 import { Matcher, type MatcherEntry, type MatchHit } from './matcher';
+import { isDiacritic } from '../text/normalize';
 import { charClass, foldChar, separatorChar, CJK, IGNORED, WORD } from './tokens';
 
 /**
@@ -85,7 +86,10 @@ function checkHits(text: string, entries: readonly MatcherEntry[], hits: readonl
     expect(first === WORD || first === CJK).toBe(true);
     const before = prevVisible(text, h.start - 1, from);
     if (first === WORD && before >= from) expect(charClass(text.charCodeAt(before))).not.toBe(WORD);
-    const last = charClass(text.charCodeAt(h.end - 1));
+    // A hit may end with the combining accents of its last letter, never with anything else ignorable.
+    const lastVisible = prevVisible(text, h.end - 1, h.start);
+    for (let i = lastVisible + 1; i < h.end; i++) expect(isDiacritic(text.charCodeAt(i))).toBe(true);
+    const last = charClass(text.charCodeAt(lastVisible));
     expect(last === WORD || last === CJK).toBe(true);
     if (last === WORD && h.end < to) {
       let after = h.end;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Matcher, type BuildReport, type MatcherPayload } from './matcher';
+import { Matcher, MATCHER_VERSION, type BuildReport, type MatcherPayload } from './matcher';
 
 const names = [
   { text: 'Alibaba' },
@@ -88,7 +88,7 @@ describe('Matcher', () => {
   });
   it('refuses a payload of an older release, and a damaged one, saying what is wrong', () => {
     const v1 = { format: 'company-lens-matcher', version: 1, maxTokens: 2, keyA: new Int32Array(16), keyB: new Int32Array(16), info: new Int32Array(16), exact: new Int32Array(16) };
-    expect(() => Matcher.fromPayload(v1 as unknown as MatcherPayload)).toThrow('version 1 is not the supported version 2');
+    expect(() => Matcher.fromPayload(v1 as unknown as MatcherPayload)).toThrow(`version 1 is not the supported version ${MATCHER_VERSION}`);
     const good = m.toPayload();
     const damage = (patch: Partial<MatcherPayload>) => () => Matcher.fromPayload({ ...good, ...patch });
     expect(damage({ bucket: good.bucket.map((v, i) => (i === 1 ? 99 : v)) })).toThrow('bucket starts are not sorted');

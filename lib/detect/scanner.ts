@@ -1,7 +1,7 @@
 import { BlockWalker, OWN_UI_TAG, blockOf, isInline, nodeIndexAt, type TextBlock } from './blocks';
 import { SLICE_MS, pageClock, yieldToPage, type Clock } from './clock';
 import { ForgetJob } from './forget';
-import { FrameFollower } from './frames';
+import { FrameFollower, isGone } from './frames';
 import type { LexiconCore as Lexicon, Mention } from './lexicon-core';
 import type { MentionResolver } from './resolver';
 import type { MatchHit } from './matcher';
@@ -91,9 +91,17 @@ export class PageScanner {
     this.frames = new FrameFollower((doc, replaced) => this.frameDocument(doc, replaced), options.signal);
   }
 
-  /** Open shadow roots and frame documents met so far (hit-testing needs the shadow roots). */
+  /**
+   * Open shadow roots and frame documents met so far and still readable (hit-testing needs the
+   * shadow roots, hover the frame documents).
+   */
   get knownScopes(): ReadonlySet<Document | ShadowRoot> {
+    this.dropRetiredScopes();
     return this.scopes;
+  }
+
+  private dropRetiredScopes(): void {
+    for (const scope of this.scopes) if (this.isRetired(scope)) this.scopes.delete(scope);
   }
 
   private hooks = {
@@ -101,14 +109,28 @@ export class PageScanner {
     onFrame: (frame: HTMLIFrameElement | HTMLFrameElement) => this.frames.meet(frame),
   };
 
-  /** A frame's document as it loads; the one it replaced is forgotten. */
+  /** Documents frames have navigated away from: what was found in them is forgotten. */
+  private readonly retired = new WeakSet<Document>();
+
+  /**
+   * A frame's document as it loads. The one it replaced is retired without being read again (in
+   * Firefox its objects may already be cut off), along with the shadow roots found inside it.
+   */
   private frameDocument(doc: Document, replaced: Document | undefined): void {
     if (replaced) {
-      this.scopes.delete(replaced);
-      this.queue.push(new ForgetJob([replaced]));
+      this.retired.add(replaced);
+      this.dropRetiredScopes();
+      // An empty forget job: its end takes the retired document's mentions out of the list.
+      this.queue.push(new ForgetJob([]));
     }
     this.addScope(doc);
     void this.run();
+  }
+
+  private isRetired(node: Node): boolean {
+    if (isGone(node)) return true;
+    const doc = node.nodeType === 9 ? (node as Document) : node.ownerDocument;
+    return !!doc && this.retired.has(doc);
   }
 
   private addScope(scope: Document | ShadowRoot): void {
@@ -163,7 +185,7 @@ export class PageScanner {
     const removed: PageMention[] = [];
     let w = 0;
     for (const m of this.mentions) {
-      if (this.dropped.has(m) || !m.range.startContainer.isConnected) removed.push(m);
+      if (this.dropped.has(m) || this.isRetired(m.range.startContainer)) removed.push(m);
       else this.mentions[w++] = m;
     }
     this.mentions.length = w;
@@ -208,13 +230,19 @@ export class PageScanner {
           continue;
         }
         const job = this.queue[0];
-        if (job instanceof ForgetJob) {
-          if (this.forgetStep(job)) this.queue.shift();
-          continue;
+        try {
+          if (job instanceof ForgetJob) {
+            if (this.forgetStep(job)) this.queue.shift();
+            continue;
+          }
+          const block = job.next(NODES_PER_STEP);
+          if (block) await this.scanBlock(block, deadline);
+          else if (job.finished) this.queue.shift();
+        } catch {
+          // The subtree became unreadable under the walk (its frame navigated away and Firefox
+          // cut it off): nothing more can be found there, and the rest of the page goes on.
+          if (this.queue[0] === job) this.queue.shift();
         }
-        const block = job.next(NODES_PER_STEP);
-        if (block) await this.scanBlock(block, deadline);
-        else if (job.finished) this.queue.shift();
       } while (this.busy && this.clock() < deadline);
       this.stats.ms += this.clock() - start;
       this.stats.slices++;
@@ -256,7 +284,7 @@ export class PageScanner {
     const block = this.blocks.get(m.block!)!;
     const { nodes, starts } = block;
     // The page replaced or removed the block since it was read; its rescan finds what is there now.
-    if (block.dead || !nodes[0].isConnected) return null;
+    if (block.dead || this.isRetired(nodes[0])) return null;
     const first = nodes.length === 1 ? 0 : nodeIndexAt(starts, m.start, false);
     const last = nodes.length === 1 ? 0 : nodeIndexAt(starts, m.end, true);
     const startNode = nodes[first];

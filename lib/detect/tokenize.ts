@@ -1,4 +1,5 @@
 import { charClass, separatorChar, CJK, CLASS_TABLE, FOLD_TABLE, IGNORED, LANE_A, SEPARATOR, WORD, type Lane } from './tokens';
+import { isDiacritic } from '../text/normalize';
 
 /**
  * Two views of the same tokenizer (see tokens.ts for what a token and a separator are).
@@ -143,8 +144,11 @@ export class TokenRing {
             t = Math.imul(t ^ FOLD_TABLE[d], M);
             t ^= t >>> 15;
             end = ++i;
-          } else if (kk === IGNORED) i++;
-          else break;
+          } else if (kk === IGNORED) {
+            // A combining accent belongs to the letter before it: a mark ends after it.
+            if (isDiacritic(d)) end = i + 1;
+            i++;
+          } else break;
         }
         const slot = this.count++ & this.mask;
         this.start[slot] = start;

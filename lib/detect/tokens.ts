@@ -1,12 +1,16 @@
+import { foldCode, foldPunctuation, isCjk, isDiacritic } from '../text/normalize';
+
 /**
  * Character classes and folding shared by the matcher's build and scan sides. Both must agree
- * exactly, so they live in one place.
+ * exactly, so they live in one place; the folding itself is the project's one text fold
+ * (lib/text/normalize.ts), so the matcher, search and the registry agree on what is one name.
  *
  * Text is seen as a sequence of tokens: runs of letters/digits (Latin, Cyrillic, ...) and single
- * CJK characters, which carry no word boundaries. Whatever lies between two tokens is a
- * separator, compared in normalised form: any run of white space (including no-break spaces and
- * line breaks) is one space, curly quotes are straight quotes, Unicode hyphens are '-'.
- * Zero-width characters and soft hyphens are ignored entirely.
+ * CJK characters, which carry no word boundaries. Letters compare folded (case, width, accents),
+ * unless an alias asks for its exact case. Whatever lies between two tokens is a separator,
+ * compared in folded form: any run of white space (including no-break spaces and line breaks) is
+ * one space, curly quotes are straight quotes, Unicode hyphens are '-'. Zero-width characters,
+ * soft hyphens and combining accents are ignored entirely, so "Nestle\u0301" is "Nestlé".
  */
 
 export const SEPARATOR = 0;
@@ -26,17 +30,8 @@ export const CLASS_TABLE: Readonly<Uint8Array> = classTable;
 export const FOLD_TABLE: Readonly<Uint16Array> = foldTable;
 const letterOrDigit = /[\p{L}\p{N}\p{M}]/u;
 
-function isCjk(code: number): boolean {
-  return (
-    (code >= 0x3400 && code <= 0x9fff) ||
-    (code >= 0xf900 && code <= 0xfaff) ||
-    (code >= 0x3040 && code <= 0x30ff) ||
-    (code >= 0xac00 && code <= 0xd7af)
-  );
-}
-
 function classify(code: number): number {
-  if (code === 0xad || code === 0x200b || code === 0x200c || code === 0x200d || code === 0x2060 || code === 0xfeff) {
+  if (code === 0xad || code === 0x200b || code === 0x200c || code === 0x200d || code === 0x2060 || code === 0xfeff || isDiacritic(code)) {
     return IGNORED;
   }
   if (isCjk(code)) return CJK;
@@ -48,8 +43,7 @@ function classify(code: number): number {
 
 function learn(code: number): void {
   classTable[code] = classify(code);
-  const lower = String.fromCharCode(code).toLowerCase();
-  foldTable[code] = lower.length === 1 ? lower.charCodeAt(0) : code;
+  foldTable[code] = foldCode(code);
   classKnown[code] = 1;
 }
 
@@ -61,30 +55,14 @@ export function charClass(code: number): number {
   return classTable[code];
 }
 
-/** Case-folded code unit (simple one-to-one lower-casing). */
+/** Folded code unit: lower case, width and accents folded, one code unit for one. */
 export function foldChar(code: number): number {
   if (classKnown[code] === 0) learn(code);
   return foldTable[code];
 }
 
 /** Normalised separator code: white space → space, quotes and hyphens to their ASCII form. */
-export function separatorChar(code: number): number {
-  switch (code) {
-    case 0x09: case 0x0a: case 0x0b: case 0x0c: case 0x0d: case 0x20: case 0xa0:
-    case 0x1680: case 0x2000: case 0x2001: case 0x2002: case 0x2003: case 0x2004: case 0x2005:
-    case 0x2006: case 0x2007: case 0x2008: case 0x2009: case 0x200a: case 0x2028: case 0x2029:
-    case 0x202f: case 0x205f: case 0x3000:
-      return 0x20;
-    case 0x2018: case 0x2019: case 0x201a: case 0x201b: case 0x2032: case 0xff07:
-      return 0x27;
-    case 0x201c: case 0x201d: case 0x201e: case 0x201f: case 0x2033: case 0xff02:
-      return 0x22;
-    case 0x2010: case 0x2011:
-      return 0x2d;
-    default:
-      return code;
-  }
-}
+export const separatorChar = foldPunctuation;
 
 /** 32-bit mixing step (a multiply–xorshift); two seeds give two independent hash lanes. */
 export function mix(h: number, v: number): number {

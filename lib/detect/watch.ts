@@ -1,6 +1,7 @@
 import type { PageScanner } from './scanner';
 import { rescanRoot } from './scanner';
 import { SLICE_MS, pageClock, type Clock } from './clock';
+import { isGone } from './frames';
 
 /**
  * Follows a page's later changes (single-page apps, infinite scroll, live tickers). Mutation
@@ -92,7 +93,7 @@ export class PageWatcher {
     const chosen = new Set<Node>();
     for (const node of this.pending) {
       this.pending.delete(node);
-      if (node.isConnected && !this.covered(node, chosen)) chosen.add(node);
+      if (!isGone(node) && !this.covered(node, chosen)) chosen.add(node);
       if (this.clock() >= deadline) break;
     }
     return [...chosen];
@@ -105,7 +106,13 @@ export class PageWatcher {
 
   disconnect(): void {
     this.stopped = true;
-    for (const o of this.observers) o.disconnect();
+    for (const o of this.observers) {
+      try {
+        o.disconnect();
+      } catch {
+        // The observer of a frame document Firefox has cut off is gone already.
+      }
+    }
     this.observers.length = 0;
     this.pending.clear();
   }

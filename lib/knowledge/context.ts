@@ -1,5 +1,5 @@
 import type { Fact, Money, Party } from '../dataset/schema';
-import { APPOSITIVE, TOKEN_RE } from './grammar';
+import { APPOSITIVE, EXCHANGE_NAMES, TOKEN_RE } from './grammar';
 import type { UnitOf } from './units';
 import { UNIT_AFTER } from './units';
 import { actingPosition, type SentenceView } from './view';
@@ -146,7 +146,7 @@ export class Ctx {
 /** "Chinese automaker ⟦C3⟧": a company after a few lower-case words that are not prepositions. */
 export const DESCRIBED_TOKEN = /^(?:(?!(?:by|from|of|in|with|to|for|at|on|including|like|than|via|into)\s)[\p{Ll}-]+\s){0,3}⟦C(\d+)⟧$/u;
 
-export const EXCHANGE = /^(?:Nasdaq|NASDAQ|NYSE|New York Stock Exchange|Hong Kong Stock Exchange|HKEX|STAR Market|London Stock Exchange|Shanghai Stock Exchange|Shenzhen Stock Exchange|Tokyo Stock Exchange)$/;
+export const EXCHANGE = new RegExp(`^(?:${EXCHANGE_NAMES})$`);
 
 const BRIDGE =
   /^\s*,?\s*(?:(?:which|that|who)\s)?(?:(?:has|had|have|just|recently|reportedly|also|now|finally|successfully|already|officially|itself|only|will|would|still|first|then|quickly|swiftly|this week|today|yesterday|last week)\s)*$/;

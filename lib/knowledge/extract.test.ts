@@ -18,7 +18,7 @@ const lexicon = Lexicon.build(entries);
 const names = new Map(entries.map((e) => [e.id, e.name]));
 const facts = (body: string): Fact[] => {
   const article: Article = { id: 'a', title: 't', body, tags: [], source: 't.txt', position: 0 };
-  return extractArticle(article, lexicon, (id) => names.get(id) ?? id, unitsFrom(entries)).facts;
+  return extractArticle(article, lexicon, (id) => names.get(id) ?? id, { unitOf: unitsFrom(entries) }).facts;
 };
 // Values are compared loosely here; the schema test checks their shape.
 const of = (list: Fact[], type: string, companyId: string) =>
@@ -56,5 +56,21 @@ describe('extraction rules', () => {
     expect(of(facts('Beta Motors was hit with a probe by Market Watchdog Authority on Friday.'), 'legal', 'beta')[0]?.values).toMatchObject({ action: 'probe', by: { companyId: 'regulator' } });
     expect(of(facts('Acme has signed a strategic partnership with Beta Motors.'), 'partnership', 'beta')).toHaveLength(1);
     expect(of(facts('Acme committed in April to spend 200 billion yuan ($28 billion) over the next three years.'), 'commitment', 'acme')[0]?.values.amount.usd).toBe(2.8e10);
+  });
+});
+
+describe('short forms within an article', () => {
+  it('folds a later short form or initials into the full name, never the other way round', async () => {
+    const { foldShortForms, isShortForm } = await import('./shortforms');
+    expect(isShortForm('Marsh', 'Marsh & McLennan')).toBe(true);
+    expect(isShortForm('SMFG', 'Sumitomo Mitsui Financial Group')).toBe(true);
+    expect(isShortForm('BOA', 'Bank of America')).toBe(true);
+    expect(isShortForm('Barclays Capital', 'Barclays')).toBe(false);
+    const name = (id: string) => ({ mm: 'Marsh & McLennan', m: 'Marsh', b: 'Barclays', bc: 'Barclays Capital', g: 'Google', gc: 'Google Cloud' })[id]!;
+    const at = (companyId: string, start: number) => ({ companyId, start, end: start + 1 });
+    const none = () => false;
+    expect(foldShortForms([at('mm', 0), at('m', 50)], name, none).map((m) => m.companyId)).toEqual(['mm', 'mm']);
+    expect(foldShortForms([at('b', 0), at('bc', 50), at('b', 90)], name, none).map((m) => m.companyId)).toEqual(['b', 'bc', 'b']);
+    expect(foldShortForms([at('gc', 0), at('g', 50)], name, (id) => id === 'g').map((m) => m.companyId)).toEqual(['gc', 'g']);
   });
 });

@@ -8,6 +8,7 @@ import { numbers } from './patterns/numbers';
 import { profile } from './patterns/profile';
 import { results } from './patterns/results';
 import { dateOf } from './period';
+import { foldShortForms } from './shortforms';
 import type { UnitOf } from './units';
 import { sentenceViews, type BodyMention, type SentenceView } from './view';
 
@@ -34,11 +35,20 @@ function fullNames(body: string, mentions: BodyMention[]): string[] {
   return [...out];
 }
 
-export function extractArticle(article: Article, lexicon: Lexicon, nameOf: (id: string) => string, unitOf: UnitOf = () => undefined): ArticleKnowledge {
+/** What the registry adds: units of a parent, and which ids are curated (never folded into another). */
+export interface ExtractOptions {
+  unitOf?: UnitOf;
+  curated?: (id: string) => boolean;
+}
+
+export function extractArticle(article: Article, lexicon: Lexicon, nameOf: (id: string) => string, options: ExtractOptions = {}): ArticleKnowledge {
+  const { unitOf = () => undefined, curated = () => false } = options;
   const ids = lexicon.companyIds;
-  const mentions: BodyMention[] = lexicon
-    .mentions(article.body)
-    .map((m) => ({ start: m.start, end: m.end, companyId: ids[m.companyIndex] }));
+  const mentions: BodyMention[] = foldShortForms(
+    lexicon.mentions(article.body).map((m) => ({ start: m.start, end: m.end, companyId: ids[m.companyIndex] })),
+    nameOf,
+    curated,
+  );
   const sentences = sentenceViews(article.id, article.body, mentions);
   const names = fullNames(article.body, mentions);
   const facts: Fact[] = [];

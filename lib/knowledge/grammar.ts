@@ -55,7 +55,7 @@ const anyCase = (source: string) => source.replace(/(^|[|( :-])([a-z])/g, (_, be
 
 /** Leadership titles; "co-founder" and "founder" also produce founding facts. */
 const ROLE_WORD = anyCase(String.raw`(?:co-?founder|founder|co-chairman|co-chair|co-chief executive|non-executive chairman|governor|director[ -]general|secretary[ -]general|general secretary|board member|editor|publisher|chairman|chairwoman|chairperson|chair|vice[ -]chairman|president|vice president|chief executive officer|chief executive|chief \p{Ll}+ officer|CEO|CFO|CTO|COO|CMO|general manager|managing director|managing partner|founding partner|general partner|director|head|partner|board chairman|executive chairman|chief(?= \p{Lu}))`);
-export const ROLES = String.raw`((?:(?:${anyCase('former|then|current|interim|acting|deputy|senior|global')}|North American|European|North American and European|the)\s)*${ROLE_WORD}(?:(?:,\s|\s)and\s${ROLE_WORD})*)`;
+export const ROLES = String.raw`((?:(?:${anyCase('former|then|current|interim|acting|deputy|senior|global')}|North American|European|North American and European|the)\s)*${ROLE_WORD}(?:(?:,\s|\s)(?:and|&)\s${ROLE_WORD}|,\s${ROLE_WORD}(?=,?\s(?:and|&)\s))*)`;
 /** Roles that describe people without making them leaders. */
 export const PERSON_ROLES = String.raw`((?:technology |senior |chief |lead |industry )?(?:analyst|spokesperson|spokesman|spokeswoman|economist|researcher|scientist|engineer|investor|venture capitalist))`;
 
@@ -104,3 +104,6 @@ export function re(source: string, flags = 'gu'): RegExp {
   }
   return r;
 }
+
+/** Stock exchanges named as listing venues, as a RegExp alternation (one list for every pattern). */
+export const EXCHANGE_NAMES = 'Nasdaq|NASDAQ|NYSE|New York Stock Exchange|Hong Kong Stock Exchange|HKEX|STAR Market|London Stock Exchange|Shanghai Stock Exchange|Shenzhen Stock Exchange|Tokyo Stock Exchange';

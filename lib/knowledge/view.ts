@@ -144,16 +144,18 @@ function resolve(tpl: string, companies: TokenRef[], topic: string | undefined, 
     if (before.length > 0) target = before[before.length - 1].index;
     // "Just two days after its $4 billion IPO, the ride-hailing giant ...": an opening clause's "its"
     // is the main clause's subject when that follows right after the comma.
-    else if (possessive && !tpl.slice(0, at).includes(',')) {
-      const rest = tpl.slice(tpl.indexOf(',', at) + 2);
-      const named = tpl.indexOf(',', at) > 0 ? /^⟦C(\d+)⟧/.exec(rest) : null;
+    const comma = tpl.indexOf(',', at);
+    if (target === undefined && possessive && comma > 0 && !tpl.slice(0, at).includes(',')) {
+      const rest = tpl.slice(comma + 2);
+      const named = /^⟦C(\d+)⟧/.exec(rest);
       if (named) target = Number(named[1]);
-      else if (topic && tokens.length === 0 && tpl.indexOf(',', at) > 0 && new RegExp(`^${NOMINAL.source}`, 'u').test(rest)) target = refer(topic, word);
+      else if (topic && tokens.length === 0 && new RegExp(`^${NOMINAL.source}`, 'u').test(rest)) target = refer(topic, word);
     }
-    // In a sentence naming no company, "its"/"it" can only be the passage's company.
     // A sentence opening with "It" continues the company the previous sentence was about.
-    else if (at === 0 && previous) target = refer(previous, word);
-    else if (topic && (tokens.length === 0 || (/(?:^|, )$/.test(tpl.slice(0, at)) && !tpl.slice(0, at).includes('⟦')))) target = refer(topic, word);
+    if (target === undefined && at === 0 && previous) target = refer(previous, word);
+    // In a sentence naming no company (or before any is named, as a clause's subject), "its"/"it" is the passage's company.
+    if (target === undefined && topic && (tokens.length === 0 || (/(?:^|, )$/.test(tpl.slice(0, at)) && !tpl.slice(0, at).includes('⟦'))))
+      target = refer(topic, word);
     if (target === undefined) continue;
     if (at === 0 && subject === undefined) subject = target;
     edits.push({ at, end: at + word.length, text: possessive ? `⟦C${target}⟧'s` : `⟦C${target}⟧` });

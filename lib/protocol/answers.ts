@@ -3,6 +3,7 @@ import type { CardData } from '../cards/types';
 import type { PageMentionsReport } from '../detect/session';
 import type { WireLexicon } from '../detect/wire';
 import type { MessageType, TabMessageType } from '../messages';
+import { MAX_ID, MAX_NAME } from '../dataset/limits';
 import { ORG_KINDS } from '../registry/kinds';
 import { sanitizeSettings, type Settings } from '../settings/values';
 import type { DatasetStatus } from '../store/read';
@@ -103,7 +104,7 @@ const PageAnswer: z.ZodMiniType<ReadablePage> = z.object({
 
 export const MentionsAnswer: z.ZodMiniType<PageMentionsReport> = z.object({
   url: z.string(),
-  mentions: z.array(z.object({ companyId: text(200), name: text(300), count: Count })).check(z.maxLength(10_000)),
+  mentions: z.array(z.object({ companyId: text(MAX_ID), name: text(MAX_NAME), count: Count })).check(z.maxLength(10_000)),
   scan: z.object({ chars: Count, ms: z.number(), startedAt: z.nullable(z.number()) }),
 });
 

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { browser } from 'wxt/browser';
 import type { MessageOf, MessageType, TabMessageOf, TabMessageType } from '../messages';
+import { formatPath } from '../util/path';
 import { ANSWERS, ErrorAnswer, TAB_ANSWERS, type AnswerOf, type TabAnswerOf } from './answers';
 
 /**
@@ -29,7 +30,7 @@ export function checkAnswer<A>(type: string, schema: z.ZodMiniType<A>, answer: u
   if (refused.success) throw new MessageError(refused.data.error.code, `"${type}": ${refused.data.error.message}`);
   if (answer === undefined) throw new MessageError('no-answer', `"${type}" got no answer`);
   const issue = parsed.error.issues[0];
-  throw new MessageError('malformed', `"${type}" got a malformed answer at "${issue?.path.join('.') || '(top level)'}": ${issue?.message}`);
+  throw new MessageError('malformed', `"${type}" got a malformed answer at "${formatPath(issue?.path ?? [])}": ${issue?.message}`);
 }
 
 /** Sends a request to the background and returns its checked answer. */

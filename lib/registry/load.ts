@@ -1,3 +1,5 @@
+import { nameKey } from '../text/normalize';
+import { formatPath } from '../util/path';
 import { Registry, aliasObject, type RegistryEntry } from './schema';
 
 /**
@@ -20,13 +22,11 @@ export class RegistryError extends Error {
 }
 
 /**
- * The key under which two alias spellings count as the same alias. It matches the detector's
- * lexicon key (NFKC, case-folded, white space collapsed), so anything the loader accepts as
- * distinct the detector also keeps distinct.
+ * The key under which two alias spellings count as the same alias: the project's one text fold
+ * (lib/text/normalize.ts), which the matcher and search use too, so two aliases the loader
+ * accepts as distinct are never one name to the matcher.
  */
-export function aliasKey(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
-}
+export const aliasKey = nameKey;
 
 /** Tag slug form: lower case, accents dropped, runs of anything else but a-z0-9 become '-'. */
 export function slugify(text: string): string {
@@ -73,7 +73,7 @@ export function parseRegistry(text: string, fileName: string): Registry {
     const id = entryIdAt(json, issue.path);
     const where = id ? ` (entry "${id}")` : '';
     const line = id ? idLine(text, id) : undefined;
-    throw new RegistryError(`${fileName}: ${path || '(root)'}${where}: ${issue.message}`, fileName, path, line);
+    throw new RegistryError(`${fileName}: ${path}${where}: ${issue.message}`, fileName, issue.path.length > 0 ? path : undefined, line);
   }
   checkCrossEntry(parsed.data, text, fileName);
   return parsed.data;
@@ -163,10 +163,6 @@ function entryIdAt(json: unknown, path: readonly PropertyKey[]): string | undefi
   return typeof entry?.id === 'string' ? entry.id : undefined;
 }
 
-/** `['companies', 12, 'founded']` → `companies[12].founded`. */
-function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '');
-}
 
 /**
  * V8 reports JSON syntax errors by character offset ("at position 57"); newer versions add

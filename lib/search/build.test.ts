@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { syntheticDataset } from '../bench-data/synthetic';
+import { syntheticDataset } from '../../bench/synthetic/synthetic';
 import { buildSearchIndex, buildSearchIndexInSteps } from './build';
 import { fixtureDataset } from './fixtures/dataset';
 

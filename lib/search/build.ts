@@ -1,3 +1,4 @@
+import { nextTask } from '../util/yield';
 import MiniSearch from 'minisearch';
 import type { Dataset } from '../dataset/schema';
 import { FIELDS, INDEX_OPTIONS, type SearchDocument } from './options';
@@ -69,14 +70,13 @@ const DOCS_PER_STEP = 1_000;
  */
 export async function buildSearchIndexInSteps(dataset: Dataset): Promise<string> {
   const { docs, index, stamp } = prepare(dataset);
-  await nextTurn();
+  await nextTask('user-visible');
   await index.addAllAsync(docs, { chunkSize: DOCS_PER_STEP });
   const quick = buildQuickText(docs, stamp);
-  await nextTurn();
-  return quick + (await serialiseFullInSteps(index as MiniSearch<never>, stamp, nextTurn));
+  await nextTask('user-visible');
+  return quick + (await serialiseFullInSteps(index as MiniSearch<never>, stamp, () => nextTask('user-visible')));
 }
 
-const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * The quick part of `buildSearchIndex(dataset)` alone, with the same stamp: a sync stores it at

@@ -1,18 +1,9 @@
+import { nextBackgroundTask } from '../util/yield';
 import { readSearchIndexDirect, type StoredSearchIndex } from '../store/direct';
 import { quickEndOf, quickEndOfBlob } from './artifact';
 import { loadFullTextAsync, loadQuickIndex, loadSearchIndex, namePrefixOf, SearchIndex } from './query';
 import { keyGroupOf, QuickIndex, type QuickGroups } from './quick';
 
-/**
- * Waits until the page has nothing more urgent to do: a background-priority task runs after
- * input, rendering and other tasks, so loading the full-text index one step at a time never
- * holds back a keystroke or the paint of results. Where `scheduler.postTask` is missing, a
- * timer does.
- */
-export function pause(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { postTask?: (task: () => void, options: { priority: string }) => Promise<void> } }).scheduler;
-  return scheduler?.postTask ? scheduler.postTask(() => undefined, { priority: 'background' }) : new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 /** How often a page looks again for a full-text part that is still being derived. */
 const FULL_TEXT_POLL_MS = 250;
@@ -189,8 +180,9 @@ async function readIndex(): Promise<SearchIndex | null> {
     stored = next;
   }
   // Let the first results paint before the full-text part is read and parsed.
-  await pause();
-  const index = await loadFullTextAsync(quick.index, await stored.blob.slice(quick.end).text(), pause);
+  // Loaded one background-priority step at a time, so it never holds back a keystroke or a paint.
+  await nextBackgroundTask();
+  const index = await loadFullTextAsync(quick.index, await stored.blob.slice(quick.end).text(), nextBackgroundTask);
   cached = { version: stored.version, index };
   performance.mark('company-lens:search-full');
   publish(index);

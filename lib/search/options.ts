@@ -1,7 +1,10 @@
 import type { Options } from 'minisearch';
 import { processIndexTerm, tokenizeForIndex } from './terms';
 
-/** Bump when the document shape or the tokenizer changes: stored indexes of another version are rebuilt. */
+/**
+ * Bump when the document shape, the tokenizer or the text fold (lib/text/normalize.ts) changes:
+ * stored indexes of another version are rebuilt.
+ */
 export const SEARCH_INDEX_FORMAT = 'company-lens-search';
 export const SEARCH_INDEX_VERSION = 3;
 

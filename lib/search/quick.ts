@@ -14,7 +14,8 @@ import { normaliseTerm } from './terms';
  * character position without any table at all.
  */
 
-export const QUICK_FORMAT = 'company-lens-quick';
+/** Its names are folded text (lib/text/normalize.ts): the format changes with the fold. */
+export const QUICK_FORMAT = 'company-lens-quick/2';
 
 /** One document as the quick index keeps it. Fields never contain tabs or newlines. */
 export interface QuickDoc {

@@ -66,7 +66,10 @@ describe('loading a stored index', () => {
     expect(() => loadSearchIndex('{')).toThrow(SearchIndexError);
     expect(() => loadSearchIndex('{"format":"x"}')).toThrow(/not a Company Lens search index/);
     // An index of another version (here the full-text header rewritten to version 99) must be rebuilt.
-    const other = buildSearchIndex(fixtureDataset).replace(`"version":${SEARCH_INDEX_VERSION},`, '"version":99,');
+    const current = `"version":${SEARCH_INDEX_VERSION},`;
+    const built = buildSearchIndex(fixtureDataset);
+    expect(built).toContain(current);
+    const other = built.replace(current, '"version":99,');
     expect(() => loadSearchIndex(other)).toThrow(expect.objectContaining({ code: 'version' }));
   });
   it('computes bounded edit distances', () => {

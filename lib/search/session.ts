@@ -1,3 +1,4 @@
+import { nextTask } from '../util/yield';
 import type { SearchIndex, SearchResults } from './query';
 
 /**
@@ -18,7 +19,10 @@ export class SearchSession {
     this.current = controller;
     const index = await this.index();
     // Yield once so that a burst of keystrokes collapses into the last one.
-    await yieldToInput();
+    // Lets queued input in but runs ahead of background work: the popup reads the full-text
+    // index and loads the store at background priority once the names have loaded, and a timer
+    // would let those steps (a module compile among them) go first.
+    await nextTask('user-blocking');
     if (controller.signal.aborted || !index) return null;
     const results = index.search(query, limit);
     return controller.signal.aborted ? null : results;
@@ -30,12 +34,3 @@ export class SearchSession {
   }
 }
 
-/**
- * A yield that lets queued input in but runs ahead of background work: the popup reads the
- * full-text index and loads the store at background priority once the names have loaded, and a
- * timer would let those steps (a module compile among them) go first.
- */
-function yieldToInput(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { postTask?: (task: () => void, options: { priority: string }) => Promise<void> } }).scheduler;
-  return scheduler?.postTask ? scheduler.postTask(() => undefined, { priority: 'user-blocking' }) : new Promise((resolve) => setTimeout(resolve, 0));
-}

@@ -1,3 +1,5 @@
+import { foldText, isCjk } from '../text/normalize';
+
 /**
  * Tokenising and term processing for the search index. MiniSearch's default tokenizer splits on
  * spaces and punctuation only, so a Chinese name such as 阿里巴巴 would be one opaque term and
@@ -5,17 +7,6 @@
  * overlapping bigrams (plus single characters when indexing) so that any part of a Chinese name
  * finds it, the way CJK full-text engines usually do.
  */
-
-/** Han, kana and Hangul: scripts written without spaces between words. */
-export function isCjk(code: number): boolean {
-  return (
-    (code >= 0x3040 && code <= 0x30ff) ||
-    (code >= 0x3400 && code <= 0x4dbf) ||
-    (code >= 0x4e00 && code <= 0x9fff) ||
-    (code >= 0xac00 && code <= 0xd7af) ||
-    (code >= 0xf900 && code <= 0xfaff)
-  );
-}
 
 const WORDS = /[\p{L}\p{N}\p{M}]+/gu;
 
@@ -56,14 +47,8 @@ function tokenizeWith(text: string, forIndex: boolean): string[] {
 export const tokenizeForIndex = (text: string): string[] => tokenizeWith(text, true);
 export const tokenizeQuery = (text: string): string[] => tokenizeWith(text, false);
 
-const NON_ASCII = /[^\u0000-\u007f]/;
-const MARKS = /\p{M}+/gu;
-
-/** Lower-cases and strips accents, so "Nestlé" and "nestle" meet. */
-export function normaliseTerm(term: string): string {
-  const lower = term.toLowerCase();
-  return NON_ASCII.test(lower) ? lower.normalize('NFKD').replace(MARKS, '') : lower;
-}
+/** The project's one text fold (lib/text/normalize.ts), so "Nestlé" and "nestle" meet here as on the page. */
+export const normaliseTerm = foldText;
 
 /**
  * Words too common to help in running text. They are dropped from long prose fields only:

@@ -1,4 +1,7 @@
 import * as z from 'zod/mini';
+import { MAX_ID, MAX_NAME } from '../dataset/limits';
+
+export { MAX_ID, MAX_NAME };
 
 /**
  * The settings' shape, defaults, repair and changes, with no storage code: the content script
@@ -28,8 +31,6 @@ export interface Settings {
 export const DWELL_MIN_MS = 0;
 export const DWELL_MAX_MS = 3_000;
 export const MAX_LIST = 5_000;
-export const MAX_ID = 200;
-export const MAX_NAME = 300;
 
 export const DEFAULT_SETTINGS: Settings = Object.freeze({
   enabled: true,

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { browser } from 'wxt/browser';
 import { sendMessage } from '../protocol/send';
 import { sanitizeSettings } from '../settings/values';
+import { formatPath } from '../util/path';
+import { MAX_ID } from '../dataset/limits';
 import { getDb } from './db';
 import { libraryRows } from './library';
 
@@ -20,7 +22,7 @@ const READABLE_VERSIONS: readonly unknown[] = [1, 2];
 /** storage.local keys that hold caches rather than choices; they are rebuilt, not backed up. */
 const CACHE_PREFIXES = ['cache'];
 
-const Id = z.string().min(1).max(200);
+const Id = z.string().min(1).max(MAX_ID);
 const Time = z.number().int().nonnegative();
 
 const Line = z.string().max(2_000);
@@ -89,7 +91,7 @@ export function parseBackup(text: string): Backup {
   const parsed = Backup.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new BackupError('schema', `The backup is damaged: "${issue.path.join('.') || '(top level)'}" ${issue.message}.`);
+    throw new BackupError('schema', `The backup is damaged: "${formatPath(issue.path)}" ${issue.message}.`);
   }
   return parsed.data;
 }

@@ -18,15 +18,14 @@ export type Row<T> = T & { gen: number; n: number };
 export type PersonRow = Row<Person> & { ck: string[] };
 export type ArtifactRow =
   | { gen: number; name: 'lexicon'; value: LexiconPayload }
-  /** The serialised search index (lib/search/artifact.ts); a string in stores written before it was a Blob. */
   /**
-   * `quickEnd`: where the quick part ends in the Blob, so a reader takes it in one read (absent
-   * in rows written by earlier releases, whose readers find it in the quick part's header);
-   * `quickGroups`: the quick part's key line groups as texts of their own, so that a reader can
-   * take a typed first letter's alone (lib/search/load.ts); added once the full text has been
-   * derived. Rows of one earlier release also hold `quickKeys`, which nothing reads any more.
+   * The serialised search index (lib/search/artifact.ts). `quickEnd`: where the quick part ends
+   * in the Blob, so a reader takes it in one read (a reader without it finds it in the quick
+   * part's header); `quickGroups`: the quick part's key line groups as texts of their own, so
+   * that a reader can take a typed first letter's alone (lib/search/load.ts), added once the
+   * full text has been derived. Both are hints that readers check against the text.
    */
-  | { gen: number; name: 'search'; value: Blob | string; quickEnd?: number; quickGroups?: QuickGroups }
+  | { gen: number; name: 'search'; value: Blob; quickEnd?: number; quickGroups?: QuickGroups }
   /**
    * The synced dataset as it came (URL or dataset file), before the library was joined in: a
    * library change is built over it again without downloading it again.

@@ -37,8 +37,9 @@ export async function readSearchIndexDirect(): Promise<StoredSearchIndex | null>
       get<GenerationRow>(tx.objectStore('generations'), pointer.gen),
       get<ArtifactRow>(tx.objectStore('artifacts'), [pointer.gen, 'search']),
     ]);
-    if (gen?.state !== 'ready' || artifact?.name !== 'search') return null;
-    const blob = typeof artifact.value === 'string' ? new Blob([artifact.value]) : artifact.value;
+    // What IndexedDB returns is input too: anything but a Blob is no usable index (and is derived again).
+    if (gen?.state !== 'ready' || artifact?.name !== 'search' || !(artifact.value instanceof Blob)) return null;
+    const blob = artifact.value;
     // Layout fields are hints: load.ts checks them against the text before trusting them.
     const { quickEnd, quickGroups } = artifact;
     const groups = quickGroups?.value instanceof Blob && quickGroups.ranges && typeof quickGroups.ranges === 'object' ? { quickGroups } : {};

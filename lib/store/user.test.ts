@@ -1,6 +1,5 @@
 import 'fake-indexeddb/auto';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { browser } from 'wxt/browser';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Lexicon } from '../detect/lexicon';
 import { exportUserData, importUserData, parseBackup } from './backup';
@@ -11,19 +10,14 @@ import { makeDataset } from './testing';
 import { getNote, isStarred, listRecent, listStars, recordView, RECENT_KEEP, setNote, starCompany } from './user';
 import { writeDataset } from './write';
 import { useFreshDb } from './test-db';
+import { startSettingsWriter } from '../../test/background';
 
 let db: CompanyLensDB;
 useFreshDb('user-test', (fresh) => (db = fresh));
 beforeEach(async () => {
   fakeBrowser.reset();
-  // A restore sends the settings to their writer in the background.
-  vi.resetModules();
-  const { route, extensionOrigin } = await import('../background/router');
-  const { startSettingsService } = await import('../background/settings');
-  // The fake browser names no sender; these messages come from the options page.
-  const origin = extensionOrigin();
-  browser.runtime.onMessage.addListener((message) => route(message, { url: `${origin}/options.html`, origin }, origin));
-  startSettingsService();
+  // A restore sends the settings from the options page to their writer in the background.
+  await startSettingsWriter({ asPage: true });
 });
 
 describe('user data', () => {
@@ -71,6 +65,6 @@ describe('user data', () => {
     expect(() => parseBackup('{"format":"company-lens-backup","version":9}')).toThrow(/version 9/);
     expect(parseBackup(JSON.stringify({ format: 'company-lens-backup', version: 1, exportedAt: 1, stars: [], notes: [], recent: [], storage: {} })).library).toBeUndefined();
     const bad = { format: 'company-lens-backup', version: 1, exportedAt: 1, stars: [{ companyId: '', starredAt: 1 }], notes: [], recent: [], storage: {} };
-    expect(() => parseBackup(JSON.stringify(bad))).toThrow(/stars\.0\.companyId/);
+    expect(() => parseBackup(JSON.stringify(bad))).toThrow(/stars\[0\]\.companyId/);
   });
 });

@@ -1,3 +1,4 @@
+import { letMessagesIn } from '../util/yield';
 import Dexie, { type Table } from 'dexie';
 import type { Dataset } from '../dataset/schema';
 import type { LexiconPayload } from '../detect/lexicon';
@@ -128,14 +129,6 @@ function addRows(idb: IDBDatabase, chunk: Part[]): Promise<void> {
   });
 }
 
-/**
- * Pauses briefly so that messages sent while this worker was busy with synchronous work (a
- * cancel from the options page) are delivered: they reach the worker a few milliseconds after it
- * frees up, later than a zero-delay timer.
- */
-export function letMessagesIn(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 50));
-}
 
 function abortIfCancelled(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw signal.reason ?? new DOMException('Cancelled', 'AbortError');

@@ -4,6 +4,7 @@ import type { Registry } from '../registry/schema';
 import { getDb } from '../store/db';
 import { makeDataset } from '../store/testing';
 import type { SyncDeps } from './runner';
+import { formatPath } from '../util/path';
 
 /**
  * A stand-in knowledge base for runner tests: "building" gives a dataset whose size follows the
@@ -37,7 +38,7 @@ export function fakeDeps(overrides: Partial<SyncDeps> = {}): SyncDeps {
         throw new FakeDatasetError('invalid-json', `${origin}: ${String(error)}`);
       }
       const parsed = Dataset.safeParse(raw);
-      if (!parsed.success) throw new FakeDatasetError('schema', `${origin}: ${parsed.error.issues[0].path.join('.')}`);
+      if (!parsed.success) throw new FakeDatasetError('schema', `${origin}: ${formatPath(parsed.error.issues[0].path)}`);
       return parsed.data;
     },
     buildSearchIndex: (dataset) => JSON.stringify({ ids: dataset.companies.map((c) => c.id) }),

@@ -48,12 +48,15 @@ interface Occurrence {
   kind?: KindHint;
   profile: ProfileLine[];
   acronym?: string;
+  place: boolean;
 }
 
 const CONTEXT = 100;
 const ACRONYM_AFTER = /^['’]?s?\s*\((?:the\s+)?(\p{Lu}[\p{Lu}\p{N}&.-]{1,7})\)/u;
 
 function occurrence(span: Span, sentence: number, text: string, from: number, to: number, articleId: string): Occurrence {
+  // A place or a date needs no further evidence: most capitalised words of news are these.
+  if (isPlaceOrTime(span)) return { span, sentence, org: [], person: [], profile: [], place: true };
   // Cues sit within a few words of the name; bounded context keeps every test linear.
   const before = text.slice(Math.max(from, span.start - CONTEXT), span.start);
   const after = text.slice(span.end, Math.min(to, span.end + 2 * CONTEXT));
@@ -62,7 +65,7 @@ function occurrence(span: Span, sentence: number, text: string, from: number, to
   const org = shape.why ? [shape.why, ...ev.org] : ev.org;
   const acronym = ACRONYM_AFTER.exec(after)?.[1].replace(/\.$/, '');
   const profile = profileLines(span, before, after, () => text.slice(from, to), articleId);
-  return { span, sentence, org, person: ev.person, kind: shape.kind ?? ev.kind, profile, acronym };
+  return { span, sentence, org, person: ev.person, kind: shape.kind ?? ev.kind, profile, acronym, place: false };
 }
 
 /** Collects the candidate names of one article with the evidence each occurrence gives. */
@@ -92,7 +95,7 @@ export function analyseArticle(articleId: string, body: string): ArticleOrgs {
     const bodyHead = shapeOf(j.parts[j.parts.length - 1].span).kind === 'government' || j.parts[0].span.tokens.some((t) => t.text === 'of' || t.text === 'for');
     const split =
       !defined &&
-      (inList || j.parts.some((p) => alone.has(p.span.text) || isPlaceOrTime(p.span) || p.person.length || (!bodyHead && shapeOf(p.span).why)));
+      (inList || j.parts.some((p) => alone.has(p.span.text) || p.place || p.person.length || (!bodyHead && shapeOf(p.span).why)));
     if (split) occurrences.push(...j.parts);
     else occurrences.push(j.whole);
   }
@@ -121,7 +124,7 @@ export function analyseArticle(articleId: string, body: string): ArticleOrgs {
     if (o.org.length) n.orgVotes++;
     if (o.person.length || isSurname || (ordinary && !o.org.length)) n.personVotes++;
     for (const r of o.org) if (n.reasons.length < 4 && !n.reasons.includes(r)) n.reasons.push(r);
-    if (!isPlaceOrTime(o.span)) n.excluded = false;
+    if (!o.place) n.excluded = false;
     if (!(o.span.tokens[0].initial && single)) n.initialOnly = false;
     if (o.kind) n.kinds[o.kind] = (n.kinds[o.kind] ?? 0) + 1;
     if (o.acronym && !n.acronyms.includes(o.acronym)) n.acronyms.push(o.acronym);
@@ -147,7 +150,7 @@ const OWNER = /^['’]s?\s+$/u;
  */
 function linksOf(occurrences: Occurrence[], body: string): [string, string][] {
   const out: [string, string][] = [];
-  const usable = (o: Occurrence) => !o.person.length && !isPlaceOrTime(o.span) && !(o.span.tokens[0].initial && o.span.tokens.length === 1 && !o.org.length);
+  const usable = (o: Occurrence) => !o.person.length && !o.place && !(o.span.tokens[0].initial && o.span.tokens.length === 1 && !o.org.length);
   for (let i = 0; i + 1 < occurrences.length; i++) {
     const a = occurrences[i];
     const b = occurrences[i + 1];

@@ -31,7 +31,7 @@ export interface Evidence {
 }
 
 const DESCRIPTOR_KIND: Record<string, KindHint> = {
-  bank: 'bank', banks: 'bank', lender: 'bank', lenders: 'bank', insurer: 'company', broker: 'bank', brokerage: 'bank',
+  bank: 'bank', banks: 'bank', lender: 'bank', lenders: 'bank', insurer: 'company', broker: 'company', brokerage: 'company',
   regulator: 'government', watchdog: 'government', agency: 'government', agencies: 'government', body: 'other', council: 'other',
   shareholder: 'investor', newspaper: 'media', newspapers: 'media', daily: 'media', broadcaster: 'media', publisher: 'media',
   fund: 'investor', funds: 'investor', investor: 'investor', investors: 'investor', backer: 'investor', backers: 'investor',

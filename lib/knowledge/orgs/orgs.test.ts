@@ -30,6 +30,7 @@ describe('organisation discovery', () => {
     const motor = byName(orgs, 'Quorvel Motor Corporation')!;
     expect(byName(orgs, 'FPA')?.name).toBe('Federal Pricing Authority');
     expect(byName(orgs, 'Vantro')?.id).toBe(byName(orgs, 'Vantro Holdings')?.id);
+    expect(byName(orgs, 'Quorvel')!.id).toBe(motor.id);
     expect(byName(orgs, 'Quorvel Cloud')!.id).not.toBe(motor.id);
     expect(names.filter((n) => /^Quorvel Cloud$/.test(n))).toHaveLength(1);
   });

@@ -2,6 +2,7 @@ import type { ArticleOrgs, NameEvidence } from './analyse';
 import type { KindHint } from './cues';
 import { discoveredId, initialsOf, nameKey } from './key';
 import type { ProfileLine } from './profile';
+import { LEGAL_SUFFIXES } from './words';
 
 /**
  * Corpus-level resolution: the per-article evidence of every spelling is summed under its key,
@@ -36,6 +37,9 @@ interface Tally {
   reasons: Set<string>;
   profile: ProfileLine[];
   extra: Set<string>;
+  /** Set when this name was found to be an acronym or short form of another. */
+  mergedInto?: string;
+  absorbed?: boolean;
 }
 
 const MAX_PROFILE_LINES = 8;
@@ -87,14 +91,41 @@ function propagate(analyses: readonly ArticleOrgs[], tallies: Map<string, Tally>
   }
 }
 
+/**
+ * Endings a company's full name has and its short form drops: "Toyota Motor" → "Toyota", "WMC
+ * Resources" → "WMC". Units keep their own entity ("Alibaba Cloud", "Barclays Capital").
+ */
+const SHORT_FORM_TAILS = new Set(['Motor', 'Motors', 'Industries', 'Industry', 'Electric', 'Resources', 'Petroleum', 'Pharmaceuticals', 'Technologies', 'Technology', 'International', 'Martin']);
+
+/** One organisation's tally takes in another's: an acronym or short form the article defines. */
+function absorb(into: Tally, from: Tally | undefined, form: string): void {
+  if (!from || from === into || from.mergedInto || from.absorbed || into.mergedInto) {
+    into.extra.add(form);
+    return;
+  }
+  from.mergedInto = into.key;
+  into.absorbed = true;
+  // The absorbed spellings become aliases; the display name stays a spelling of the full name.
+  for (const f of from.forms.keys()) into.extra.add(f);
+  // Only the evidence for: "said ISM survey chairman ..." says nothing against the institute.
+  into.orgVotes += from.orgVotes;
+  for (const a of from.articles) into.articles.add(a);
+  for (const p of from.profile) if (into.profile.length < MAX_PROFILE_LINES) into.profile.push(p);
+  into.extra.add(form);
+}
+
 /** Short forms and acronyms an article uses for a name it also gives in full. */
 function attachShortForms(a: ArticleOrgs, tallies: Map<string, Tally>): void {
   const full = a.names.map((n) => tallies.get(n.key)!).filter(confirmed);
   for (const n of a.names) {
     const t = tallies.get(n.key)!;
-    for (const acronym of n.acronyms) if (!confirmed(tallies.get(nameKey(acronym)) ?? t) || nameKey(acronym) === t.key) t.extra.add(acronym);
-    if (confirmed(t) || t.personVotes > 0 || t.excluded) continue;
+    for (const acronym of n.acronyms) if (nameKey(acronym) !== t.key) absorb(t, tallies.get(nameKey(acronym)), acronym);
     const form = Object.keys(n.forms)[0];
+    if (confirmed(t) && !/\s/.test(form)) {
+      const owners = full.filter((f) => [...f.forms.keys()].some((x) => x.startsWith(`${form} `) && x.split(/\s+/).slice(1).every((w) => SHORT_FORM_TAILS.has(w) || LEGAL_SUFFIXES.has(w))));
+      if (owners.length === 1) absorb(owners[0], t, form);
+    }
+    if (confirmed(t) || t.personVotes > 0 || t.excluded) continue;
     if (/\s/.test(form)) continue;
     // "Aston" after "Aston Martin", "MPC" after "Monetary Policy Committee": one owner only.
     const owners = full.filter((f) => {
@@ -128,7 +159,7 @@ export function resolveOrgs(analyses: readonly ArticleOrgs[], known: ReadonlySet
     return known.has(key) || (tallies.has(key) && confirmed(tallies.get(key)!));
   };
   for (const t of tallies.values()) {
-    if (!confirmed(t)) continue;
+    if (!confirmed(t) || t.mergedInto) continue;
     // "Sony and Microsoft" is two organisations when either side is one on its own.
     if ([...t.forms.keys()].some((f) => f.split(/\s+and\s+/).length === 2 && f.split(/\s+and\s+/).some(isOrg))) continue;
     const name = canonical(t);

@@ -1,6 +1,6 @@
 import type { Party } from '../../dataset/schema';
 import type { Ctx } from '../context';
-import { C, M, PERCENT, roundOf, re } from '../grammar';
+import { C, EXCHANGE_NAMES, M, PERCENT, roundOf, re } from '../grammar';
 
 /**
  * Funding, valuation, stake, acquisition and IPO facts. Each pattern names the company by its
@@ -196,14 +196,16 @@ function acquisition(x: Ctx): void {
     add(m[1], m[2]);
     if (m[3]) add(m[1], m[3]);
   }
-  for (const m of tpl.matchAll(re(String.raw`${C},? \(?(?:which was |was |has been )?(?:acquired|bought|taken over) by ${C}(?: for ${M})?`)))
-    add(m[2], m[1], m[3]);
+  // "Wattpad, the free publishing app that ..., has been bought up by Naver": asides removed first.
+  for (const text of new Set([tpl, x.bare]))
+    for (const m of text.matchAll(re(String.raw`${C},? \(?(?:which was |was |has been |have been |is being |will be )?(?:acquired|bought|taken over|snapped up)(?: up)? by ${C}(?: for ${M})?`)))
+      add(m[2], m[1], m[3]);
   // "...sold Yukos' main production arm, Yugansk, to state-run oil group Rosneft for $9.3bn": the buyer is after "to".
   const sold = String.raw`\b(?:sold|sells|sell|selling) (?:[^⟦;]{0,60}?)${C}(?!')[^⟦;]{0,30}? to (?:[\p{L}-]+ ){0,4}?${C}(?!')(?: for ${M})?`;
   for (const m of tpl.matchAll(re(sold))) add(m[2], m[1], m[3]);
 }
 
-const VENUE = String.raw`(Nasdaq|NASDAQ|NYSE|New York Stock Exchange|Hong Kong Stock Exchange|HKEX|STAR Market|London Stock Exchange|Shanghai Stock Exchange|Shenzhen Stock Exchange|Tokyo Stock Exchange)`;
+const VENUE = `(${EXCHANGE_NAMES})`;
 
 function ipo(x: Ctx): void {
   const tpl = x.v.tpl;

@@ -21,7 +21,7 @@ function revenue(x: Ctx): void {
   for (const m of tpl.matchAll(re(String.raw`${C} ${REPORT} ${M} in (?:[\p{L}-]+ ){0,3}?revenues?`))) add(m[1], m[2], m.index!);
 }
 
-const PEOPLE = String.raw`((?:(?:annual|monthly|daily|active|registered|paying|global|individual)\s){0,3}(?:users|customers|subscribers|consumers|merchants|sellers|buyers|members|employees))`;
+const PEOPLE = String.raw`((?:(?:annual|monthly|daily|active|registered|paying|global|individual)\s){0,3}(?:users|customers|subscribers|consumers|merchants|sellers|buyers|members|employees|readers|viewers|players|drivers|riders|shoppers|students))`;
 const QUALIFY = String.raw`(?:(?:over|more than|nearly|almost|about|around|roughly|some) )?`;
 
 function metric(x: Ctx): void {

@@ -84,7 +84,9 @@ function ownerOf(x: Ctx, tpl: string, at: number, segment: string, atClauseStart
   // sentence that names no company but by reference is the passage's company's figure.
   // "..., Softbank said": the one company named is the one reporting.
   const ids = new Set(x.v.companies.map((c) => c.companyId));
-  if (ids.size === 1 && /⟦C\d+⟧ (?:said|says|reported|announced|added)\b|\b(?:said|says|according to) ⟦C\d+⟧/.test(tpl)) return 0;
+  // ... unless the figure is said to be of something else: "the revenue of China's healthcare market, iResearch said".
+  const ofOther = /^\s*(?:of|for|in) (?!⟦C)/.test(segment);
+  if (!ofOther && ids.size === 1 && /⟦C\d+⟧ (?:said|says|reported|announced|added)\b|\b(?:said|says|according to) ⟦C\d+⟧/.test(tpl)) return 0;
   if (!x.v.topic) return undefined;
   // Only references to the passage's company ("its", "the airline"): the sentence is about it.
   if (x.v.companies.length > 0 && x.v.companies.every((c) => c.anaphor && c.companyId === x.v.topic)) return x.topicToken();
@@ -113,7 +115,8 @@ export function results(x: Ctx): void {
     const figureEnd = found?.end ?? (/⟦M\d+⟧|\d(?:\.\d+)?\s?(?:%|per ?cent)|\d[\d,.]*(?: (?:thousand|million|billion))?/.exec(after) ?? { index: after.length, 0: '' });
     const upTo = typeof figureEnd === 'number' ? figureEnd : figureEnd.index + figureEnd[0].length;
     if (HYPOTHETICAL.test(lead + m[0] + after.slice(0, upTo))) continue;
-    const value = amount ? undefined : countFor(before, after);
+    // Counts belong to counted measures only: "four times the loss" is no count of losses.
+    const value = counted ? countFor(before, after) : undefined;
     const change = changeOf(after) ?? changeOf(before.split(/[;,] /).pop() ?? '');
     const marginPct = noun === 'profit margin' ? /^ of (\d+(?:\.\d+)?)%/.exec(after) : null;
     if (!amount && value === undefined && !change && !marginPct) continue;

@@ -1,4 +1,4 @@
-import type { AliasObject } from '../registry/schema';
+import type { AliasObject } from '../../lib/registry/schema';
 import type { Prng } from './prng';
 
 /**

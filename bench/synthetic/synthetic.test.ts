@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Dataset } from '../dataset/schema';
-import { Lexicon } from '../detect/lexicon';
-import { aliasObject } from '../registry/schema';
+import { Dataset } from '../../lib/dataset/schema';
+import { Lexicon } from '../../lib/detect/lexicon';
+import { aliasObject } from '../../lib/registry/schema';
 import { Prng } from './prng';
 import { syntheticDataset, syntheticText } from './synthetic';
 

@@ -1,4 +1,4 @@
-import { DATASET_FORMAT, DATASET_VERSION, type Article, type Company, type Dataset, type Fact, type Mention } from '../dataset/schema';
+import { DATASET_FORMAT, DATASET_VERSION, type Article, type Company, type Dataset, type Fact, type Mention } from '../../lib/dataset/schema';
 import { syntheticName } from './names';
 import { Prng } from './prng';
 
@@ -80,7 +80,7 @@ export function syntheticDataset(options: SyntheticOptions): Dataset {
   return {
     format: DATASET_FORMAT,
     version: DATASET_VERSION,
-    meta: { source: `synthetic benchmark data (${options.companies} companies)`, contentHash: `synthetic-${options.seed ?? 0x5eed}-${options.companies}`, generator: 'lib/bench-data/synthetic' },
+    meta: { source: `synthetic benchmark data (${options.companies} companies)`, contentHash: `synthetic-${options.seed ?? 0x5eed}-${options.companies}`, generator: 'bench/synthetic' },
     companies,
     articles,
     mentions,
