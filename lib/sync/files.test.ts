@@ -32,4 +32,10 @@ describe('file checks', () => {
     expect(() => checkFiles([])).toThrow(/No file was chosen/);
     expect(checkFiles([{ name: 'DATA.JSON', text: '{}' }])).toMatchObject({ kind: 'dataset' });
   });
+
+  it('makes a lone file that cannot be imported the sync error, by its code', () => {
+    expect(() => checkFiles([{ name: 'blank.md', text: '  ' }])).toThrow(expect.objectContaining({ code: 'empty-file', message: '"blank.md" is empty.' }));
+    expect(() => checkFiles([{ name: 'photo.txt', text: '\u0000'.repeat(200) }])).toThrow(expect.objectContaining({ code: 'binary-file' }));
+    expect(() => checkFiles([{ name: 'notes.pdf', text: 'x' }])).toThrow(expect.objectContaining({ code: 'unsupported-file' }));
+  });
 });
