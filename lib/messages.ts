@@ -104,8 +104,6 @@ export const TabMessage = z.discriminatedUnion('type', [
   msg('card.step', { direction: z.union([z.literal(1), z.literal(-1)]) }),
   /** After a sync switched datasets: fetch the new lexicon, scan again. */
   msg('dataset.changed', { version: Version }),
-  /** Reads the page's article in reader mode, when the user asked to add the page to the library. */
-  msg('page.read', {}),
 ]);
 export type TabMessage = z.infer<typeof TabMessage>;
 export type TabMessageType = TabMessage['type'];
