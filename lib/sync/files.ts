@@ -33,7 +33,7 @@ export function looksBinary(text: string): boolean {
   return bad > Math.max(8, sample.length * 0.01);
 }
 
-type Problem = { code: SyncErrorCode; reason: string };
+type Problem = Required<Pick<Refused, 'code' | 'reason'>>;
 
 function problemOf(file: UserFile): Problem | undefined {
   const ext = extensionOf(file.name);
@@ -55,18 +55,16 @@ export function checkFiles(files: readonly ImportFile[], refusedBefore: readonly
   }
   const refused = [...refusedBefore];
   const documents: ImportFile[] = [];
-  const problems: Problem[] = [];
   for (const file of files) {
     const problem = problemOf(file);
-    if (problem) {
-      refused.push({ name: file.name, reason: problem.reason });
-      problems.push(problem);
-    } else documents.push(file);
+    if (problem) refused.push({ name: file.name, ...problem });
+    else documents.push(file);
   }
-  // A lone file that cannot be imported is the sync's error, named by its code; with several,
-  // the report names each refused file beside the ones that were kept.
-  if (files.length === 1 && refusedBefore.length === 0 && problems.length === 1) {
-    throw new SyncError(problems[0].code, `"${files[0].name}" ${problems[0].reason}.`);
+  // A lone file that cannot be imported (refused here or by the page that read it) is the sync's
+  // error, named by its code; with several, the report names each refused file beside the others.
+  if (documents.length === 0 && refused.length === 1) {
+    const [only] = refused;
+    throw new SyncError(only.code ?? 'unsupported-file', `"${only.name}" ${only.reason}.`);
   }
   return { kind: 'articles', documents, refused };
 }
