@@ -54,7 +54,7 @@ describe('"Add this page" in Chromium', () => {
     await page.goto(`${server.url}/plain.html`);
     const before = (await libraryFacts(await ext.extensionPage('options.html'))).library;
     const result = await ext.send<SyncResult>({ type: 'library.addPage', tabId: await tabIdOf(page) });
-    expect(result).toMatchObject({ ok: false, error: { code: 'no-article', message: expect.stringMatching(/no article .* Nothing was saved/) } });
+    expect(result, JSON.stringify(result)).toMatchObject({ ok: false, error: { code: 'no-article', message: expect.stringMatching(/no article .* Nothing was saved/) } });
     expect((await libraryFacts(await ext.extensionPage('options.html'))).library).toEqual(before);
     await page.close();
   });

@@ -33,7 +33,7 @@ const session = useExtensionWithFixtures([pageRoute]);
 async function importArticle(): Promise<void> {
   const options = await openOptions(session.ext);
   await options.getByTestId('file-input').setInputFiles({ name: 'quillon.txt', mimeType: 'text/plain', buffer: Buffer.from(ARTICLE) });
-  await expect.poll(() => textOf(options, 'status-source'), { timeout: 30_000 }).toBe('bundled seed corpus + quillon.txt');
+  await expect.poll(() => textOf(options, 'status-source'), { timeout: 30_000 }).toBe('bundled seed corpus + your library (1 article)');
   await options.close();
 }
 

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { MAX_ID, MAX_NAME } from './dataset/limits';
 import { MARK_STYLES, MAX_LIST } from './settings/values';
+import { SYNC_ERROR_CODES } from './sync/errors';
 
 /**
  * Every request between the parts of the extension, as two discriminated unions: `Message` for
@@ -49,7 +50,7 @@ export const SyncSource = z.discriminatedUnion('kind', [
     kind: z.literal('files'),
     files: z.array(ImportFile).check(z.maxLength(5_000)),
     /** Files the page could not read, named in the import report beside the others. */
-    refused: z.optional(z.array(z.strictObject({ name: text(1_000), reason: Line })).check(z.maxLength(5_000))),
+    refused: z.optional(z.array(z.strictObject({ name: text(1_000), reason: Line, code: z.optional(z.enum(SYNC_ERROR_CODES)) })).check(z.maxLength(5_000))),
   }),
 ]);
 export type SyncSource = z.infer<typeof SyncSource>;
@@ -104,8 +105,6 @@ export const TabMessage = z.discriminatedUnion('type', [
   msg('card.step', { direction: z.union([z.literal(1), z.literal(-1)]) }),
   /** After a sync switched datasets: fetch the new lexicon, scan again. */
   msg('dataset.changed', { version: Version }),
-  /** Reads the page's article in reader mode, when the user asked to add the page to the library. */
-  msg('page.read', {}),
 ]);
 export type TabMessage = z.infer<typeof TabMessage>;
 export type TabMessageType = TabMessage['type'];

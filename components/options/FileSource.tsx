@@ -47,7 +47,7 @@ export function FileSource({ busy, start, fail }: Props) {
       const refusedBySize = files.filter((f) => extensionOf(f.name) !== 'zip' && f.size > MAX_FILE_BYTES);
       const inputs = await Promise.all(files.filter((f) => !refusedBySize.includes(f)).map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
       const read = await readFiles(inputs, parseHtml, (done, total) => setReading({ done, total }), controller.signal);
-      const refused = [...refusedBySize.map((f) => ({ name: f.name, reason: `is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` })), ...read.refused];
+      const refused = [...refusedBySize.map((f) => ({ name: f.name, reason: `is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`, code: 'too-large' as const })), ...read.refused];
       setReading(null);
       start({ kind: 'files', files: read.documents, refused });
     } catch (error) {

@@ -18,7 +18,7 @@ export function ArticleList({ articles, total }: { articles: ArticleMentions[]; 
         {articles.map(({ article, mentions }) => (
           <li key={article.id} id={`article-${article.id}`} class="cl-article" tabIndex={-1}>
             <h3>
-              <a href={readerPath(article.id)} target="_blank" rel="noopener">
+              <a href={readerPath(article.id)}>
                 {article.title}
               </a>
             </h3>

@@ -29,7 +29,7 @@ export function FactList({ facts, titles }: { facts: Fact[]; titles: Map<string,
                 <blockquote class="cl-sentence">{f.sentence}</blockquote>
                 <div class="cl-source cl-muted">
                   Source:{' '}
-                  <a href={readerPath(f.articleId, f.sentence)} target="_blank" rel="noopener" data-testid="fact-source">
+                  <a href={readerPath(f.articleId, f.sentence)} data-testid="fact-source">
                     {titles.get(f.articleId) ?? 'an article no longer in the dataset'}
                   </a>
                   {parties(f).map((p) => (

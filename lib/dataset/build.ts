@@ -62,11 +62,46 @@ export function buildInputHash(input: Pick<BuildInput, 'documents' | 'articles' 
  * anything is produced.
  */
 export function buildDataset(input: BuildInput): Dataset {
+  const steps = buildSteps(input);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** How far a build has got: articles analysed, then articles read for facts (two passes). */
+export interface BuildProgress {
+  done: number;
+  total: number;
+}
+
+/**
+ * `buildDataset` with a pause after every few articles: `pause` reports progress and may wait
+ * (so a worker stays responsive to a cancel during a long library import) or throw to stop.
+ */
+export async function buildDatasetInSteps(input: BuildInput, pause: (progress: BuildProgress) => Promise<void>): Promise<Dataset> {
+  const steps = buildSteps(input);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await pause(step.value);
+  }
+}
+
+/** Articles between two progress steps. */
+const STEP = 20;
+
+function* buildSteps(input: BuildInput): Generator<BuildProgress, Dataset> {
   const documents = decoded(input.documents);
   const articles = [...splitCorpus(documents), ...(input.articles ?? [])];
   const registry = input.registry ?? EMPTY_REGISTRY;
   const entries = [...registry.companies].sort((a, b) => (a.id < b.id ? -1 : 1));
-  const analyses = articles.map((a) => cachedAnalysis(a.id, a.body, input.analysisCache));
+  const total = articles.length * 2;
+  const analyses: ReturnType<typeof cachedAnalysis>[] = [];
+  for (const a of articles) {
+    analyses.push(cachedAnalysis(a.id, a.body, input.analysisCache));
+    if (analyses.length % STEP === 0) yield { done: analyses.length, total };
+  }
   const discovered = resolveOrgs(analyses, registryKeys(entries));
   input.onOrganisations?.(discovered);
   const orgs = organisations(discovered, entries);
@@ -75,7 +110,11 @@ export function buildDataset(input: BuildInput): Dataset {
   const nameOf = (id: string) => names.get(id) ?? id;
   const unitOf = unitsFrom(entries);
   const curatedIds = new Set(entries.map((e) => e.id));
-  const knowledge = articles.map((a) => extractArticle(a, lexicon, nameOf, { unitOf, curated: (id) => curatedIds.has(id) }));
+  const knowledge: ReturnType<typeof extractArticle>[] = [];
+  for (const a of articles) {
+    knowledge.push(extractArticle(a, lexicon, nameOf, { unitOf, curated: (id) => curatedIds.has(id) }));
+    if (knowledge.length % STEP === 0) yield { done: articles.length + knowledge.length, total };
+  }
   const tally = counts(knowledge);
   // A discovered name the lexicon never finds (always inside a longer name) is left out.
   const companies: Company[] = orgs

@@ -74,3 +74,11 @@ describe('short forms within an article', () => {
     expect(foldShortForms([at('gc', 0), at('g', 50)], name, (id) => id === 'g').map((m) => m.companyId)).toEqual(['gc', 'g']);
   });
 });
+
+describe('an opening clause', () => {
+  it('gives its "its" to the description the main clause opens with', () => {
+    const got = facts('The first blow fell on Acme.\nJust two days after its $4 billion IPO in New York, the robotics giant was hit with a probe by Market Watchdog Authority.');
+    expect(of(got, 'ipo', 'acme')[0]?.values.amount).toMatchObject({ amount: 4e9 });
+    expect(of(got, 'legal', 'acme')[0]?.values).toMatchObject({ action: 'probe', by: { companyId: 'regulator' } });
+  });
+});

@@ -149,7 +149,7 @@ function resolve(tpl: string, companies: TokenRef[], topic: string | undefined, 
       const rest = tpl.slice(comma + 2);
       const named = /^⟦C(\d+)⟧/.exec(rest);
       if (named) target = Number(named[1]);
-      else if (topic && tokens.length === 0 && new RegExp(`^${NOMINAL.source}`, 'u').test(rest)) target = refer(topic, word);
+      else if (topic && !tokens.some((t) => t.at < comma + 2) && new RegExp(`^${NOMINAL.source}`, 'u').test(rest)) target = refer(topic, word);
     }
     // A sentence opening with "It" continues the company the previous sentence was about.
     if (target === undefined && at === 0 && previous) target = refer(previous, word);

@@ -1,5 +1,6 @@
 import { unzipSync } from 'fflate';
 import { CorpusError, decodeText } from '../corpus';
+import type { SyncErrorCode } from '../sync/errors';
 import { extractReadable, type ReadablePage } from './readable';
 
 /**
@@ -34,7 +35,17 @@ export interface ReadDocument {
 export interface Refused {
   name: string;
   reason: string;
+  /** What a sync of this file alone fails with. */
+  code?: SyncErrorCode;
 }
+
+const CODE_OF: Record<CorpusError['code'], SyncErrorCode> = {
+  empty: 'empty-file',
+  binary: 'binary-file',
+  encoding: 'binary-file',
+  'too-large': 'too-large',
+  'duplicate-name': 'mixed-files',
+};
 
 export interface ReadResult {
   documents: ReadDocument[];
@@ -80,7 +91,7 @@ function unzip(name: string, bytes: Uint8Array, out: ReadResult): Entry[] {
           return false;
         }
         if (file.originalSize > MAX_FILE_BYTES) {
-          out.refused.push({ name: `${name}/${file.name}`, reason: `is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` });
+          out.refused.push({ name: `${name}/${file.name}`, reason: `is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`, code: 'too-large' });
           return false;
         }
         total += file.originalSize;
@@ -103,7 +114,7 @@ function entriesOf(inputs: readonly FileInput[], out: ReadResult): Entry[] {
   for (const input of inputs) {
     if (extensionOf(input.name) === 'zip') entries.push(...unzip(input.name, input.bytes, out));
     else if (isArticleName(input.name)) entries.push(input);
-    else out.refused.push({ name: input.name, reason: 'is not a .txt, .md, .html or .zip file' });
+    else out.refused.push({ name: input.name, reason: 'is not a .txt, .md, .html or .zip file', code: 'unsupported-file' });
   }
   for (const extra of entries.splice(MAX_FILES)) out.refused.push({ name: extra.name, reason: `was not read: an import takes at most ${MAX_FILES} files` });
   return entries;
@@ -127,7 +138,7 @@ export async function readFiles(inputs: readonly FileInput[], parseHtml: HtmlPar
       out.documents.push(readOne(name, bytes, parseHtml));
     } catch (error) {
       if (!(error instanceof CorpusError)) throw error;
-      out.refused.push({ name, reason: reasonOf(error) });
+      out.refused.push({ name, reason: reasonOf(error), code: CODE_OF[error.code] });
     }
   }
   onProgress?.(entries.length, entries.length);

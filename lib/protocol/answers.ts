@@ -30,6 +30,8 @@ export const CardAnswer: z.ZodMiniType<CardData> = z.object({
   name: z.string(),
   kind: z.enum(ORG_KINDS),
   description: z.string(),
+  /** The sentence a description read from text came from; without it the description is curated. */
+  descriptionSource: z.optional(Source),
   parent: z.optional(Link),
   headquarters: z.optional(z.string()),
   founded: z.optional(z.number()),

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { buildDataset, buildInputHash } from '../dataset/build';
+import { buildDataset, buildDatasetInSteps, buildInputHash } from '../dataset/build';
 import { parseDataset } from '../dataset/parse';
 import { Lexicon } from '../detect/lexicon';
 import { parseRegistry } from '../registry/load';
@@ -18,7 +18,7 @@ export function backgroundSyncDeps(): SyncDeps {
     bundledDocuments,
     // Parsed once per worker: the bundled registry never changes while the worker runs.
     bundledRegistry: () => (registry ??= parseRegistry(bundledRegistryText(), BUNDLED_REGISTRY_NAME)),
-    buildDataset: (input) => buildDataset(input),
+    buildDataset: (input) => (input.pause ? buildDatasetInSteps(input, input.pause) : buildDataset(input)),
     buildHash: buildInputHash,
     parseDataset,
     buildSearchIndex,

@@ -24,12 +24,20 @@ describe('file checks', () => {
       kind: 'articles',
       documents: [{ name: 'ok.txt', text: 'fine' }],
       refused: [
-        { name: 'blank.md', reason: 'is empty' },
-        { name: 'report.pdf', reason: 'is not a .txt, .md, .html, .zip or dataset .json file' },
+        { name: 'blank.md', reason: 'is empty', code: 'empty-file' },
+        { name: 'report.pdf', reason: 'is not a .txt, .md, .html, .zip or dataset .json file', code: 'unsupported-file' },
       ],
     });
     expect(() => checkFiles([{ name: 'a.json', text: '{}' }, { name: 'b.txt', text: 'x' }])).toThrow(/either one dataset/);
     expect(() => checkFiles([])).toThrow(/No file was chosen/);
     expect(checkFiles([{ name: 'DATA.JSON', text: '{}' }])).toMatchObject({ kind: 'dataset' });
+  });
+
+  it('makes a lone file that cannot be imported the sync error, by its code', () => {
+    expect(() => checkFiles([{ name: 'blank.md', text: '  ' }])).toThrow(expect.objectContaining({ code: 'empty-file', message: '"blank.md" is empty.' }));
+    expect(() => checkFiles([{ name: 'photo.txt', text: '\u0000'.repeat(200) }])).toThrow(expect.objectContaining({ code: 'binary-file' }));
+    expect(() => checkFiles([{ name: 'notes.pdf', text: 'x' }])).toThrow(expect.objectContaining({ code: 'unsupported-file' }));
+    // Refused by the page that read it (too large to read): the same error, with the page's code.
+    expect(() => checkFiles([], [{ name: 'huge.txt', reason: 'is larger than 20 MB', code: 'too-large' }])).toThrow(expect.objectContaining({ code: 'too-large' }));
   });
 });

@@ -1,6 +1,6 @@
 import type { ImportFile } from '../messages';
 import { ARTICLE_EXTENSIONS, extensionOf, type Refused } from '../library/files';
-import { SyncError } from './errors';
+import { SyncError, type SyncErrorCode } from './errors';
 
 /**
  * Checks the files an extension page sends before anything is built from them: articles
@@ -33,13 +33,15 @@ export function looksBinary(text: string): boolean {
   return bad > Math.max(8, sample.length * 0.01);
 }
 
-function problemOf(file: UserFile): string | undefined {
+type Problem = Required<Pick<Refused, 'code' | 'reason'>>;
+
+function problemOf(file: UserFile): Problem | undefined {
   const ext = extensionOf(file.name);
   // Inside a zip the name carries the archive's path ("set.zip/a.txt"), so the last part counts.
-  if (!(ARTICLE_EXTENSIONS as readonly string[]).includes(ext)) return 'is not a .txt, .md, .html, .zip or dataset .json file';
-  if (file.text.length > MAX_FILE_CHARS) return `is too large (the limit is ${MAX_FILE_CHARS / 1024 / 1024} MB per file)`;
-  if (file.text.trim() === '') return 'is empty';
-  if (looksBinary(file.text)) return 'is not a text file (it looks binary)';
+  if (!(ARTICLE_EXTENSIONS as readonly string[]).includes(ext)) return { code: 'unsupported-file', reason: 'is not a .txt, .md, .html, .zip or dataset .json file' };
+  if (file.text.length > MAX_FILE_CHARS) return { code: 'too-large', reason: `is too large (the limit is ${MAX_FILE_CHARS / 1024 / 1024} MB per file)` };
+  if (file.text.trim() === '') return { code: 'empty-file', reason: 'is empty' };
+  if (looksBinary(file.text)) return { code: 'binary-file', reason: 'is not a text file (it looks binary)' };
   return undefined;
 }
 
@@ -55,8 +57,14 @@ export function checkFiles(files: readonly ImportFile[], refusedBefore: readonly
   const documents: ImportFile[] = [];
   for (const file of files) {
     const problem = problemOf(file);
-    if (problem) refused.push({ name: file.name, reason: problem });
+    if (problem) refused.push({ name: file.name, ...problem });
     else documents.push(file);
+  }
+  // A lone file that cannot be imported (refused here or by the page that read it) is the sync's
+  // error, named by its code; with several, the report names each refused file beside the others.
+  if (documents.length === 0 && refused.length === 1) {
+    const [only] = refused;
+    throw new SyncError(only.code ?? 'unsupported-file', `"${only.name}" ${only.reason}.`);
   }
   return { kind: 'articles', documents, refused };
 }

@@ -3,6 +3,7 @@ import type { Registry } from '../registry/schema';
 import type { SyncSource } from '../messages';
 import type { GenerationRow, LibraryRow, SourceKind } from '../store/db';
 import type { Article } from '../dataset/schema';
+import type { BuildProgress } from '../dataset/build';
 import { articleOf } from '../library/articles';
 import { prepareImport, type PreparedImport } from '../library/import';
 import { joinDatasets, registryOf } from '../library/merge';
@@ -20,7 +21,8 @@ import type { SyncStage } from './protocol';
 export interface KnowledgeBase {
   bundledDocuments(): UserFile[];
   bundledRegistry(): Registry;
-  buildDataset(input: { documents: UserFile[]; articles?: Article[]; registry: Registry; source: string }): Dataset;
+  /** With `pause`, the build may run in steps, calling it between them (lib/dataset/build.ts). */
+  buildDataset(input: { documents: UserFile[]; articles?: Article[]; registry: Registry; source: string; pause?: (progress: BuildProgress) => Promise<void> }): Dataset | Promise<Dataset>;
   /** The content hash buildDataset would record for these inputs (lib/dataset/build.ts), when known. */
   buildHash?(input: { documents: UserFile[]; articles?: Article[]; registry: Registry }): string;
   parseDataset(text: string, origin: string): Dataset;
@@ -72,21 +74,36 @@ export function describeSource(source: SyncJob): string {
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const withLibraryLabel = (label: string, library: readonly LibraryRow[]) => (library.length > 0 ? `${label} + your library (${plural(library.length, 'article')})` : label);
 
+/** Work done between two pauses of a build, so a cancel is heard within about this long. */
+const BUILD_SLICE_MS = 200;
+
+/** Reports a build's progress and lets messages (a cancel) in every BUILD_SLICE_MS of work. */
+function pauses(ctx: SourceContext): (progress: BuildProgress) => Promise<void> {
+  let last = performance.now();
+  return async ({ done, total }) => {
+    ctx.progress('build', done, total);
+    if (performance.now() - last < BUILD_SLICE_MS) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    last = performance.now();
+    if (ctx.signal.aborted) throw ctx.signal.reason;
+  };
+}
+
 /** The bundled corpus and the library, built together so evidence in one counts in the other. */
-function build(ctx: SourceContext, library: readonly LibraryRow[]): Dataset {
+async function build(ctx: SourceContext, library: readonly LibraryRow[]): Promise<Dataset> {
   ctx.progress('build', 0, 1);
-  const dataset = ctx.kb.buildDataset({ documents: ctx.kb.bundledDocuments(), articles: library.map(articleOf), registry: ctx.kb.bundledRegistry(), source: withLibraryLabel(BUNDLED_LABEL, library) });
+  const dataset = await ctx.kb.buildDataset({ documents: ctx.kb.bundledDocuments(), articles: library.map(articleOf), registry: ctx.kb.bundledRegistry(), source: withLibraryLabel(BUNDLED_LABEL, library), pause: pauses(ctx) });
   ctx.progress('build', 1, 1);
   return dataset;
 }
 
 /** A synced dataset with the library joined in, and its text kept for the next library change. */
-function overSynced(ctx: SourceContext, text: string, origin: string, sourceKind: SourceKind, library: readonly LibraryRow[]): Built {
+async function overSynced(ctx: SourceContext, text: string, origin: string, sourceKind: SourceKind, library: readonly LibraryRow[]): Promise<Built> {
   const synced = parseText(ctx, text, origin);
   const base = new Blob([text]);
   if (library.length === 0) return { dataset: synced, sourceKind, base };
   ctx.progress('build', 0, 1);
-  const own = ctx.kb.buildDataset({ documents: [], articles: library.map(articleOf), registry: registryOf(synced.companies), source: '' });
+  const own = await ctx.kb.buildDataset({ documents: [], articles: library.map(articleOf), registry: registryOf(synced.companies), source: '', pause: pauses(ctx) });
   const dataset = joinDatasets(synced, own, withLibraryLabel(synced.meta.source, library));
   ctx.progress('build', 1, 1);
   return { dataset, sourceKind, base };
@@ -95,7 +112,7 @@ function overSynced(ctx: SourceContext, text: string, origin: string, sourceKind
 /** The dataset for a changed library, over the source the user synced last. */
 async function rebuild(ctx: SourceContext, library: readonly LibraryRow[]): Promise<Built> {
   const active = ctx.active;
-  if (!active || active.sourceKind === 'bundled') return { dataset: build(ctx, library), sourceKind: 'bundled' };
+  if (!active || active.sourceKind === 'bundled') return { dataset: await build(ctx, library), sourceKind: 'bundled' };
   const text = await ctx.readBase?.();
   if (text === undefined) {
     throw new SyncError('unsupported-file', 'The synced dataset was stored by an earlier version without its original: sync it again, then change your library.');
@@ -153,7 +170,7 @@ async function fromUrl(ctx: SourceContext, raw: string): Promise<Resolved> {
     throw error;
   }
   if (result.notModified) return { unchanged: true };
-  return { unchanged: false, ...overSynced(ctx, result.text, url.href, 'url', ctx.library), http: { url: url.href, etag: result.etag, lastModified: result.lastModified } };
+  return { unchanged: false, ...(await overSynced(ctx, result.text, url.href, 'url', ctx.library)), http: { url: url.href, etag: result.etag, lastModified: result.lastModified } };
 }
 
 export async function resolveSource(source: SyncJob, ctx: SourceContext): Promise<Resolved> {
@@ -164,7 +181,7 @@ export async function resolveSource(source: SyncJob, ctx: SourceContext): Promis
     const activeBundled = ctx.active?.sourceKind === 'bundled' ? ctx.active.meta.contentHash : undefined;
     const articles = ctx.library.map(articleOf);
     if (activeBundled && ctx.kb.buildHash?.({ documents: ctx.kb.bundledDocuments(), articles, registry: ctx.kb.bundledRegistry() }) === activeBundled) return { unchanged: true };
-    const dataset = build(ctx, ctx.library);
+    const dataset = await build(ctx, ctx.library);
     // The build is deterministic, so the same hash means the same dataset: nothing to write.
     const same = ctx.active?.sourceKind === 'bundled' && ctx.active.meta.contentHash === dataset.meta.contentHash;
     return same ? { unchanged: true } : { unchanged: false, dataset, sourceKind: 'bundled' };
@@ -179,7 +196,7 @@ export async function resolveSource(source: SyncJob, ctx: SourceContext): Promis
   const checked = checkFiles(source.files, source.refused);
   ctx.progress('fetch', source.files.length, source.files.length);
   if (checked.kind === 'dataset') {
-    return { unchanged: false, ...overSynced(ctx, checked.file.text, checked.file.name, 'files', ctx.library) };
+    return { unchanged: false, ...(await overSynced(ctx, checked.file.text, checked.file.name, 'files', ctx.library)) };
   }
   const prepared = prepareImport(checked.documents, checked.refused, new Set(ctx.library.map((row) => row.id)), Date.now());
   if (prepared.change.add.length === 0) return { unchanged: true, prepared };
