@@ -1,4 +1,5 @@
 import type { CardData } from '../../lib/cards/types';
+import { SourceDetails } from './FactItem';
 
 /**
  * How the company relates to others: typed relations first ("Acquired by Y", each with the
@@ -18,13 +19,7 @@ export function CardLinks({ data, onSwitch }: { data: CardData; onSwitch(id: str
                 <button type="button" class="cl-link" data-related={l.id} title={l.name} onClick={() => onSwitch(l.id)}>
                   {l.name}
                 </button>
-                {l.source && (
-                  <details class="cl-source">
-                    <summary class="cl-link">Source</summary>
-                    <span class="cl-source-title">{l.source.title}</span>
-                    <q>{l.source.sentence}</q>
-                  </details>
-                )}
+                {l.source && <SourceDetails source={l.source} />}
               </li>
             ))}
           </ul>

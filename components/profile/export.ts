@@ -37,6 +37,11 @@ export function profileMarkdown(p: Profile): string {
     }
     lines.push('');
   }
+  if (p.links.length) {
+    lines.push('## Relations', '');
+    for (const l of p.links) lines.push(`- ${md(l.label)} ${md(l.company.name)}${l.fact ? ` (“${md(l.fact.sentence)}”)` : ''}`);
+    lines.push('');
+  }
   if (p.related.length) {
     lines.push('## Related companies', '');
     for (const r of p.related) lines.push(`- ${md(r.company.name)} (${r.articleIds.length} shared article${r.articleIds.length === 1 ? '' : 's'})`);
@@ -54,6 +59,7 @@ export function profileJson(p: Profile): string {
       parent: p.parent ? { id: p.parent.id, name: p.parent.name } : null,
       facts: p.facts,
       people: p.people,
+      links: p.links.map((l) => ({ type: l.link.type, from: l.link.from, to: l.link.to, label: l.label, name: l.company.name, factId: l.fact?.id ?? null })),
       related: p.related.map((r) => ({ id: r.company.id, name: r.company.name, weight: r.weight, articleIds: r.articleIds })),
       articles: p.articles.map((a) => ({ id: a.article.id, title: a.article.title, mentions: a.mentions.length })),
       user: { starred: p.starred, note: p.note },

@@ -50,6 +50,15 @@ describe('export', () => {
     expect(md).toContain('Call \\[them\\]\\(javascript:alert\\(1\\)\\)');
     expect(escapeMarkdown('<img src=x>')).toBe('\\<img src=x\\>');
   });
+  it('writes the typed relations with their sentences', () => {
+    const d1 = { ...fixtureDataset.companies.find((c) => c.id === 'xtransfer')!, id: 'd1', name: 'D1 Partners' };
+    const link = { from: 'd1', to: 'xtransfer', type: 'invested-in' as const, factId: 'f' };
+    const md = profileMarkdown(profile({ links: [{ link, other: 'd1', label: 'Backed by', company: d1, fact: funding }] }));
+    expect(md).toContain('## Relations\n\n- Backed by D1 Partners (“XTransfer raised $138 million.”)');
+    expect(JSON.parse(profileJson(profile({ links: [{ link, other: 'd1', label: 'Backed by', company: d1, fact: funding }] }))).links).toEqual([
+      { type: 'invested-in', from: 'd1', to: 'xtransfer', label: 'Backed by', name: 'D1 Partners', factId: 'f' },
+    ]);
+  });
   it('writes JSON including the user data', () => {
     const json = JSON.parse(profileJson(profile({ note: 'mine' })));
     expect(json.company.id).toBe('xtransfer');
