@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Lexicon } from '../detect/lexicon';
+import { Lexicon, needsCapitals } from '../detect/lexicon';
 import { aliasKey } from '../registry/load';
 import { normaliseTerm, tokenizeQuery } from '../search/terms';
 import { foldCode, foldText, nameKey } from './normalize';
@@ -25,11 +25,16 @@ const nameArb = fc
 const fullWidth = (c: string) => String.fromCharCode(c.charCodeAt(0) + 0xfee0);
 const ACCENTS = ['\u0301', '\u0308', '\u0327', '\u0300'];
 
-/** One character of the name, respelled as the same character. */
-function respell(c: string, choice: number): string {
+/**
+ * One character of the name, respelled as the same character. A name of plain words ("Aaa éa")
+ * counts on a page only with its capitals (lib/detect/lexicon.ts, needsCapitals): the matcher
+ * then compares its letters as written, so its respellings change only the separators.
+ */
+function respell(c: string, choice: number, keepCase: boolean): string {
   if (c === "'") return ["'", '\u2019', '\u2018', '\uff07'][choice % 4];
   if (c === '-') return ['-', '\u2010', '\u2011'][choice % 3];
   if (c === ' ') return [' ', '\u00a0', '\u3000', '  '][choice % 4];
+  if (keepCase) return c;
   const base = c.normalize('NFD')[0];
   const options = [
     c,
@@ -42,7 +47,7 @@ function respell(c: string, choice: number): string {
   return options[choice % options.length];
 }
 
-const pairArb = nameArb.chain((name) => fc.array(fc.nat(), { minLength: name.length, maxLength: name.length }).map((choices) => ({ name, variant: [...name].map((c, i) => respell(c, choices[i])).join('') })));
+const pairArb = nameArb.chain((name) => fc.array(fc.nat(), { minLength: name.length, maxLength: name.length }).map((choices) => ({ name, variant: [...name].map((c, i) => respell(c, choices[i], needsCapitals(name))).join('') })));
 
 const terms = (text: string) => tokenizeQuery(text).map(normaliseTerm);
 
