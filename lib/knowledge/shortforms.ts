@@ -2,7 +2,7 @@ import type { BodyMention } from './view';
 
 /**
  * Within one article, a later short form of an organisation named in full earlier ("Marsh" after
- * "Marsh & McLennan", "Aston" after "Aston Martin", "SMFG" after "Sumitomo Mitsui Financial Group")
+ * "Marsh & McLennan", "Korvex" after "Korvex Dynamics", "SMFG" after "Sumitomo Mitsui Financial Group")
  * refers to it, so its facts go to the full name. Only an entity whose own name is such a short
  * form, and that the registry does not list, is folded in: "Alibaba" (Alibaba Group) never becomes
  * Alibaba Cloud.

@@ -163,7 +163,7 @@ function linksOf(occurrences: Occurrence[], body: string): [string, string][] {
   return out;
 }
 
-/** "Tim Osborne, a director of Group Menatep", "Emmanuel Gaillard of Shearman and Sterling". */
+/** "Ann Varga, a director of Korvex Holdings", "Lee Moss of Hale and Dorn". */
 function personOf(occurrences: Occurrence[], body: string): void {
   for (let i = 0; i + 1 < occurrences.length; i++) {
     const [a, b] = [occurrences[i], occurrences[i + 1]];

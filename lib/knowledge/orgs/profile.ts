@@ -22,7 +22,7 @@ const PHRASE_STOP = new Set(
   'a an the its their his her this that these those at in of to with by for from on into over as and or but is was were are be been has had have said says such like including than which who whose up out off down'.split(' '),
 );
 
-/** "Drop in profits at luxury car maker Mercedes" → "luxury car maker": up to four words, at least two. */
+/** "Drop in profits at luxury car maker Korvex" → "luxury car maker": up to four words, at least two. */
 function nounPhraseBefore(before: string): string | undefined {
   const words = before.trimEnd().split(/\s+/);
   const kept: string[] = [];

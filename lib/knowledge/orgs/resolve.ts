@@ -95,7 +95,7 @@ function propagate(analyses: readonly ArticleOrgs[], tallies: Map<string, Tally>
  * Endings a company's full name has and its short form drops: "Toyota Motor" → "Toyota", "WMC
  * Resources" → "WMC". Units keep their own entity ("Alibaba Cloud", "Barclays Capital").
  */
-const SHORT_FORM_TAILS = new Set(['Motor', 'Motors', 'Industries', 'Industry', 'Electric', 'Resources', 'Petroleum', 'Pharmaceuticals', 'Technologies', 'Technology', 'International', 'Martin']);
+const SHORT_FORM_TAILS = new Set(['Motor', 'Motors', 'Industries', 'Industry', 'Electric', 'Resources', 'Petroleum', 'Pharmaceuticals', 'Technologies', 'Technology', 'International']);
 
 /** One organisation's tally takes in another's: an acronym or short form the article defines. */
 function absorb(into: Tally, from: Tally | undefined, form: string): void {
@@ -127,7 +127,7 @@ function attachShortForms(a: ArticleOrgs, tallies: Map<string, Tally>): void {
     }
     if (confirmed(t) || t.personVotes > 0 || t.excluded) continue;
     if (/\s/.test(form)) continue;
-    // "Aston" after "Aston Martin", "MPC" after "Monetary Policy Committee": one owner only.
+    // "Korvex" after "Korvex Dynamics", "MPC" after "Monetary Policy Committee": one owner only.
     const owners = full.filter((f) => {
       const words = [...f.forms.keys()].map((x) => x.split(/\s+/));
       return words.some((w) => w.length > 1 && w[0] === form) || (/^\p{Lu}{2,6}$/u.test(form) && [...f.forms.keys()].some((x) => initialsOf(x) === form));

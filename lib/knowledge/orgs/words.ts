@@ -45,7 +45,7 @@ export const OF_HEADS = set(`
   Chambers Confederation Court Secretary Museum Fund Federal Reserve Republic Church House Trust Corporation Company
   Administration Directorate Inspectorate Regulator Service`);
 
-/** Lower-case nouns that, placed just before a name, say it is an organisation ("carmaker Mercedes"). */
+/** Lower-case nouns that, placed just before a name, say it is an organisation ("carmaker Korvex"). */
 export const DESCRIPTORS = set(`
   firm firms company companies group groups giant giants maker makers carmaker automaker chipmaker drugmaker carrier
   airline airlines operator operators retailer retailers bank banks lender lenders insurer insurers broker brokerage
@@ -55,7 +55,7 @@ export const DESCRIPTORS = set(`
   publisher network exchange union body council outfit bidder brand label studio chain distributor exporter importer
   telco miner refiner explorer consultancy consultant advisers adviser arm affiliate shareholder`);
 
-/** Words after "X's" that only an organisation has ("Unilever's governance", "Yukos's shares"). */
+/** Words after "X's" that only an organisation has ("Korvex's governance", "Brightwater's shares"). */
 export const OWNED_BY_ORG = set(`
   shares share stock profits profit sales revenue revenues earnings chief boss board chairman shareholders
   subsidiary subsidiaries unit units division divisions headquarters staff employees workers customers stake bid
@@ -92,7 +92,7 @@ export const PLACES = set(`
   Karnataka Gujarat Kerala Punjab Bengal Rajasthan Tamil Nadu Telangana Pradesh Uttar Ontario Quebec Alberta Victoria
   Queensland Hokkaido Kyushu Okinawa Gyeonggi Java Bali Sumatra Borneo Sabah Penang Selangor Luzon Mindanao Mainland`);
 
-/** Adjectives of nationality and region: "Swiss Xstrata" is Xstrata, "Japan Telecom" stays whole. */
+/** Adjectives of nationality and region: "Swiss Korvex" is Korvex, "Japan Telecom" stays whole. */
 export const NATIONALITIES = set(`
   African American Asian Australian European Austrian Argentine Argentinian Belgian Brazilian British Bulgarian Canadian
   Chilean Chinese Colombian Croatian Cuban Czech Danish Dutch Egyptian English Estonian Filipino Finnish French German

@@ -157,7 +157,7 @@ function stake(x: Ctx): void {
   };
   const own = String.raw`${C} (?:(?:only|now|still|will|would|currently|also) )*(?:holds|owns|controls|held|owned|hold|own|control)(?: (?:about|around|roughly|nearly|over|more than|almost))? ${PERCENT} (?:of|in) (?:the )?(?:[\p{L}-]+ ){0,3}?(?:in |of )?${C}`;
   for (const m of tpl.matchAll(re(own))) if (x.acting(tpl, m.index!)) add(m[1], m[3], m[2]);
-  // "Group Menatep, the Gibraltar-based holding company which controls 51% of Yukos"
+  // "Korvex Holdings, the Malta-based holding company which controls 40% of Brightwater"
   const which = String.raw`${C},[^⟦;]{0,80}?\b(?:which|that) (?:(?:now|still|currently|also) )?(?:holds|owns|controls|held|owned|controlled) ${PERCENT} (?:of|in) (?:the )?${C}`;
   for (const m of tpl.matchAll(re(which))) add(m[1], m[3], m[2]);
   for (const m of tpl.matchAll(re(String.raw`${C}'s ${PERCENT} (?:stake|share|holding|interest|shareholding) in ${DESC}${C}(?!')`))) add(m[1], m[3], m[2]);
@@ -200,7 +200,7 @@ function acquisition(x: Ctx): void {
   for (const text of new Set([tpl, x.bare]))
     for (const m of text.matchAll(re(String.raw`${C},? \(?(?:which was |was |has been |have been |is being |will be )?(?:acquired|bought|taken over|snapped up)(?: up)? by ${C}(?: for ${M})?`)))
       add(m[2], m[1], m[3]);
-  // "...sold Yukos' main production arm, Yugansk, to state-run oil group Rosneft for $9.3bn": the buyer is after "to".
+  // "...sold Brightwater's main unit, Lumo, to state-run group Korvex for $2bn": the buyer is after "to".
   const sold = String.raw`\b(?:sold|sells|sell|selling) (?:[^⟦;]{0,60}?)${C}(?!')[^⟦;]{0,30}? to (?:[\p{L}-]+ ){0,4}?${C}(?!')(?: for ${M})?`;
   for (const m of tpl.matchAll(re(sold))) add(m[2], m[1], m[3]);
 }

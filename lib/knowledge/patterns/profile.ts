@@ -53,7 +53,7 @@ function founding(x: Ctx): void {
   // "When we started Wattpad in 2006"; "Richard Liu started JD.com in 1998"
   for (const m of tpl.matchAll(re(String.raw`\b(?:we|I|${NAME}) (?:co-?founded|founded|started|set up|launched) ${C}(?!') in ${YEAR}`)))
     add(m[2], m[3], m[1] && isPersonName(m[1]) ? m[1] : undefined);
-  // "Mr Khodorkovsky ... was one of the founders of Menatep"
+  // "Mr Varga ... was one of the founders of Korvex"
   const founderOf = /\bfounders? of\b/.test(tpl) ? tpl : '';
   for (const m of founderOf.matchAll(re(String.raw`(?:(?:Mr|Mrs|Ms|Dr) )?(?:${NAME}|${SHORT_NAME})\b[^⟦;]{0,80}? (?:is|was|were|are) (?:one of the |a |the )?(?:co-?)?founders? of (?:the )?${C}`)))
     if (isPersonName(m[1] ?? m[2])) {

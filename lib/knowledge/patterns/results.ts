@@ -82,7 +82,7 @@ function ownerOf(x: Ctx, tpl: string, at: number, segment: string, atClauseStart
   if (acting.length) return Number(acting[acting.length - 1][1]);
   // A measure opening its clause ("Operating profits were ...", "In the US, revenue grew ...") in a
   // sentence that names no company but by reference is the passage's company's figure.
-  // "..., Softbank said": the one company named is the one reporting.
+  // "..., Korvex said": the one company named is the one reporting.
   const ids = new Set(x.v.companies.map((c) => c.companyId));
   // ... unless the figure is said to be of something else: "the revenue of China's healthcare market, iResearch said".
   const ofOther = /^\s*(?:of|for|in) (?!⟦C)/.test(segment);
