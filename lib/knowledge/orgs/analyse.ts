@@ -24,7 +24,7 @@ export interface NameEvidence {
   /** Every occurrence opens a sentence, where a capital says nothing. */
   initialOnly: boolean;
   kinds: Partial<Record<KindHint, number>>;
-  /** Acronyms the article defines for it: "Hindustan Aeronautics (HAL)". */
+  /** Acronyms the article defines for it: "Korvex Aeronautics (KVA)". */
   acronyms: string[];
   profile: ProfileLine[];
 }
@@ -34,7 +34,7 @@ export interface ArticleOrgs {
   names: NameEvidence[];
   /**
    * Pairs of name keys the article ties together: listed side by side ("Boeing and Airbus"), or
-   * owner and owned ("Altria's Philip Morris"). An organisation confirmed anywhere in the corpus
+   * owner and owned ("Korvex's Lumo Labs"). An organisation confirmed anywhere in the corpus
    * makes its partner here one too (resolve.ts).
    */
   links: [string, string][];
@@ -86,7 +86,7 @@ export function analyseArticle(articleId: string, body: string): ArticleOrgs {
   });
   // "Procter and Gamble" is one name unless it ends a list, or a side stands alone in the
   // article, is a place or a person, or is a name by its own shape ("AIA and HSBC Holdings") —
-  // except when the article defines the whole name's acronym ("... and Post Company (ITPC)").
+  // except when the article defines the whole name's acronym ("... and Shipping Company (KTSC)").
   for (const j of joined) {
     const defined = j.whole.acronym !== undefined && j.whole.acronym.replace(/\W/g, '') === initialsOf(j.whole.span.text);
     const inList = /,\s*$/.test(body.slice(Math.max(0, j.whole.span.start - 3), j.whole.span.start)) || j.whole.org.includes('in a list of firms');
@@ -144,9 +144,9 @@ const COUNTRY_OWNER = /^(?:['’]s?)?(?:\s*,\s*(?:and\s+)?|\s+(?:and|or)\s+)\p{L
 const OWNER = /^['’]s?\s+$/u;
 
 /**
- * Names listed together ("Boeing and Airbus", "Dassault Aviation, Sweden's Saab and Russia's
- * Mikoyan-Gurevich") are of one sort, and what an organisation owns by name ("Altria's Philip
- * Morris") is one too. Names that are persons or places here take no part.
+ * Names listed together ("Korvex and Lumo", "Hale Aviation, Norway's Brightwater and Chile's
+ * Andes-Vega") are of one sort, and what an organisation owns by name ("Korvex's Lumo Labs")
+ * is one too. Names that are persons or places here take no part.
  */
 function linksOf(occurrences: Occurrence[], body: string): [string, string][] {
   const out: [string, string][] = [];

@@ -107,7 +107,7 @@ function absorb(into: Tally, from: Tally | undefined, form: string): void {
   into.absorbed = true;
   // The absorbed spellings become aliases; the display name stays a spelling of the full name.
   for (const f of from.forms.keys()) into.extra.add(f);
-  // Only the evidence for: "said ISM survey chairman ..." says nothing against the institute.
+  // Only the evidence for: "said KTA survey chairman ..." says nothing against the institute.
   into.orgVotes += from.orgVotes;
   for (const a of from.articles) into.articles.add(a);
   for (const p of from.profile) if (into.profile.length < MAX_PROFILE_LINES) into.profile.push(p);

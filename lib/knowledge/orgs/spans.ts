@@ -4,7 +4,7 @@ import { FUNCTION_WORDS, GIVEN_NAMES, HEAD_NOUNS, LEGAL_SUFFIXES, NATIONALITIES,
  * Candidate names in a sentence: runs of capitalised words, joined by "&" always, by "of"/"for"/
  * "de" after a head noun that takes them ("Bank of England"), and by "and" (kept as a mark so
  * the article can decide between "Procter and Gamble" and "Boeing and Airbus"). Titles split a
- * run ("Treasurer Peter Costello" → a person), function words are trimmed from its ends.
+ * run ("Treasurer Ann Varga" → a person), function words are trimmed from its ends.
  */
 
 export interface Token {
@@ -135,7 +135,7 @@ function namesInRun(run: Token[], body: string): Span[] {
       continue;
     }
     if (t.text === 'and' && cur.some((x) => x.text === 'and')) {
-      // "Liggett Group and Brown and Williamson": the first "and" ends a list item.
+      // "Korvex Group and Hale and Dorn": the first "and" ends a list item.
       const first = cur.findIndex((x) => x.text === 'and');
       const rest = cur.slice(first + 1);
       cur = cur.slice(0, first);

@@ -22,7 +22,7 @@ function sameCompany(a: Party, b: Party) {
 function funding(x: Ctx): void {
   const tpl = x.v.tpl;
   const lead = x.partiesAfter(LEAD_CUE);
-  // "in a Tencent-led series B round"
+  // "in a Korvex-led series B round"
   for (const t of tpl.matchAll(/⟦C(\d+)⟧-led\b/g)) if (!lead.some((p) => p.companyId === x.id(t[1]))) lead.push(x.party(t[1]));
   const investors = x.partiesAfter(INVESTOR_CUE);
   const seen = new Set<string>();
@@ -33,7 +33,7 @@ function funding(x: Ctx): void {
     const hasRound = ROUND_WORD.test(clause) || ROUND_WORD.test(tpl.slice(0, at));
     const amount = x.firstMoney(clause.slice(0, 120));
     if (STRONG.test(m[1]) ? !amount && !hasRound : !hasRound) continue;
-    // "which the firm raised to A$8.4bn": raising an offer or a price to a level is not being funded.
+    // "which the firm raised to A$3.1bn": raising an offer or a price to a level is not being funded.
     if (/^raised (?:it |them )?to ⟦M/.test(clause) || /\b(?:offer|bid|price|forecast|target|rates?|stake|dividend)s?\b[^⟦]{0,40}$/.test(tpl.slice(Math.max(0, at - 50), at))) continue;
     // Closing a fund is a venture firm raising money to invest, not a company being funded.
     if (/\bfund\b/.test(clause) && !/\bround\b/.test(clause)) continue;
@@ -63,7 +63,7 @@ function funding(x: Ctx): void {
     x.add({ companyId: x.id(m[3]), type: 'funding', values: { amount: x.money(m[2]), leadInvestors: [], investors: [x.party(m[1])] } });
   }
   // "IDG Capital has led a $100-million round in Weimai"; "Tencent has returned to co-lead a $297 million series D round for MiningLamp";
-  // "The corporate had already co-led MiningLamp's $159 million series C round"; "Alibaba led the funding in Moonshot AI, with the $1 billion round ..."
+  // "The corporate had already co-led Lumo's $120 million series C round"; "Korvex led the funding in Brightwater, with the $1 billion round ..."
   const LEADS = String.raw`(?:(?:has|have|had|also|already|returned to|has returned to|again) )*(?:co-)?(?:led|leads|lead|headed|heads|spearheaded)`;
   const anyRound = re(String.raw`⟦M(\d+)⟧(?:-million)? (?:[\p{L}-]+ ){0,3}?(?:round|funding|financing)\b`, 'u');
   const leadRound = (leader: string | undefined, target: string, piece: string) => {
@@ -133,7 +133,7 @@ function valuation(x: Ctx): void {
     x.add({ companyId: id, type: 'valuation', values: { amount: x.money(money) } });
   };
   for (const m of x.v.tpl.matchAll(re(String.raw`${C}'s valuation (?:[\p{L}]+ ){0,4}?${M}`))) add(m[1], m[2]);
-  // "... received $100m in a series C round ... that valued it at $1bn": a valuation in a funding sentence is the funded company's.
+  // "... received $80m in a series C round ... that valued it at $900m": a valuation in a funding sentence is the funded company's.
   const funded = x.facts.find((f) => f.type === 'funding');
   const stated = /\b(?:valued (?:it |the (?:company|startup|firm) |⟦C\d+⟧ )?at |valuation (?:[\p{L}]+ ){0,4}?)(?:(?:about|around|nearly|over|more than|some) )?⟦M(\d+)⟧/u.exec(x.v.tpl);
   if (funded && stated && !found.has(funded.companyId)) {
@@ -196,7 +196,7 @@ function acquisition(x: Ctx): void {
     add(m[1], m[2]);
     if (m[3]) add(m[1], m[3]);
   }
-  // "Wattpad, the free publishing app that ..., has been bought up by Naver": asides removed first.
+  // "Lumo, the free reading app that ..., has been bought up by Korvex": asides removed first.
   for (const text of new Set([tpl, x.bare]))
     for (const m of text.matchAll(re(String.raw`${C},? \(?(?:which was |was |has been |have been |is being |will be )?(?:acquired|bought|taken over|snapped up)(?: up)? by ${C}(?: for ${M})?`)))
       add(m[2], m[1], m[3]);

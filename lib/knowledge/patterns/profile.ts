@@ -50,7 +50,7 @@ function founding(x: Ctx): void {
   const appos = String.raw`${C}, (?:a|an|the) [^⟦,;]{0,80}?\b${FOUND}(?: in ${YEAR})?(?: by ${FOUNDERS})?`;
   for (const m of tpl.matchAll(re(appos))) add(m[1], m[2], m[3]);
   // "Jack Ma, who co-founded Alibaba Group"
-  // "When we started Wattpad in 2006"; "Richard Liu started JD.com in 1998"
+  // "When we started Korvex in 2009"; "Ann Varga started Lumo in 1998"
   for (const m of tpl.matchAll(re(String.raw`\b(?:we|I|${NAME}) (?:co-?founded|founded|started|set up|launched) ${C}(?!') in ${YEAR}`)))
     add(m[2], m[3], m[1] && isPersonName(m[1]) ? m[1] : undefined);
   // "Mr Varga ... was one of the founders of Korvex"
@@ -84,7 +84,7 @@ function headquarters(x: Ctx): void {
   for (const m of tpl.matchAll(re(String.raw`${PLACE}, the (?:[\p{L}-]+ ){0,3}?(?:province|city|region|country|state|town|district) where ${C} is (?:headquartered|based)`)))
     add(x.id(m[2]), m[1]);
   for (const m of tpl.matchAll(re(String.raw`${PLACE} is the home (?:base|town) of ${C}`))) add(x.id(m[2]), m[1]);
-  // "Wattpad will continue to maintain its head office in Canada"
+  // "Korvex will keep its head office in Norway"
   for (const m of tpl.matchAll(re(String.raw`${C}'s (?:new )?(?:global )?(?:headquarters|head office|main office) (?:is |are |remains |will be )?in ${PLACE}`))) add(x.id(m[1]), m[2]);
   // "Unilever, which has had dual headquarters in Rotterdam and London since 1930"
   for (const m of tpl.matchAll(re(String.raw`${C}[^⟦;]{0,40}? (?:has|had|have|has had|keeps|kept) (?:its |their |dual |twin |joint )*(?:headquarters|head office|head offices|main office) in ${PLACE}(?: and ${PLACE})?`)))
@@ -117,18 +117,18 @@ function leadership(x: Ctx): void {
   const of = String.raw`(?:of|at) (?:[\p{Ll}-]+ ){0,3}?${C}`;
   // "Daniel Zhang, Chairman and Chief Executive Officer of Alibaba Group"; "Kevin Mayer, the chief executive of TikTok"
   for (const m of tpl.matchAll(re(String.raw`${NAME}, (?:an? )?${ROLES} ${of}`))) add(m[1], m[2], m[3]);
-  // "David Frost, BCC director general"; "Dinesh Keskar, senior vice president Boeing"
+  // "Ann Varga, KTA director general"; "Lee Moss, senior vice president Korvex"
   const listed = tpl.includes(', ') ? tpl : '';
   for (const m of listed.matchAll(re(String.raw`${NAME}, ${C}(?:'s|')? ${ROLES}\b`))) add(m[1], m[3], m[2]);
   for (const m of listed.matchAll(re(String.raw`${NAME}, ${ROLES} ${C}(?!')`))) add(m[1], m[2], m[3]);
-  // "Allen Lau, CEO & co-founder, Wattpad"; "Rakuten Chairman and CEO, Hiroshi Mikitani"
+  // "Lee Moss, CEO & co-founder, Korvex"; "Lumo Chairman and CEO, Ann Varga"
   for (const m of listed.matchAll(re(String.raw`${NAME}, ${ROLES}, ${C}(?!')`))) add(m[1], m[2], m[3]);
   for (const m of listed.matchAll(re(String.raw`${C}(?:'s|')? ${ROLES}, ${NAME}`))) add(m[3], m[2], m[1]);
   // "Pinduoduo has appointed Chen Lei as its new chairman"; "JD.com promoted its president, Lei Xu, as chief executive officer"
   for (const m of tpl.matchAll(re(String.raw`${C} (?:(?:has|have|had|also|officially) )*(?:appointed|named|promoted|hired|picked|elevated)(?: ⟦C\d+⟧'s [\p{Ll} ]{0,30}?,)? ${NAME},? (?:as|to) (?:⟦C\d+⟧'s |its |the )?(?:new )?${ROLES}`))) {
     if (x.acting(tpl, m.index!)) add(m[2], m[3], m[1]);
   }
-  // A sentence naming no company: "said chief executive Thierry Breton", "Patrick Cescau, the UK-based co-chairman, will ...".
+  // A sentence naming no company: "said chief executive Lee Moss", "Ann Varga, the Paris-based co-chairman, will ...".
   if (x.v.companies.every((c) => c.anaphor)) {
     for (const m of tpl.matchAll(re(String.raw`${ROLES} ${NAME}`))) add(m[2], m[1], x.topicToken());
     for (const m of tpl.matchAll(re(String.raw`${NAME}, (?:the |a |an )?(?:[\p{L}-]+ )?${ROLES},`))) add(m[1], m[2], x.topicToken());

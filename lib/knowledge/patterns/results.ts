@@ -6,7 +6,7 @@ import { periodOf } from '../period';
 /**
  * Reported results and operating figures, in the many ways business news words them: "posted a
  * $676m loss", "profits fell 9% last year to £6.2bn", "Net profit ... rose 28% to A$458.4m",
- * "Profits at Barclaycard rose by 5% to £801m", "Up to 2,500 jobs are to go at X", "its
+ * "Profits at Korvex Card rose by 4% to £310m", "Up to 2,500 jobs are to go at X", "its
  * subscriber base to 5.4 million". A measure word is found first, then its figure in the same
  * stretch of the sentence, then whose figure it is: the possessor ("X's profits"), the company
  * after "at/of" ("sales at X"), the company acting before it, or — in a sentence naming no company
@@ -111,7 +111,7 @@ export function results(x: Ctx): void {
     const counted = COUNTED.test(noun) || /^(?:unit|vehicle)\s/i.test(m[1]);
     const found = counted ? undefined : moneyFor(x, after, before);
     const amount = found?.money;
-    // Only the words up to the figure decide: "less than the 47.3% forecast by analysts" after it does not.
+    // Only the words up to the figure decide: "less than the 12.5% forecast by analysts" after it does not.
     const figureEnd = found?.end ?? (/⟦M\d+⟧|\d(?:\.\d+)?\s?(?:%|per ?cent)|\d[\d,.]*(?: (?:thousand|million|billion))?/.exec(after) ?? { index: after.length, 0: '' });
     const upTo = typeof figureEnd === 'number' ? figureEnd : figureEnd.index + figureEnd[0].length;
     if (HYPOTHETICAL.test(lead + m[0] + after.slice(0, upTo))) continue;
