@@ -21,7 +21,7 @@ describe('money', () => {
     ['$676m (£352m)', { amount: 6.76e8, currency: 'USD', usd: 6.76e8 }],
     ['400m euros ($527.61m; £274.73m)', { amount: 4e8, currency: 'EUR', usd: 5.2761e8 }],
     ['9.5bn kronor (£722m; $1.3bn)', { amount: 9.5e9, currency: 'SEK', usd: 1.3e9 }],
-    ['1.33bn Australian dollars ($1bn; £550m)', { amount: 1.33e9, currency: 'AUD', usd: 1e9 }],
+    ['2.4bn Australian dollars ($1.8bn; £990m)', { amount: 2.4e9, currency: 'AUD', usd: 1.8e9 }],
     ['7.5bn yen ($71.5m; £38.4m)', { amount: 7.5e9, currency: 'JPY', usd: 7.15e7 }],
   ])('%s', (text, want) => {
     expect(parseMoney(text)).toMatchObject({ text, ...want });
