@@ -34,6 +34,13 @@ describe('organisation discovery', () => {
     expect(byName(orgs, 'Quorvel Cloud')!.id).not.toBe(motor.id);
     expect(names.filter((n) => /^Quorvel Cloud$/.test(n))).toHaveLength(1);
   });
+  it('takes a double-barrelled name as the full name of the organisation its first part names', () => {
+    const text = 'Profits at luxury carmaker Dovrik fell. Dovrik-Selm\'s woes hid a strong year. Its Dovrik-Backed unit grew.';
+    const found = resolveOrgs([analyseArticle('c', text)]);
+    const dovrik = byName(found, 'Dovrik')!;
+    expect(dovrik.aliases).toContain('Dovrik-Selm');
+    expect(dovrik.aliases).not.toContain('Dovrik-Backed');
+  });
   it('reads kinds and a sourced profile from the text', () => {
     expect(byName(orgs, 'Federal Pricing Authority')!.kind).toBe('government');
     expect(byName(orgs, 'Brellin Capital')!.kind).toBe('investor');

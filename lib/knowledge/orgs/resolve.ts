@@ -127,6 +127,15 @@ function attachShortForms(a: ArticleOrgs, tallies: Map<string, Tally>): void {
     }
     if (confirmed(t) || t.personVotes > 0 || t.excluded) continue;
     if (/\s/.test(form)) continue;
+    // "Korvex-Lumo" where the article also names "Korvex" as an organisation: the double-barrelled
+    // name is that organisation's full name. A headline's "Korvex-Backed" is not a name.
+    const barrel = /^(\p{Lu}[\p{L}\p{N}]+)-\p{Lu}[\p{L}\p{N}]+$/u.exec(form);
+    if (barrel && /ed$/.test(form)) continue;
+    const first = barrel && tallies.get(nameKey(barrel[1]));
+    if (first && full.includes(first)) {
+      first.extra.add(form);
+      continue;
+    }
     // "Korvex" after "Korvex Dynamics", "MPC" after "Monetary Policy Committee": one owner only.
     const owners = full.filter((f) => {
       const words = [...f.forms.keys()].map((x) => x.split(/\s+/));
