@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { EVAL_DIR, evaluate } from './eval';
 
 /**
- * Keeps the organisation figures on the development sets from falling below what the discovery
- * reaches today (npm run eval). Skipped, saying why, when ../shared/eval is not present.
+ * Keeps the organisation and fact figures on the development sets (npm run eval) from falling
+ * below what discovery and extraction reach today. Skipped, saying why, when ../shared/eval is
+ * not present.
  */
 const present = existsSync(join(EVAL_DIR, 'score.mjs'));
 if (!present) console.warn(`eval.test: skipped — ${EVAL_DIR} (development sets and scorer) is not present`);
@@ -20,5 +21,18 @@ describe.skipIf(!present)('organisations on the development sets', () => {
     const r = evaluate('asia-dev');
     expect(r.orgRecall, r.line).toBeGreaterThanOrEqual(0.93);
     expect(r.orgPrecision, r.line).toBeGreaterThanOrEqual(0.91);
+  });
+});
+
+describe.skipIf(!present)('facts on the development sets', () => {
+  it('bbc-dev: recall ≥ 0.85 at precision ≥ 0.93', () => {
+    const r = evaluate('bbc-dev');
+    expect(r.factRecall, r.line).toBeGreaterThanOrEqual(0.85);
+    expect(r.factPrecision, r.line).toBeGreaterThanOrEqual(0.93);
+  });
+  it('asia-dev: recall ≥ 0.46 at precision ≥ 0.8', () => {
+    const r = evaluate('asia-dev');
+    expect(r.factRecall, r.line).toBeGreaterThanOrEqual(0.46);
+    expect(r.factPrecision, r.line).toBeGreaterThanOrEqual(0.8);
   });
 });
