@@ -123,7 +123,8 @@ export class Ctx {
   partiesAfter(cue: RegExp, tpl = this.v.tpl): Party[] {
     const m = cue.exec(tpl);
     if (!m) return [];
-    const rest = tpl.slice(m.index + m[0].length).split(/[.;:]\s|[.;:]$|\s\(/)[0];
+    // The list ends where a phrase about the deal starts: "backed by X and Y at a $650m valuation".
+    const rest = tpl.slice(m.index + m[0].length).split(/[.;:]\s|[.;:]$|\s\(|\s(?:at|on|for|after|before|to) (?:a|an|the|⟦M)/)[0];
     const out: Party[] = [];
     for (const raw of rest.split(/,\s*(?:and\s+)?|\s+and\s+|\s+as well as\s+/)) {
       const part = raw.trim();

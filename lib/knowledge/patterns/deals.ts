@@ -114,7 +114,7 @@ function funding(x: Ctx): void {
     if (m[1] === undefined && /\b(?:led|leads|lead|co-led|co-leads|joined|joins|participated|invested|backed|headed)\b/.test(tpl.slice(0, m.index!))) continue;
     if (x.facts.some((f) => f.type === 'funding' && f.companyId === id) || lead.some((p) => p.companyId === id) || investors.some((p) => p.companyId === id)) continue;
     const round = roundOf(`${m[3]}round`);
-    const backers = x.partiesAfter(/\bbacked by\s/u).filter((p) => p.companyId !== id);
+    const backers = x.partiesAfter(/\bbacked by\s/u).filter((p) => !investors.some((i) => i.name === p.name));
     x.add({ companyId: id, type: 'funding', values: { amount: x.money(m[2]), ...(round ? { round } : {}), leadInvestors: lead.filter((p) => p.companyId !== id), investors: [...investors, ...backers].filter((p) => p.companyId !== id) } });
   }
   // "Lumo sold 13 percent of its shares, worth $2.2 billion, to several new investors": selling new shares to investors is raising money.
