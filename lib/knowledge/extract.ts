@@ -41,11 +41,22 @@ export interface ExtractOptions {
   curated?: (id: string) => boolean;
 }
 
+/** "Series B", "series C2": the letter names a funding round, never an organisation that happens to share it. */
+const ROUND_LETTER = /^[A-H]\d?\+?$/;
+const SERIES_BEFORE = /\b(?:pre-)?[Ss]eries\s$/;
+
+function isRoundLetter(body: string, m: { start: number; end: number }): boolean {
+  return ROUND_LETTER.test(body.slice(m.start, m.end)) && SERIES_BEFORE.test(body.slice(Math.max(0, m.start - 12), m.start));
+}
+
 export function extractArticle(article: Article, lexicon: Lexicon, nameOf: (id: string) => string, options: ExtractOptions = {}): ArticleKnowledge {
   const { unitOf = () => undefined, curated = () => false } = options;
   const ids = lexicon.companyIds;
   const mentions: BodyMention[] = foldShortForms(
-    lexicon.mentions(article.body).map((m) => ({ start: m.start, end: m.end, companyId: ids[m.companyIndex] })),
+    lexicon
+      .mentions(article.body)
+      .filter((m) => !isRoundLetter(article.body, m))
+      .map((m) => ({ start: m.start, end: m.end, companyId: ids[m.companyIndex] })),
     nameOf,
     curated,
   );
