@@ -41,14 +41,23 @@ export interface ExtractOptions {
   curated?: (id: string) => boolean;
 }
 
-export function extractArticle(article: Article, lexicon: Lexicon, nameOf: (id: string) => string, options: ExtractOptions = {}): ArticleKnowledge {
-  const { unitOf = () => undefined, curated = () => false } = options;
+/** The lexicon's names found in an article's body: all that extraction reads of the lexicon. */
+export function lexiconMentions(body: string, lexicon: Lexicon): BodyMention[] {
   const ids = lexicon.companyIds;
-  const mentions: BodyMention[] = foldShortForms(
-    lexicon.mentions(article.body).map((m) => ({ start: m.start, end: m.end, companyId: ids[m.companyIndex] })),
-    nameOf,
-    curated,
-  );
+  return lexicon.mentions(body).map((m) => ({ start: m.start, end: m.end, companyId: ids[m.companyIndex] }));
+}
+
+export function extractArticle(article: Article, lexicon: Lexicon, nameOf: (id: string) => string, options: ExtractOptions = {}): ArticleKnowledge {
+  return extractFromMentions(article, lexiconMentions(article.body, lexicon), nameOf, options);
+}
+
+/**
+ * What an article says, given the names found in it: a function of the article, `found`, and the
+ * answers of `nameOf` and `options` alone (lib/dataset/cache.ts relies on that to reuse it).
+ */
+export function extractFromMentions(article: Article, found: BodyMention[], nameOf: (id: string) => string, options: ExtractOptions = {}): ArticleKnowledge {
+  const { unitOf = () => undefined, curated = () => false } = options;
+  const mentions: BodyMention[] = foldShortForms(found, nameOf, curated);
   const sentences = sentenceViews(article.id, article.body, mentions);
   const names = fullNames(article.body, mentions);
   const facts: Fact[] = [];
