@@ -70,18 +70,6 @@ describe('buildDataset with library articles', () => {
     expect(buildInputHash({ documents: [{ ...documents[0], name: 'renamed.txt' }], articles: [libraryArticle] })).not.toBe(hash);
     expect(buildInputHash({ documents, articles: [libraryArticle], registry: { companies: [], excludedTags: { x: 'y' } } })).not.toBe(hash);
   });
-
-  it('analyses only the articles it has not seen when given a cache', () => {
-    const cache = new Map();
-    buildDataset({ documents: [doc(1), doc(2)], source: 'x', analysisCache: cache });
-    expect(cache.size).toBe(2);
-    const cached = [...cache.values()];
-    buildDataset({ documents: [doc(1), doc(2), doc(3)], source: 'x', analysisCache: cache });
-    expect(cache.size).toBe(3);
-    // The earlier analyses are the very objects reused, not recomputed copies.
-    expect([...cache.values()].slice(0, 2)).toEqual(cached);
-    expect([...cache.values()][0]).toBe(cached[0]);
-  });
 });
 
 describe('contentHash', () => {
