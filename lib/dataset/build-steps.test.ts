@@ -89,6 +89,10 @@ describe('contentHash', () => {
     expect(contentHash([])).toMatch(/^fnv1a64:[0-9a-f]{16}$/);
   });
 
+  it('always has sixteen hex digits, leading zeros kept', () => {
+    for (let i = 0; i < 300; i++) expect(contentHash([`article ${i}`])).toMatch(/^fnv1a64:[0-9a-f]{16}$/);
+  });
+
   it('tells apart parts split differently, reordered, or changed in one letter', () => {
     const hashes = new Set([
       contentHash([]),
