@@ -77,7 +77,7 @@ export function describeSource(source: SyncJob): string {
   if (source.kind === 'bundled') return BUNDLED_LABEL;
   if (source.kind === 'url') return source.url;
   if (source.kind === 'library') return `removing ${source.remove.length} article${source.remove.length === 1 ? '' : 's'} from your library`;
-  if (source.kind === 'corrections') return source.add ? 'applying your correction' : 'undoing your correction';
+  if (source.kind === 'corrections') return source.replace ? 'restoring your corrections' : source.undo?.length ? 'undoing your correction' : 'applying your correction';
   // The history names what was synced: a few file names, then how many more.
   const names = [...source.files, ...(source.refused ?? [])].map((f) => f.name);
   return names.length <= 3 ? names.join(', ') : `${names.slice(0, 2).join(', ')} and ${names.length - 2} more files`;
