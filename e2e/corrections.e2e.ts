@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { CardData } from '../lib/cards/types';
 import type { DatasetStatus } from '../lib/store/read';
 import { makeDataset } from '../lib/store/testing';
+import { readFileSync } from 'node:fs';
 import { openOptions } from './fixtures/datasets/helpers';
+import { CORPUS_DIR, hoverWord, mentionsOf, openScanned, seedFiles, seedRoute } from './fixtures/pages/pages';
 import { jsonRoutes, useExtensionWithFixtures } from './session';
 
 /**
@@ -11,7 +13,7 @@ import { jsonRoutes, useExtensionWithFixtures } from './session';
  * again and after the worker is stopped. The two names are ones the bundled corpus gets wrong
  * today: "Ant Groups" (a misspelling of Ant Group) and "Jay Thornhill" (a person).
  */
-const session = useExtensionWithFixtures([jsonRoutes({ '/other.json': JSON.stringify(makeDataset('other', 3)) })]);
+const session = useExtensionWithFixtures([jsonRoutes({ '/other.json': JSON.stringify(makeDataset('other', 3)) }), seedRoute]);
 
 type SyncAnswer = { ok: boolean; outcome?: string; status?: DatasetStatus; error?: { message: string } };
 
@@ -74,5 +76,30 @@ describe('corrections', () => {
     await expect.poll(() => rows.count(), { timeout: 60_000 }).toBe(1);
     expect(await card('jay-thornhill')).not.toBeNull();
     expect(await card('ant-groups')).toBeNull();
+    await options.close();
+    await page.close();
+  });
+
+  it('are reached from a card, and a name that is not an organisation is no longer marked on pages', async () => {
+    const { ext, server } = session;
+    const file = seedFiles().find((f) => readFileSync(`${CORPUS_DIR}/${f}`, 'utf8').includes('Jay Thornhill'))!;
+    const page = await openScanned(ext, `${server.url}/seed/${file}.html`);
+    expect((await mentionsOf(ext, page)).mentions.map((m) => m.companyId)).toContain('jay-thornhill');
+    await page.bringToFront();
+    // The first time the page names him, his name runs into the next one's and is not marked.
+    await hoverWord(page, 'Jay Thornhill', 1);
+    const card = page.locator('company-lens-card .cl-card');
+    await expect.poll(() => card.getAttribute('data-status'), { timeout: 10_000 }).toBe('ready');
+    const [profile] = await Promise.all([ext.context.waitForEvent('page'), card.locator('[data-action="correct"]').click()]);
+    await profile.waitForURL(/company\.html\?id=jay-thornhill#corrections$/);
+    // The corrections are what the user came for: the keyboard starts there.
+    await expect.poll(() => profile.evaluate(() => document.activeElement?.id)).toBe('cl-rename');
+    await profile.locator('[data-action="not-organisation"]').focus();
+    await profile.keyboard.press('Enter');
+    await profile.getByTestId('not-found').waitFor({ timeout: 60_000 });
+    // The tab was told of the new dataset and scanned again without the name.
+    await expect.poll(async () => (await mentionsOf(ext, page)).mentions.map((m) => m.companyId), { timeout: 30_000 }).not.toContain('jay-thornhill');
+    await page.close();
+    await profile.close();
   });
 });

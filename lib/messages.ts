@@ -61,7 +61,8 @@ const MutedName = z.strictObject({ id: Id.check(z.minLength(1)), name: text(MAX_
 export const Message = z.discriminatedUnion('type', [
   msg('ping', {}),
   msg('company.card', { id: Id }),
-  msg('company.open', { id: Id }),
+  /** Opens a company's profile; `section` scrolls to a part of it (the card's "Correct…"). */
+  msg('company.open', { id: Id, section: z.optional(z.literal('corrections')) }),
   msg('matcher.get', { haveVersion: z.optional(Version) }),
   /** The company ids of one lexicon version, sent after its tables (lib/detect/wire.ts). */
   msg('matcher.ids', { version: Version }),

@@ -36,6 +36,12 @@ export function CorrectionsPanel({ company, related, onChanged }: { company: Com
   const names = company.aliases.map((a) => a.text).filter((t) => t !== company.name);
   const base = { companyId: company.id, companyName: company.name };
 
+  // Opened from a card's "Correct…": the panel is what the user came for.
+  useEffect(() => {
+    if (location.hash !== '#corrections') return;
+    document.getElementById('corrections')?.scrollIntoView();
+    document.getElementById('cl-rename')?.focus();
+  }, []);
   useEffect(() => {
     setName(company.name);
     sendMessage({ type: 'settings.get' }).then(
@@ -72,7 +78,7 @@ export function CorrectionsPanel({ company, related, onChanged }: { company: Com
   };
 
   return (
-    <section class="cl-corrections" aria-labelledby="cl-corrections-title" data-testid="corrections-panel">
+    <section id="corrections" class="cl-corrections" aria-labelledby="cl-corrections-title" data-testid="corrections-panel">
       <h2 id="cl-corrections-title">Correct</h2>
       <p class="cl-muted cl-small">Corrections change what every page and search shows, last through every sync, and can be undone.</p>
       <form class="cl-correct-row" onSubmit={submit(() => apply({ ...base, kind: 'rename', name }, `Renaming to “${name.trim()}”`))}>
