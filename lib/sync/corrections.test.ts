@@ -63,4 +63,14 @@ describe('corrections in syncs', () => {
     expect(await ids()).not.toContain('web-co-1');
     expect(await merged()).toContain('Web Company 1');
   });
+
+  it('are given to the knowledge build too, so the names they add are read in the articles', async () => {
+    const seen: unknown[] = [];
+    const deps = fakeDeps();
+    const runner = new SyncRunner({ ...deps, buildDataset: (input) => (seen.push(input.corrections), deps.buildDataset(input)) });
+    await runner.run({ kind: 'bundled' });
+    const alias: Correction = { kind: 'alias', companyId: 'bundled-co-0', companyName: 'Bundled Company 0', alias: 'BCZ' };
+    await runner.correct({ add: [alias] });
+    expect(seen).toEqual([[], [alias]]);
+  });
 });
