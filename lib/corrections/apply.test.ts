@@ -121,4 +121,12 @@ describe('applyCorrections', () => {
     expect(correctedHash(built.meta.contentHash, [notOrg])).not.toBe(correctedHash(built.meta.contentHash, [merge]));
     expect(correctedHash(built.meta.contentHash, [])).toBe(built.meta.contentHash);
   });
+
+  it('follows a merge: a later correction naming the merged company applies to the one that took it in', () => {
+    const renameOrbis: Correction = { kind: 'rename', companyId: 'orbis-labs', companyName: 'Orbis Labs', name: 'Korvane Orbis' };
+    const d = valid(applyCorrections(built, [merge, renameOrbis, { ...merge, companyId: 'lumera-capital', companyName: 'Lumera Capital', intoId: 'orbis-labs', intoName: 'Orbis Labs' }]));
+    expect(company(d, 'korvane-robotics')!.name).toBe('Korvane Orbis');
+    expect(company(d, 'lumera-capital')).toBeUndefined();
+    expect(company(d, 'korvane-robotics')!.aliases.map((a) => a.text)).toContain('Lumera Capital');
+  });
 });

@@ -16,7 +16,23 @@ import type { Correction } from './schema';
 export function applyCorrections(dataset: Dataset, corrections: readonly Correction[]): Dataset {
   if (corrections.length === 0) return dataset;
   let out = dataset;
-  for (const c of corrections) out = applyOne(out, c);
+  // A company merged into another lives on as that one: later corrections naming it (or naming
+  // it as the one to merge into) apply to the company that took it in.
+  const mergedInto = new Map<string, string>();
+  const current = (id: string) => {
+    const seen = new Set<string>();
+    while (mergedInto.has(id) && !seen.has(id)) {
+      seen.add(id);
+      id = mergedInto.get(id)!;
+    }
+    return id;
+  };
+  for (const c of corrections) {
+    const resolved: Correction = c.kind === 'merge' ? { ...c, companyId: current(c.companyId), intoId: current(c.intoId) } : { ...c, companyId: current(c.companyId) };
+    const next = applyOne(out, resolved);
+    if (resolved.kind === 'merge' && next !== out) mergedInto.set(resolved.companyId, resolved.intoId);
+    out = next;
+  }
   return { ...out, meta: { ...out.meta, contentHash: correctedHash(dataset.meta.contentHash, corrections) } };
 }
 

@@ -8,10 +8,12 @@ import * as z from 'zod/mini';
  * a rebuild that fails or is cancelled leaves both the corrections and the dataset as they were.
  */
 
-/** A change to the list: one correction added, or some removed (undone). */
+/** A change to the list: corrections removed (undone), corrections added after the rest. */
 export interface CorrectionChange {
-  add?: Correction;
+  add?: Correction[];
   undo?: number[];
+  /** Every stored correction goes first (a backup's corrections replace them). */
+  replace?: boolean;
 }
 
 /**
@@ -34,12 +36,13 @@ export const withoutRowFields = (rows: readonly StoredCorrection[]): Correction[
 /** The list after `change`, as the build sees it. */
 export function correctionsAfter(rows: readonly StoredCorrection[], change: CorrectionChange | undefined): Correction[] {
   const undone = new Set(change?.undo ?? []);
-  const kept = withoutRowFields(rows.filter((r) => !undone.has(r.id)));
-  return change?.add ? [...kept, change.add] : kept;
+  const kept = change?.replace ? [] : withoutRowFields(rows.filter((r) => !undone.has(r.id)));
+  return [...kept, ...(change?.add ?? [])];
 }
 
 /** Runs inside the switch transaction. */
 export async function commitCorrectionChange(db: CompanyLensDB, change: CorrectionChange, now: number): Promise<void> {
-  if (change.undo?.length) await db.corrections.bulkDelete(change.undo);
-  if (change.add) await db.corrections.add({ ...change.add, createdAt: now });
+  if (change.replace) await db.corrections.clear();
+  else if (change.undo?.length) await db.corrections.bulkDelete(change.undo);
+  if (change.add?.length) await db.corrections.bulkAdd(change.add.map((c) => ({ ...c, createdAt: now })));
 }

@@ -20,7 +20,7 @@ describe('corrections in syncs', () => {
     const runner = new SyncRunner(fakeDeps());
     await runner.run({ kind: 'bundled' });
     expect(await ids()).toContain('bundled-co-1');
-    expect(await runner.correct({ add: notOrg })).toMatchObject({ ok: true, outcome: 'ok' });
+    expect(await runner.correct({ add: [notOrg] })).toMatchObject({ ok: true, outcome: 'ok' });
     expect(await ids()).not.toContain('bundled-co-1');
     expect((await storedCorrections(db)).map((c) => c.kind)).toEqual(['not-organisation']);
     // The bundled corpus again: the same inputs and corrections, so nothing to write.
@@ -33,7 +33,7 @@ describe('corrections in syncs', () => {
   it('are undone: the company comes back and the correction is gone', async () => {
     const runner = new SyncRunner(fakeDeps());
     await runner.run({ kind: 'bundled' });
-    await runner.correct({ add: notOrg });
+    await runner.correct({ add: [notOrg] });
     const [stored] = await storedCorrections(db);
     expect(await runner.correct({ undo: [stored.id] })).toMatchObject({ ok: true, outcome: 'ok' });
     expect(await ids()).toContain('bundled-co-1');
@@ -45,7 +45,7 @@ describe('corrections in syncs', () => {
     const runner = new SyncRunner(fakeDeps({ onStage: (stage) => { if (fail && stage === 'switch') throw new Error('disk full'); } }));
     await runner.run({ kind: 'bundled' });
     fail = true;
-    expect(await runner.correct({ add: notOrg })).toMatchObject({ ok: false });
+    expect(await runner.correct({ add: [notOrg] })).toMatchObject({ ok: false });
     expect(await ids()).toContain('bundled-co-1');
     expect(await storedCorrections(db)).toEqual([]);
   });
@@ -55,12 +55,22 @@ describe('corrections in syncs', () => {
     const runner = new SyncRunner(fakeDeps({ fetchImpl: fakeFetch(() => new Response(served)) }));
     await runner.run({ kind: 'url', url: 'https://data.example.org/d.json' });
     const merge: Correction = { kind: 'merge', companyId: 'web-co-1', companyName: 'Web Company 1', intoId: 'web-co-0', intoName: 'Web Company 0' };
-    expect(await runner.correct({ add: merge })).toMatchObject({ ok: true });
+    expect(await runner.correct({ add: [merge] })).toMatchObject({ ok: true });
     const merged = async () => (await getAllCompanies()).find((c) => c.id === 'web-co-0')?.aliases.map((a) => a.text);
     expect(await ids()).not.toContain('web-co-1');
     expect(await merged()).toContain('Web Company 1');
     await runner.run({ kind: 'url', url: 'https://data.example.org/d.json' });
     expect(await ids()).not.toContain('web-co-1');
     expect(await merged()).toContain('Web Company 1');
+  });
+
+  it('are given to the knowledge build too, so the names they add are read in the articles', async () => {
+    const seen: unknown[] = [];
+    const deps = fakeDeps();
+    const runner = new SyncRunner({ ...deps, buildDataset: (input) => (seen.push(input.corrections), deps.buildDataset(input)) });
+    await runner.run({ kind: 'bundled' });
+    const alias: Correction = { kind: 'alias', companyId: 'bundled-co-0', companyName: 'Bundled Company 0', alias: 'BCZ' };
+    await runner.correct({ add: [alias] });
+    expect(seen).toEqual([[], [alias]]);
   });
 });

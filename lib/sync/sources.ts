@@ -25,7 +25,7 @@ export interface KnowledgeBase {
   bundledDocuments(): UserFile[];
   bundledRegistry(): Registry;
   /** With `pause`, the build may run in steps, calling it between them (lib/dataset/build.ts). */
-  buildDataset(input: { documents: UserFile[]; articles?: Article[]; registry: Registry; source: string; pause?: (progress: BuildProgress) => Promise<void> }): Dataset | Promise<Dataset>;
+  buildDataset(input: { documents: UserFile[]; articles?: Article[]; registry: Registry; source: string; corrections?: readonly Correction[]; pause?: (progress: BuildProgress) => Promise<void> }): Dataset | Promise<Dataset>;
   /** The content hash buildDataset would record for these inputs (lib/dataset/build.ts), when known. */
   buildHash?(input: { documents: UserFile[]; articles?: Article[]; registry: Registry }): string;
   parseDataset(text: string, origin: string): Dataset;
@@ -77,7 +77,7 @@ export function describeSource(source: SyncJob): string {
   if (source.kind === 'bundled') return BUNDLED_LABEL;
   if (source.kind === 'url') return source.url;
   if (source.kind === 'library') return `removing ${source.remove.length} article${source.remove.length === 1 ? '' : 's'} from your library`;
-  if (source.kind === 'corrections') return source.add ? 'applying your correction' : 'undoing your correction';
+  if (source.kind === 'corrections') return source.replace ? 'restoring your corrections' : source.undo?.length ? 'undoing your correction' : 'applying your correction';
   // The history names what was synced: a few file names, then how many more.
   const names = [...source.files, ...(source.refused ?? [])].map((f) => f.name);
   return names.length <= 3 ? names.join(', ') : `${names.slice(0, 2).join(', ')} and ${names.length - 2} more files`;
@@ -104,7 +104,7 @@ function pauses(ctx: SourceContext): (progress: BuildProgress) => Promise<void> 
 /** The bundled corpus and the library, built together so evidence in one counts in the other. */
 async function build(ctx: SourceContext, library: readonly LibraryRow[]): Promise<Dataset> {
   ctx.progress('build', 0, 1);
-  const dataset = await ctx.kb.buildDataset({ documents: ctx.kb.bundledDocuments(), articles: library.map(articleOf), registry: ctx.kb.bundledRegistry(), source: withLibraryLabel(BUNDLED_LABEL, library), pause: pauses(ctx) });
+  const dataset = await ctx.kb.buildDataset({ documents: ctx.kb.bundledDocuments(), articles: library.map(articleOf), registry: ctx.kb.bundledRegistry(), source: withLibraryLabel(BUNDLED_LABEL, library), corrections: ctx.corrections, pause: pauses(ctx) });
   ctx.progress('build', 1, 1);
   return dataset;
 }
@@ -115,7 +115,7 @@ async function overSynced(ctx: SourceContext, text: string, origin: string, sour
   const base = new Blob([text]);
   if (library.length === 0) return { dataset: synced, sourceKind, base };
   ctx.progress('build', 0, 1);
-  const own = await ctx.kb.buildDataset({ documents: [], articles: library.map(articleOf), registry: registryOf(synced.companies), source: '', pause: pauses(ctx) });
+  const own = await ctx.kb.buildDataset({ documents: [], articles: library.map(articleOf), registry: registryOf(synced.companies), source: '', corrections: ctx.corrections, pause: pauses(ctx) });
   const dataset = joinDatasets(synced, own, withLibraryLabel(synced.meta.source, library));
   ctx.progress('build', 1, 1);
   return { dataset, sourceKind, base };
