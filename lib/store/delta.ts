@@ -86,8 +86,9 @@ export function planUpdate(old: Written, next: Dataset): Plan | null {
 
 function planTable(table: RowTable, gen: number, oldRows: AnyRow[], oldN: number[], newRows: AnyRow[]): { writes: TablePlan; positions: number[] } | null {
   const identity = IDENTITY[table];
+  const oldKeys = oldRows.map(identity);
   const oldAt = new Map<string, number>();
-  for (let j = 0; j < oldRows.length; j++) oldAt.set(identity(oldRows[j]), j);
+  for (let j = 0; j < oldKeys.length; j++) oldAt.set(oldKeys[j], j);
   if (oldAt.size !== oldRows.length) return null;
   // Rows found in both keep their position while positions still rise in the new order.
   const match: number[] = new Array(newRows.length);
@@ -116,7 +117,7 @@ function planTable(table: RowTable, gen: number, oldRows: AnyRow[], oldN: number
   const byPosition = table === 'mentions' || table === 'links';
   for (let j = 0; j < oldRows.length; j++) {
     if (keptOld.has(j)) continue;
-    if (byPosition || !seen.has(identity(oldRows[j]))) writes.deletes.push(primaryKey(table, gen, oldRows[j], oldN[j]));
+    if (byPosition || !seen.has(oldKeys[j])) writes.deletes.push(primaryKey(table, gen, oldRows[j], oldN[j]));
   }
   return { writes, positions };
 }
@@ -158,9 +159,11 @@ export function sameValue(a: unknown, b: unknown): boolean {
     return true;
   }
   if (Array.isArray(b)) return false;
-  const ak = Object.keys(a);
-  const bk = Object.keys(b);
-  if (ak.length !== bk.length) return false;
-  for (const k of ak) if (!sameValue((a as AnyRow)[k], (b as AnyRow)[k])) return false;
-  return true;
+  let count = 0;
+  for (const k in a) {
+    if (!sameValue((a as AnyRow)[k], (b as AnyRow)[k]) || !(k in b)) return false;
+    count++;
+  }
+  for (const _ in b) count--;
+  return count === 0;
 }
