@@ -7,7 +7,7 @@ import { libraryRows } from './library';
 import { getCompany, getLinksFor, getStatus } from './read';
 import { getNote, listStars } from './user';
 
-const fixture = (name: string) => JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8'));
+const fixture = (name: string) => JSON.parse(readFileSync(new URL(`../../test/fixtures/store/${name}`, import.meta.url), 'utf8'));
 
 describe('schema upgrades', () => {
   it('upgrades a database written by version 1 to the golden content', async () => {
