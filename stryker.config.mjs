@@ -11,11 +11,6 @@ export default {
     'lib/store/**/*.ts',
     'lib/sync/**/*.ts',
     '!lib/**/*.test.ts',
-    // Test support: fixtures and the fake database and sync helpers the tests build on.
-    '!lib/**/fixtures/**',
-    '!lib/store/testing.ts',
-    '!lib/store/test-db.ts',
-    '!lib/sync/testing.ts',
   ],
   // Each mutant runs only the tests that executed its code in the first, instrumented run.
   coverageAnalysis: 'perTest',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CardData } from '../lib/cards/types';
 import type { DatasetStatus } from '../lib/store/read';
-import { makeDataset } from '../lib/store/testing';
+import { makeDataset } from '../test/support/datasets';
 import { readFileSync } from 'node:fs';
 import { openOptions } from './fixtures/datasets/helpers';
 import { CORPUS_DIR, hoverWord, mentionsOf, openScanned, seedFiles, seedRoute } from './fixtures/pages/pages';

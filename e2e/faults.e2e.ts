@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dataset } from '../lib/dataset/schema';
 import type { DatasetStatus } from '../lib/store/read';
-import { makeDataset } from '../lib/store/testing';
+import { makeDataset } from '../test/support/datasets';
 import { storeFacts, waitForDataset, writeUserData } from './fixtures/datasets/helpers';
 import { launchExtension, FIXTURES_DIR, type Extension } from './harness';
 import { contentWorld } from './security-helpers';

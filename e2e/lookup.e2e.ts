@@ -1,13 +1,14 @@
 /// <reference types="chrome" />
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useExtensionWithFixtures } from './session';
 
 /**
  * The native context menu and the address bar cannot be driven from a test, so these tests call
  * the very handlers lookup.ts registers with chrome.contextMenus.onClicked and
- * chrome.omnibox.onInputEntered, through the hook it leaves on the worker's global scope, with
- * the arguments Chromium would pass. That the listeners are registered is checked separately.
+ * chrome.omnibox.onInputEntered, through the hook the e2e build (npm run build:e2e) leaves on the
+ * worker's global scope, with the arguments Chromium would pass. That the listeners are
+ * registered is checked separately.
  */
 const session = useExtensionWithFixtures();
 
@@ -26,6 +27,13 @@ async function opened(action: () => Promise<unknown>): Promise<Page> {
 }
 
 describe('look-ups from anywhere', () => {
+  beforeAll(async () => {
+    const w = await session.ext.currentWorker();
+    if (!(await w.evaluate(() => typeof (globalThis as { __companyLensLookup?: unknown }).__companyLensLookup === 'object'))) {
+      throw new Error('The extension was built without its e2e hooks: build it with "npm run build:e2e" (WXT_E2E_HOOKS=1) before these tests');
+    }
+  });
+
   it('registers the context menu and omnibox listeners', async () => {
     const w = await session.ext.currentWorker();
     expect(await w.evaluate(() => [chrome.contextMenus.onClicked.hasListeners(), chrome.omnibox.onInputEntered.hasListeners(), chrome.omnibox.onInputChanged.hasListeners()])).toEqual([true, true, true]);

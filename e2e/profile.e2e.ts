@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtension, type Extension } from './harness';
 import { waitForDataset } from './fixtures/datasets/helpers';
-import { makeDataset } from '../lib/store/testing';
+import { makeDataset } from '../test/support/datasets';
 
 let ext: Extension;
 

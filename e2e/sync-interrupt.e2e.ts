@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtension, FIXTURES_DIR, type Extension } from './harness';
 import { startServer } from './server';
-import { makeDataset } from '../lib/store/testing';
+import { makeDataset } from '../test/support/datasets';
 import type { DatasetStatus } from '../lib/store/read';
 import { openOptions, storeFacts, waitForDataset, writeUserData, textOf, attrOf } from './fixtures/datasets/helpers';
 

@@ -28,7 +28,7 @@ export async function startBackgroundOver(name: string, sourceKind: SourceKind):
   vi.resetModules();
   const { CompanyLensDB, setDbForTests } = await import('../lib/store/db');
   const { writeDataset } = await import('../lib/store/write');
-  const { makeDataset } = await import('../lib/store/testing');
+  const { makeDataset } = await import('./support/datasets');
   const { Lexicon } = await import('../lib/detect/lexicon');
   const db = new CompanyLensDB(name);
   setDbForTests(db);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Fact } from '../../lib/dataset/schema';
-import { fixtureDataset } from '../../lib/search/fixtures/dataset';
+import { fixtureDataset } from '../../test/fixtures/search-dataset';
 import type { Profile } from './data';
 import { escapeMarkdown, profileJson, profileMarkdown } from './export';
 import { factSummary, groupFacts, snippet } from './text';

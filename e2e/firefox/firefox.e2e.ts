@@ -5,7 +5,7 @@ import { startServer } from '../server';
 import { jsonRoutes } from '../session';
 import { PAGES_DIR, heldRoute, seedFiles, seedRoute, type MentionsReport } from '../fixtures/pages/pages';
 import { bundledDatasetInNode } from '../fixtures/datasets/helpers';
-import { makeDataset } from '../../lib/store/testing';
+import { makeDataset } from '../../test/support/datasets';
 import type { DatasetStatus } from '../../lib/store/read';
 
 /**

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { sendToTab } from '../protocol/send';
+import { TAB_ANSWERS } from '../protocol/answers';
+import { checkAnswer, sendToTab } from '../protocol/send';
 import type { ReadablePage } from '../library/readable';
 import type { SyncSource } from '../messages';
 import { getStatus } from '../store/read';
@@ -27,9 +28,10 @@ async function failure(code: 'no-article' | 'page-access', message: string, deta
  * loads the same reader.
  */
 async function readTab(tabId: number): Promise<ReadablePage | null> {
+  let injected: unknown;
   try {
     const [frame] = await browser.scripting.executeScript({ target: { tabId }, files: ['/page-reader.js'] });
-    return (frame?.result as ReadablePage | null | undefined) ?? null;
+    injected = frame?.result ?? null;
   } catch (injectError) {
     try {
       return await sendToTab(tabId, { type: 'page.read' });
@@ -37,6 +39,8 @@ async function readTab(tabId: number): Promise<ReadablePage | null> {
       throw new Error(`${(injectError as Error)?.message ?? injectError}; the content script could not read it either: ${(readError as Error)?.message ?? readError}`);
     }
   }
+  // The reader ran in the page's process: its result is checked like the content script's answer.
+  return checkAnswer('page.read', TAB_ANSWERS['page.read'], injected);
 }
 
 export async function addPage(tabId: number, run: Run): Promise<SyncResult> {

@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Lexicon } from '../detect/lexicon';
 import { decodeLexicon, type WireLexicon } from '../detect/wire';
 import { CompanyLensDB, setDbForTests } from '../store/db';
-import { makeDataset } from '../store/testing';
+import { makeDataset } from '../../test/support/datasets';
 import { writeDataset } from '../store/write';
 import { changeSettings } from './settings';
 import { badgeText, broadcastDatasetChanged, detectsOn, startCardService } from './cards';

@@ -3,10 +3,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { Lexicon, type LexiconPayload } from '../detect/lexicon';
 import type { CompanyLensDB } from '../store/db';
 import { activeGeneration, getLexiconPayload } from '../store/read';
-import { makeDataset } from '../store/testing';
+import { makeDataset } from '../../test/support/datasets';
 import { writeDataset } from '../store/write';
 import { loadLexicon, staleReason } from './lexicon';
-import { useFreshDb } from '../store/test-db';
+import { useFreshDb } from '../../test/support/fresh-db';
 
 let db: CompanyLensDB;
 useFreshDb('lexicon-test', (fresh) => (db = fresh));

@@ -67,7 +67,10 @@ export function startLookupService(): void {
     void omniboxEntered(text, disposition).catch((e) => console.error('[company-lens] omnibox failed', e));
   });
   // The browser calls these handlers from UI a test cannot drive (the native context menu and
-  // the address bar), so the same functions are reachable from the worker's global scope, where
-  // only the extension's own code runs. Tests call them with the arguments the browser would pass.
-  (globalThis as Record<string, unknown>).__companyLensLookup = { menuClicked, omniboxChanged, omniboxEntered, MENU_ID };
+  // the address bar), so the e2e build (npm run build:e2e) makes the same functions reachable from
+  // the worker's global scope, and tests call them with the arguments the browser would pass. The
+  // variable is replaced at build time: the production build has neither the hook nor this branch.
+  if (import.meta.env.WXT_E2E_HOOKS === '1') {
+    (globalThis as Record<string, unknown>).__companyLensLookup = { menuClicked, omniboxChanged, omniboxEntered, MENU_ID };
+  }
 }

@@ -7,15 +7,15 @@ import { SEARCH_INDEX_VERSION } from '../search/options';
 import { loadSearchIndex, SearchIndexError } from '../search/query';
 import type { CompanyLensDB } from '../store/db';
 import { activeGeneration } from '../store/read';
-import { getSearchIndex } from '../store/testing';
-import { makeDataset } from '../store/testing';
+import { getSearchIndex } from '../../test/support/datasets';
+import { makeDataset } from '../../test/support/datasets';
 import { writeDataset } from '../store/write';
 import { openSearchIndex } from '../search/load';
 import { QuickIndex } from '../search/quick';
 import { readSearchIndexDirect } from '../store/direct';
 import type { SearchIndex } from '../search/query';
 import { ensureSearchIndex, searchIndexStaleReason } from './search-index';
-import { useFreshDb } from '../store/test-db';
+import { useFreshDb } from '../../test/support/fresh-db';
 
 let db: CompanyLensDB;
 useFreshDb('search-index-test', (fresh) => (db = fresh));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeDataset } from '../store/testing';
+import { makeDataset } from '../../test/support/datasets';
 import { DATASET_VERSION, type Dataset } from './schema';
 import { DatasetError, parseDataset } from './parse';
 

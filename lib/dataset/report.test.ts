@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DiscoveredOrg } from '../knowledge/orgs';
 import type { Registry } from '../registry/schema';
-import { makeDataset } from '../store/testing';
+import { makeDataset } from '../../test/support/datasets';
 import { coverage, formatCoverage } from './report';
 import type { Dataset } from './schema';
 

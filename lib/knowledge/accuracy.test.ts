@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDataset } from '../dataset/build';
 import type { Fact } from '../dataset/schema';
 import { parseRegistry } from '../registry/load';
-import expected from './fixtures/expected-facts.json';
+import expected from '../../test/fixtures/knowledge/expected-facts.json';
 
 /**
  * Runs the real pipeline on the seed corpus and scores it against expected-facts.json, which was

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { syntheticDataset } from '../../bench/synthetic/synthetic';
 import { buildSearchIndex, buildSearchIndexInSteps } from './build';
-import { fixtureDataset } from './fixtures/dataset';
+import { fixtureDataset } from '../../test/fixtures/search-dataset';
 
 describe('building the search index in steps', () => {
   it('gives the very text of the one-piece build, over several steps', async () => {

@@ -10,8 +10,8 @@ import { HEADER_MAX, quickGroupsOf, quickLayoutOf } from './artifact';
 import { openSearchIndex, setQuickStepForTests, wantKeysFor } from './load';
 import { keyGroupOf, type QuickGroups } from './quick';
 import type { SearchIndex } from './query';
-import { fixtureDataset } from './fixtures/dataset';
-import { useFreshDb } from '../store/test-db';
+import { fixtureDataset } from '../../test/fixtures/search-dataset';
+import { useFreshDb } from '../../test/support/fresh-db';
 
 let db: CompanyLensDB;
 

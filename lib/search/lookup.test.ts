@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildSearchIndex } from './build';
 import { loadSearchIndex } from './query';
-import { fixtureDataset } from './fixtures/dataset';
+import { fixtureDataset } from '../../test/fixtures/search-dataset';
 import { cleanLookup, escapeXml, lookupTarget, omniboxSuggestions } from './lookup';
 
 const index = loadSearchIndex(buildSearchIndex(fixtureDataset));

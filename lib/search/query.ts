@@ -272,46 +272,16 @@ export function loadSearchIndex(serialised: string): SearchIndex {
   return withFullText(loadQuickIndex(quick), parsed);
 }
 
-/** Terms inserted between two pauses: a few milliseconds of work. */
-const TERMS_PER_STEP = 2_000;
-type TermData = Record<string, Record<string, number>>;
-type Internals = { _index?: { set(term: string, data: Map<number, Map<number, number>>): unknown } };
-
 /**
- * Inserts serialised terms into a loaded MiniSearch, the way MiniSearch.loadJS does (field id →
- * document id → term frequency), in steps with `pause` between them. MiniSearch.loadJSAsync
- * does the same but waits on a timer every thousand entries, and nested timers wait at least
- * 4 ms each: at 100k documents that idled for two seconds. This reaches into MiniSearch's
- * `_index`, so a version without it gets the public loadJSAsync instead (see the caller).
- */
-async function insertTerms(target: NonNullable<Internals['_index']>, terms: [string, TermData][], pause: () => Promise<void>): Promise<void> {
-  for (let i = 0; i < terms.length; i++) {
-    const [term, data] = terms[i];
-    const fields = new Map<number, Map<number, number>>();
-    for (const field of Object.keys(data)) {
-      const docs = new Map<number, number>();
-      for (const doc of Object.keys(data[field])) docs.set(parseInt(doc, 10), data[field][doc]);
-      fields.set(parseInt(field, 10), docs);
-    }
-    target.set(term, fields);
-    if (i % TERMS_PER_STEP === TERMS_PER_STEP - 1) await pause();
-  }
-}
-
-/**
- * Adds the full-text part without freezing the page: lines are parsed and the terms inserted a
- * few thousand at a time, with `pause` between the steps.
+ * Adds the full-text part without freezing the page: the serialised lines are parsed with `pause`
+ * between them, then MiniSearch's own `loadJSAsync` builds the index, which yields to the page on
+ * a timer every thousand entries.
  */
 export async function loadFullTextAsync(quick: SearchIndex, full: string, pause: () => Promise<void>): Promise<SearchIndex> {
   const parsed = await parseFull(full, pause);
   if (parsed.stamp !== quick.quick.stamp) throw new SearchIndexError('malformed', 'The quick and full-text search indexes come from different builds');
   try {
-    const mini = MiniSearch.loadJS({ ...parsed.js, index: [] } as never, INDEX_OPTIONS) as MiniSearch<SearchDocument>;
-    const target = (mini as unknown as Internals)._index;
-    if (typeof target?.set !== 'function') return quick.withFullText(await MiniSearch.loadJSAsync(parsed.js as never, INDEX_OPTIONS));
-    await pause();
-    await insertTerms(target, parsed.js.index as [string, TermData][], pause);
-    return quick.withFullText(mini);
+    return quick.withFullText(await MiniSearch.loadJSAsync(parsed.js as never, INDEX_OPTIONS));
   } catch (error) {
     throw new SearchIndexError('malformed', `The search index could not be loaded: ${(error as Error).message}`);
   }

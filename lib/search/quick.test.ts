@@ -4,7 +4,7 @@ import { buildSearchIndex } from './build';
 import { splitSearchIndex } from './artifact';
 import { loadFullTextAsync, loadQuickIndex, loadSearchIndex, SearchIndexError } from './query';
 import { keyGroupOf, QuickIndex } from './quick';
-import { fixtureDataset } from './fixtures/dataset';
+import { fixtureDataset } from '../../test/fixtures/search-dataset';
 
 const serialised = buildSearchIndex(fixtureDataset);
 const parts = splitSearchIndex(serialised);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildSearchIndex } from './build';
 import { SEARCH_INDEX_VERSION } from './options';
 import { loadSearchIndex, SearchIndexError, editDistance } from './query';
-import { fixtureDataset } from './fixtures/dataset';
+import { fixtureDataset } from '../../test/fixtures/search-dataset';
 import { tokenizeForIndex, tokenizeQuery, normaliseTerm } from './terms';
 
 const index = loadSearchIndex(buildSearchIndex(fixtureDataset));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SearchSession } from './session';
 import { buildSearchIndex } from './build';
 import { loadSearchIndex } from './query';
-import { fixtureDataset } from './fixtures/dataset';
+import { fixtureDataset } from '../../test/fixtures/search-dataset';
 
 describe('SearchSession', () => {
   it('drops a stale query when a newer one starts', async () => {

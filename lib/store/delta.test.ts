@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planUpdate, positionsOf, sameValue, type Written } from './delta';
-import { makeDataset } from './testing';
+import { makeDataset } from '../../test/support/datasets';
 
 describe('planUpdate', () => {
   it('writes only the rows that differ, placing a new row between its kept neighbours', () => {

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { Lexicon } from '../detect/lexicon';
 import { CompanyLensDB, setDbForTests } from './db';
 import { readSearchIndexDirect } from './direct';
-import { makeDataset } from './testing';
-import { useFreshDb } from './test-db';
+import { makeDataset } from '../../test/support/datasets';
+import { useFreshDb } from '../../test/support/fresh-db';
 import { writeDataset } from './write';
 
 let db: CompanyLensDB;

@@ -6,8 +6,8 @@ import type { CompanyLensDB } from './db';
 import { listSyncLog } from './log';
 import * as read from './read';
 import { rederiveArtifact } from './rederive';
-import { useFreshDb } from './test-db';
-import { makeDataset } from './testing';
+import { useFreshDb } from '../../test/support/fresh-db';
+import { makeDataset } from '../../test/support/datasets';
 import { writeDataset } from './write';
 
 /** What a card and a profile read: each company's own rows, in a stable, meaningful order. */

@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { Lexicon } from '../detect/lexicon';
 import type { CompanyLensDB } from './db';
 import * as read from './read';
-import { getSearchIndex, makeDataset } from './testing';
+import { getSearchIndex, makeDataset } from '../../test/support/datasets';
 import { discardUnfinished, writeDataset, type WriteInput } from './write';
 import type { Dataset } from '../dataset/schema';
-import { useFreshDb } from './test-db';
+import { useFreshDb } from '../../test/support/fresh-db';
 
 let db: CompanyLensDB;
 

@@ -10,7 +10,7 @@ import { parseRegistry } from '../registry/load';
 import type { CompanyLensDB } from './db';
 import { readActiveDataset } from './export';
 import { getStatus } from './read';
-import { useFreshDb } from './test-db';
+import { useFreshDb } from '../../test/support/fresh-db';
 import { storeDataset } from './update';
 import { writeDataset, type WriteInput } from './write';
 

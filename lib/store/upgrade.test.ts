@@ -11,7 +11,7 @@ import { getNote, listStars } from './user';
 /** The schema version the extension opens today. */
 const LATEST = 5;
 
-const fixture = (name: string) => JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8'));
+const fixture = (name: string) => JSON.parse(readFileSync(new URL(`../../test/fixtures/store/${name}`, import.meta.url), 'utf8'));
 
 describe('schema upgrades', () => {
   it('upgrades a database written by version 1 to the golden content', async () => {

@@ -6,10 +6,10 @@ import { exportUserData, importUserData, parseBackup } from './backup';
 import type { CompanyLensDB } from './db';
 import { exportDataset } from './export';
 import { DEFAULT_SETTINGS } from '../settings/values';
-import { makeDataset } from './testing';
+import { makeDataset } from '../../test/support/datasets';
 import { getNote, isStarred, listRecent, listStars, recordView, RECENT_KEEP, setNote, starCompany } from './user';
 import { writeDataset } from './write';
-import { useFreshDb } from './test-db';
+import { useFreshDb } from '../../test/support/fresh-db';
 import { startSettingsWriter } from '../../test/background';
 
 let db: CompanyLensDB;

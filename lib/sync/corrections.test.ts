@@ -4,10 +4,10 @@ import type { Correction } from '../corrections/schema';
 import { storedCorrections } from '../store/corrections';
 import type { CompanyLensDB } from '../store/db';
 import { getAllCompanies } from '../store/read';
-import { makeDataset } from '../store/testing';
-import { useFreshDb } from '../store/test-db';
+import { makeDataset } from '../../test/support/datasets';
+import { useFreshDb } from '../../test/support/fresh-db';
 import { SyncRunner } from './runner';
-import { fakeDeps, fakeFetch } from './testing';
+import { fakeDeps, fakeFetch } from '../../test/support/sync';
 
 let db: CompanyLensDB;
 useFreshDb('corrections-sync-test', (fresh) => (db = fresh));

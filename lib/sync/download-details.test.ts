@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkSyncUrl, download, permissionPattern } from './fetch';
 import type { ImportFile } from '../messages';
 import { checkFiles, looksBinary, MAX_FILE_CHARS } from './files';
-import { fakeFetch } from './testing';
+import { fakeFetch } from '../../test/support/sync';
 import { SyncError } from './errors';
 
 /** The download's request and its messages, and the file checks' limits, as a user meets them. */

@@ -3,11 +3,11 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { CompanyLensDB } from '../store/db';
 import { getStatus } from '../store/read';
-import { makeDataset } from '../store/testing';
+import { makeDataset } from '../../test/support/datasets';
 import { SyncRunner } from './runner';
 import { applySchedule, SYNC_ALARM } from './schedule';
-import { fakeDeps } from './testing';
-import { useFreshDb } from '../store/test-db';
+import { fakeDeps } from '../../test/support/sync';
+import { useFreshDb } from '../../test/support/fresh-db';
 
 let db: CompanyLensDB;
 useFreshDb('ensure-test', (fresh) => (db = fresh));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkSyncUrl, download } from './fetch';
-import { fakeFetch } from './testing';
+import { fakeFetch } from '../../test/support/sync';
 import type { SyncError } from './errors';
 
 const URL_ = 'https://data.example.org/dataset.json';

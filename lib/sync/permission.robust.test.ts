@@ -2,11 +2,11 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { CompanyLensDB } from '../store/db';
 import { getStatus } from '../store/read';
-import { makeDataset } from '../store/testing';
+import { makeDataset } from '../../test/support/datasets';
 import { listStars, starCompany } from '../store/user';
 import { SyncRunner } from './runner';
-import { fakeDeps, fakeFetch } from './testing';
-import { useFreshDb } from '../store/test-db';
+import { fakeDeps, fakeFetch } from '../../test/support/sync';
+import { useFreshDb } from '../../test/support/fresh-db';
 
 /**
  * A host permission the user granted for a sync URL can be withdrawn at any time (from the

@@ -2,12 +2,12 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import type { CompanyLensDB } from '../store/db';
 import { activeGeneration, getAllCompanies, getStatus } from '../store/read';
-import { getSearchIndex, makeDataset } from '../store/testing';
+import { getSearchIndex, makeDataset } from '../../test/support/datasets';
 import { getNote, listStars, setNote, starCompany } from '../store/user';
 import { SyncRunner, type SyncDeps } from './runner';
-import { fakeDeps, fakeFetch } from './testing';
+import { fakeDeps, fakeFetch } from '../../test/support/sync';
 import type { SyncStage } from './protocol';
-import { useFreshDb } from '../store/test-db';
+import { useFreshDb } from '../../test/support/fresh-db';
 
 let db: CompanyLensDB;
 let n = 0;

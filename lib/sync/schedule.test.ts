@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { CompanyLensDB } from '../store/db';
-import { useFreshDb } from '../store/test-db';
+import { useFreshDb } from '../../test/support/fresh-db';
 import { applySchedule, moveScheduleOutOfStorage, readSchedule, saveSchedule, SYNC_ALARM, SyncSchedule } from './schedule';
 
 /** The periodic URL sync: what may be stored, where, and the one alarm that follows it. */

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach } from 'vitest';
-import { CompanyLensDB, setDbForTests } from './db';
+import { CompanyLensDB, setDbForTests } from '../../lib/store/db';
 
 let opened = 0;
 

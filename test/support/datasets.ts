@@ -1,5 +1,5 @@
-import { DATASET_FORMAT, DATASET_VERSION, type Dataset } from '../dataset/schema';
-import { readSearchIndexDirect } from './direct';
+import { DATASET_FORMAT, DATASET_VERSION, type Dataset } from '../../lib/dataset/schema';
+import { readSearchIndexDirect } from '../../lib/store/direct';
 
 /**
  * Small valid datasets for tests (unit and e2e). `tag` changes names and the content hash so two

@@ -1,10 +1,10 @@
-import { Dataset } from '../dataset/schema';
-import { Lexicon } from '../detect/lexicon';
-import type { Registry } from '../registry/schema';
-import { getDb } from '../store/db';
-import { makeDataset } from '../store/testing';
-import type { SyncDeps } from './runner';
-import { formatPath } from '../util/path';
+import { Dataset } from '../../lib/dataset/schema';
+import { Lexicon } from '../../lib/detect/lexicon';
+import type { Registry } from '../../lib/registry/schema';
+import { getDb } from '../../lib/store/db';
+import { makeDataset } from './datasets';
+import type { SyncDeps } from '../../lib/sync/runner';
+import { formatPath } from '../../lib/util/path';
 
 /**
  * A stand-in knowledge base for runner tests: "building" gives a dataset whose size follows the
