@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { checkSyncUrl, download, permissionPattern } from './fetch';
-import type { ImportFile } from '../messages';
 import { checkFiles, looksBinary, MAX_FILE_CHARS } from './files';
 import { fakeFetch } from '../../test/support/sync';
 import { SyncError } from './errors';
@@ -100,17 +99,10 @@ describe('sync addresses', () => {
 });
 
 describe('file limits', () => {
-  /** The files refused when `files` are checked as articles. */
-  const refusedOf = (files: ImportFile[]) => {
-    const checked = checkFiles(files);
-    if (checked.kind !== 'articles') throw new Error(`checked as ${checked.kind}`);
-    return checked.refused;
-  };
-
   it('refuses an article file over the size limit by name, and a dataset file too', () => {
     const huge = 'a'.repeat(MAX_FILE_CHARS + 1);
-    expect(refusedOf([{ name: 'ok.txt', text: 'fine' }, { name: 'big.txt', text: huge }])).toEqual([{ name: 'big.txt', code: 'too-large', reason: 'is too large (the limit is 20 MB per file)' }]);
-    expect(refusedOf([{ name: 'exact.txt', text: 'a'.repeat(MAX_FILE_CHARS) }])).toEqual([]);
+    expect(checkFiles([{ name: 'ok.txt', text: 'fine' }, { name: 'big.txt', text: huge }])).toMatchObject({ refused: [{ name: 'big.txt', code: 'too-large', reason: 'is too large (the limit is 20 MB per file)' }] });
+    expect(checkFiles([{ name: 'exact.txt', text: 'a'.repeat(MAX_FILE_CHARS) }])).toMatchObject({ kind: 'articles', refused: [] });
     expect(() => checkFiles([{ name: 'big.json', text: huge }])).toThrow(expect.objectContaining({ code: 'too-large', message: '"big.json" is too large (the limit is 20 MB per file).' }));
   });
 
