@@ -111,7 +111,8 @@ export class Ctx {
     const last = tokens[tokens.length - 1];
     if (!last) return undefined;
     let between = tpl.slice(last.index! + last[0].length, at);
-    between = between.replace(APPOSITIVE, ' ');
+    // A short aside set off by commas that names no company ("X, well placed in a fast market, has raised") does not change the subject.
+    between = between.replace(APPOSITIVE, ' ').replace(/^,\s[^⟦,;()]{1,80},(?=\s)/, ' ');
     if (!BRIDGE.test(between)) return undefined;
     // A relative clause's subject is the company it hangs on, whatever that company's own role: "harmful to X, which had raised ...".
     if (/^\s*,\s(?:which|who)\s/.test(between)) return Number(last[1]);
@@ -122,7 +123,8 @@ export class Ctx {
   partiesAfter(cue: RegExp, tpl = this.v.tpl): Party[] {
     const m = cue.exec(tpl);
     if (!m) return [];
-    const rest = tpl.slice(m.index + m[0].length).split(/[.;:]\s|[.;:]$|\s\(/)[0];
+    // The list ends where a phrase about the deal starts: "backed by X and Y at a $650m valuation".
+    const rest = tpl.slice(m.index + m[0].length).split(/[.;:]\s|[.;:]$|\s\(|\s(?:at|on|for|after|before|to) (?:a|an|the|⟦M)/)[0];
     const out: Party[] = [];
     for (const raw of rest.split(/,\s*(?:and\s+)?|\s+and\s+|\s+as well as\s+/)) {
       const part = raw.trim();
@@ -149,4 +151,4 @@ export const DESCRIBED_TOKEN = /^(?:(?!(?:by|from|of|in|with|to|for|at|on|includ
 export const EXCHANGE = new RegExp(`^(?:${EXCHANGE_NAMES})$`);
 
 const BRIDGE =
-  /^\s*,?\s*(?:(?:which|that|who)\s)?(?:(?:has|had|have|just|recently|reportedly|also|now|finally|successfully|already|officially|itself|only|will|would|still|first|then|quickly|swiftly|this week|today|yesterday|last week)\s)*$/;
+  /^\s*,?\s*(?:(?:which|that|who)\s)?(?:(?:has|had|have|just|recently|reportedly|also|now|finally|successfully|already|officially|itself|only|will|would|still|first|then|quickly|swiftly|this week|today|yesterday|last week|meanwhile|earlier|previously|again|[\p{Ll}]+ly)\s)*$/u;

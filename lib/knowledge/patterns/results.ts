@@ -61,7 +61,8 @@ function moneyFor(x: Ctx, after: string, before: string): { money: Money; end: n
 
 /** Counts written in figures or number words; never the article "a" ("a group of employees"). */
 const FIGURE = COUNT.replace('|a)', ')');
-const COUNT_BEFORE = re(String.raw`${APPROX}(?:up to )?(?<![\p{L}\d,.])${FIGURE} (?:[\p{Ll}-]+ ){0,2}$`, 'iu');
+// "5 percent of users" is a share, not a count of users.
+const COUNT_BEFORE = re(String.raw`${APPROX}(?:up to )?(?<![\p{L}\d,.])${FIGURE} (?:(?!(?:percent|per|of)\b)[\p{Ll}-]+ ){0,2}$`, 'iu');
 const COUNT_AFTER = re(String.raw`^(?:[^⟦\d]|⟦C\d+⟧){0,60}?\b(?:to|of|at|reached|hit|topped|tops|passed|surpassed|was|were|employs|employed) ${APPROX}(?<![\p{L}\d,.])${FIGURE}\b`, 'u');
 
 /** A count, never a bare year ("2004 sales"). */
