@@ -98,7 +98,7 @@ export function CorrectionsPanel({ company, related, onChanged }: { company: Com
       </form>
       {names.length > 0 && (
         <form class="cl-correct-row" onSubmit={submit(() => apply({ ...base, kind: 'split', alias: split || names[0] }, `Splitting off “${split || names[0]}”`))}>
-          <label for="cl-split">A different organisation</label>
+          <label for="cl-split">A name that is another organisation</label>
           <select id="cl-split" value={split || names[0]} onChange={(e) => setSplit(e.currentTarget.value)}>
             {names.map((n) => (
               <option key={n} value={n}>
