@@ -29,7 +29,7 @@ export default {
   // Two cores shared with other work: one test process at a time keeps the machine usable.
   concurrency: 1,
   // A busy machine runs the property tests slowly; a mutant must be clearly stuck to time out.
-  timeoutMS: 60_000,
+  timeoutMS: 20_000,
   timeoutFactor: 2,
   reporters: ['clear-text', 'progress', 'html'],
   htmlReporter: { fileName: 'reports/mutation/index.html' },

@@ -127,5 +127,3 @@ export type TabMessageOf<T extends TabMessageType> = Extract<TabMessage, { type:
  */
 export const PRIVILEGED: ReadonlySet<MessageType> = new Set<MessageType>(['dataset.sync', 'dataset.cancel', 'schedule.get', 'schedule.set', 'settings.set', 'library.remove', 'library.addPage', 'corrections.add', 'corrections.undo', 'corrections.restore']);
 
-/** Port name on which the background reports sync progress to extension pages. */
-export const SYNC_PROGRESS_PORT = 'sync.progress';

@@ -53,7 +53,7 @@ function CardBody({ data, onSwitch, onOpenProfile }: { data: CardData; onSwitch(
   return (
     <>
       <CardSummary data={data} onOpenProfile={onOpenProfile} />
-      <CardFacts facts={data.facts} />
+      <CardFacts facts={data.facts} mention={data.mention} />
       <CardLinks data={data} onSwitch={onSwitch} />
     </>
   );

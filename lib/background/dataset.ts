@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { SYNC_PROGRESS_PORT } from '../messages';
+import { SYNC_PROGRESS_PORT } from '../sync/protocol';
 import { getStatus } from '../store/read';
 import { backgroundSyncDeps } from '../sync/deps';
 import { SyncRunner } from '../sync/runner';

@@ -148,7 +148,7 @@ describe('the background router under hostile input', () => {
   });
 
   it('closes the sync progress port to content scripts and opaque origins', async () => {
-    const { SYNC_PROGRESS_PORT } = await import('../messages');
+    const { SYNC_PROGRESS_PORT } = await import('../sync/protocol');
     expect(connectListeners.length).toBeGreaterThan(0);
     const port = (sender: object) => ({
       name: SYNC_PROGRESS_PORT,

@@ -22,16 +22,14 @@ const libraryArticle: Article = {
 
 describe('buildDatasetInSteps', () => {
   it('reports progress every twenty articles over two passes and builds what buildDataset builds', async () => {
-    const documents = Array.from({ length: 45 }, (_, i) => doc(i));
+    const documents = Array.from({ length: 21 }, (_, i) => doc(i));
     const seen: BuildProgress[] = [];
     const stepped = await buildDatasetInSteps({ documents, source: 'made up' }, async (p) => {
       seen.push(p);
     });
     expect(seen).toEqual([
-      { done: 20, total: 90 },
-      { done: 40, total: 90 },
-      { done: 65, total: 90 },
-      { done: 85, total: 90 },
+      { done: 20, total: 42 },
+      { done: 41, total: 42 },
     ]);
     expect(JSON.stringify(stepped)).toBe(JSON.stringify(buildDataset({ documents, source: 'made up' })));
   });
@@ -77,6 +75,10 @@ describe('contentHash', () => {
     expect(contentHash(['a', 'b'])).toBe(contentHash(['a', 'b']));
     expect(contentHash(['a'])).toMatch(/^fnv1a64:[0-9a-f]{16}$/);
     expect(contentHash([])).toMatch(/^fnv1a64:[0-9a-f]{16}$/);
+  });
+
+  it('always has sixteen hex digits, leading zeros kept', () => {
+    for (let i = 0; i < 300; i++) expect(contentHash([`article ${i}`])).toMatch(/^fnv1a64:[0-9a-f]{16}$/);
   });
 
   it('tells apart parts split differently, reordered, or changed in one letter', () => {

@@ -47,6 +47,11 @@ describe('companyFields', () => {
     expect(companyFields(org({ profile: [line('description', 'which helps exporters collect payments')] })).description).toBe('Helps exporters collect payments');
   });
 
+  it('drops only a leading "which" (with "is"), however spaced, and keeps one later in the text', () => {
+    expect(companyFields(org({ profile: [line('description', 'which  is   a maker of chips')] })).description).toBe('A maker of chips');
+    expect(companyFields(org({ profile: [line('description', 'a maker of chips which is growing')] })).description).toBe('A maker of chips which is growing');
+  });
+
   it('leaves the description empty, unlabelled, when nothing states one', () => {
     const fields = companyFields(org({}));
     expect(fields.description).toBe('');

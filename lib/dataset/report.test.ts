@@ -90,6 +90,31 @@ describe('coverage', () => {
     ]);
   });
 
+  it('puts a name most evidence speaks against before one it supports, fewer articles and then id breaking ties', () => {
+    const many = makeDataset('t', 6);
+    const n = many.companies.map((c) => c.name);
+    const discovered = [
+      { ...org('e', n[4], 3, 0, 1), reasons: ['legal suffix', 'cue word'] },
+      org('d', n[3], 2, 1, 9),
+      org('c', n[2], 2, 1, 2),
+      org('b', n[1], 2, 1, 2),
+      org('a', n[0], 1, 3, 7),
+    ];
+    expect(coverage(many, registry, discovered).leastCertain).toEqual([
+      `${n[0]} (company; 1 for, 3 against: legal suffix)`,
+      `${n[1]} (company; 2 for, 1 against: legal suffix)`,
+      `${n[2]} (company; 2 for, 1 against: legal suffix)`,
+      `${n[3]} (company; 2 for, 1 against: legal suffix)`,
+      `${n[4]} (company; 3 for, 0 against: legal suffix, cue word)`,
+    ]);
+  });
+
+  it('lists the "X-based" names sorted', () => {
+    const d = makeDataset('s', 1);
+    d.articles[0].body = 'The Leeds-based Zephyr Mills grew, and the York-based Amber Foods shrank.';
+    expect(coverage(d, registry).unknownBasedNames).toEqual(['Amber Foods', 'Zephyr Mills']);
+  });
+
   it('keeps at most fifteen least certain names', () => {
     const many = makeDataset('m', 20);
     const discovered = many.companies.map((c, i) => org(c.id, c.name, i, 0, 1));
@@ -132,7 +157,9 @@ describe('formatCoverage', () => {
     });
     expect(empty).toContain('Organisations discovered in the text (0): none');
     expect(empty).toContain('Facts by type: none');
-    const kinds = formatCoverage({ ...coverage(dataset(), registry), discoveredByKind: { media: 1, company: 3, bank: 1 } });
-    expect(kinds).toContain('Organisations discovered in the text (5): company 3, bank 1, media 1');
+    const kinds = formatCoverage({ ...coverage(dataset(), registry), discoveredByKind: { media: 1, company: 3, university: 1, bank: 1, government: 1 } });
+    expect(kinds).toContain('Organisations discovered in the text (7): company 3, bank 1, government 1, media 1, university 1');
+    const facts = formatCoverage({ ...coverage(dataset(), registry), factsByType: { valuation: 1, funding: 2, acquisition: 1 } });
+    expect(facts).toContain('Facts by type: acquisition 1, funding 2, valuation 1');
   });
 });

@@ -33,8 +33,7 @@ export class Ctx {
   ) {
     // Exchanges are registry entries too ("floats on the Nasdaq"); in the bare template they read
     // as plain words so they neither interrupt a pattern nor pass for the company acting.
-    this.bare = v.tpl
-      .replace(APPOSITIVE, ' ')
+    this.bare = withoutAsides(v.tpl)
       .replace(/ {2,}/g, ' ')
       .replace(/⟦C(\d+)⟧/g, (t, i) => (EXCHANGE.test(v.companies[Number(i)].text) ? v.companies[Number(i)].text : t));
   }
@@ -143,6 +142,21 @@ export class Ctx {
     }
     return out;
   }
+}
+
+/**
+ * The template with its asides removed, including asides in a row (", a rival of X, the maker of Y,"):
+ * each comma-enclosed aside leaves its closing comma behind a private-use mark (which templates never
+ * contain), so the next aside can still start at that comma; marks and their commas go at the end.
+ */
+function withoutAsides(tpl: string): string {
+  let out = tpl;
+  for (let i = 0; i < 4; i++) {
+    const next = out.replace(APPOSITIVE, (m) => (m.startsWith(',') && m.endsWith(',') ? '\ue000,' : ' '));
+    if (next === out) break;
+    out = next;
+  }
+  return out.replace(/\ue000,?/g, ' ');
 }
 
 /** "Chinese automaker ⟦C3⟧": a company after a few lower-case words that are not prepositions. */

@@ -3,6 +3,7 @@ import type { Article, Fact } from '../dataset/schema';
 import { Lexicon } from '../detect/lexicon';
 import { extractArticle } from './extract';
 import { unitsFrom } from './units';
+import { sentenceViews } from './view';
 
 /** Small made-up articles, one form of English each, run through the real extractor. */
 
@@ -143,5 +144,26 @@ describe('profile and count forms', () => {
     expect(of(got, 'metric', 'acme')[0]?.values.value).toBe(7.88e8);
     expect(of(got, 'metric', 'beta')[0]?.values).toMatchObject({ value: 7.79e8, unit: 'shoppers' });
     expect(of(facts('Acme has 5 percent of users in Norway.'), 'metric', 'acme')).toEqual([]);
+  });
+});
+
+describe('references and owners', () => {
+  it('reads "the X-led round" as no subject, so "the company" is the passage\'s company', () => {
+    const got = facts('Acme has received $100m in a series C round.\nThe Gamma Ventures-led round almost doubled the company\'s overall funding to $200m.');
+    expect(of(got, 'funding', 'gamma')).toEqual([]);
+  });
+
+  it('does not fund a company introduced as an investor, nor resolve an empty "it"', () => {
+    expect(facts('An app store has raised $4 million in a Series A deal led by a fund with Beta Motors and seed round investor Gamma Ventures participating.').filter((f) => f.type === 'funding')).toEqual([]);
+    const body = 'Beta Motors bought a plant.\nIt is notable that prices rose. It has also raised $5m.';
+    const views = sentenceViews('a', body, lexicon.mentions(body).map((m) => ({ start: m.start, end: m.end, companyId: lexicon.companyIds[m.companyIndex] })));
+    expect(views.map((v) => v.tpl.slice(0, 12))).toEqual(['⟦C0⟧ bought ', 'It is notabl', '⟦C0⟧ has als']);
+  });
+
+  it('gives a count after "with" to the clause\'s first company and skips a handful of people', () => {
+    const got = facts('Analysts were surprised as Acme overtook rivals Beta Motors and Gamma Ventures with 788m annual active buyers last year.');
+    expect(of(got, 'metric', 'acme')[0]?.values.value).toBe(7.88e8);
+    expect(of(got, 'metric', 'gamma')).toEqual([]);
+    expect(facts('Acme was criticised after the death of two employees.').filter((f) => f.type === 'metric')).toEqual([]);
   });
 });

@@ -37,6 +37,7 @@ export const CardAnswer: z.ZodMiniType<CardData> = z.object({
   founded: z.optional(z.number()),
   domain: z.optional(z.string()),
   facts: z.array(z.object({ key: z.string(), label: z.string(), text: z.string(), source: z.nullable(Source) })),
+  mention: z.optional(z.object({ articleId: z.string(), title: z.string(), sentence: z.string(), date: z.optional(z.string()) })),
   links: z.array(z.object({ key: z.string(), id: z.string(), name: z.string(), label: z.string(), source: z.nullable(Source) })),
   related: z.array(z.object({ id: z.string(), name: z.string(), weight: z.number() })),
   people: z.array(z.object({ name: z.string(), role: z.string() })),

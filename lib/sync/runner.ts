@@ -3,7 +3,9 @@ import type { LexiconPayload } from '../detect/lexicon';
 import type { Company, Dataset } from '../dataset/schema';
 import type { CompanyLensDB, SyncLogRow } from '../store/db';
 import { activeGeneration, getStatus } from '../store/read';
-import { baseOf, discardUnfinished, writeDataset } from '../store/write';
+import { baseOf, discardUnfinished } from '../store/write';
+import { storeDataset } from '../store/update';
+import type { Written } from '../store/delta';
 import { letMessagesIn } from '../util/yield';
 import { SyncError, toSyncError } from './errors';
 import type { ProgressEvent, SyncResult, SyncStage } from './protocol';
@@ -54,6 +56,8 @@ export class SyncRunner {
   private last: ProgressEvent = { kind: 'idle' };
   private bundledChecked = false;
   private readonly listeners = new Set<(event: ProgressEvent) => void>();
+  /** The dataset this runner stored last: the next one may be stored as the rows that differ. */
+  private written?: Written;
 
   constructor(private readonly deps: SyncDeps) {}
 
@@ -194,8 +198,11 @@ export class SyncRunner {
           progress('index', 2, 2);
           return { lexicon, searchIndex };
         };
-        const written = await writeDataset(
+        const previous = this.written;
+        this.written = undefined;
+        const stored = await storeDataset(
           db,
+          previous,
           { dataset, sourceKind: resolved.sourceKind, derive, http: resolved.http, base: resolved.base },
           {
             signal: controller.signal,
@@ -212,9 +219,10 @@ export class SyncRunner {
           },
         );
         staged = undefined;
+        this.written = stored.written;
         progress('switch', 1, 1);
         result = { ok: true, outcome: 'ok', status: await getStatus(), ...(report ? { report } : {}) };
-        if (this.deps.buildQuickSearchIndex) completeIndex = () => this.deps.completeSearchIndex?.(written.gen, dataset);
+        if (this.deps.buildQuickSearchIndex) completeIndex = () => this.deps.completeSearchIndex?.(stored.row.gen, dataset);
       }
     } catch (error) {
       if (staged) await discardStaged(db, staged.importId).catch((cleanup) => console.warn('[company-lens] could not discard a failed import', cleanup));

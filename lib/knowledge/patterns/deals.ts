@@ -146,6 +146,8 @@ function soleBeneficiary(x: Ctx, investors: Party[]): number | undefined {
     const id = x.id(t[1]);
     if (investors.some((p) => p.companyId === id)) continue;
     if (!x.acting(x.bare, t.index!)) continue;
+    // A company introduced as an investor ("seed round investor X", "backers X and Y") is not the one funded.
+    if (/\b(?:investors?|backers?|shareholders?|lenders?)\s$/.test(x.bare.slice(Math.max(0, t.index! - 14), t.index!))) continue;
     // The news source quoted for the report ("..., Korvex News reported") is not the one funded.
     if (re(String.raw`^⟦C${t[1]}⟧ (?:reported|reports|said|says|wrote|added|first reported)\b`, 'u').test(x.bare.slice(t.index!))) continue;
     candidates.set(id, Number(t[1]));

@@ -54,10 +54,13 @@ function metric(x: Ctx): void {
     }
   }
   // "Lumo runs an online platform with more than 160 million monthly users"; "Korvex's 788m active buyers"
-  const withCount = String.raw`${C} (?:[^⟦;,.]{1,60}? )?with ${QUALIFY}${COUNT} ${PEOPLE}`;
-  for (const m of tpl.matchAll(re(withCount))) {
-    const value = parseCount(m[2]);
-    if (value !== undefined && value > 1 && x.acting(tpl, m.index!)) add(m[1], { metric: m[3], value, unit: peopleUnit(m[3]) });
+  // The figure belongs to the clause's first acting company, not to the last one listed before "with" ("X overtook Y and Z with 788m buyers").
+  for (const m of tpl.matchAll(re(String.raw`\bwith ${QUALIFY}${COUNT} ${PEOPLE}`))) {
+    const clause = tpl.slice(0, m.index!).split(/[;:]|\b(?:as|when|while|after|since|because|but|although|though) (?=⟦C)/).pop()!;
+    const offset = m.index! - clause.length;
+    const first = [...clause.matchAll(/⟦C(\d+)⟧/g)].find((t) => x.acting(tpl, offset + t.index!));
+    const value = parseCount(m[1]);
+    if (first && value !== undefined && value > 1) add(first[1], { metric: m[2], value, unit: peopleUnit(m[2]) });
   }
   for (const m of tpl.matchAll(re(String.raw`${C}'s ${QUALIFY}${COUNT} ${PEOPLE}`))) {
     const value = parseCount(m[2]);

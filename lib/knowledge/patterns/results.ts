@@ -117,7 +117,9 @@ export function results(x: Ctx): void {
     const upTo = typeof figureEnd === 'number' ? figureEnd : figureEnd.index + figureEnd[0].length;
     if (HYPOTHETICAL.test(lead + m[0] + after.slice(0, upTo))) continue;
     // Counts belong to counted measures only: "four times the loss" is no count of losses.
-    const value = counted ? countFor(before, after) : undefined;
+    // A handful of people ("the death of two employees") is an anecdote, not a company's figure.
+    const counts = counted ? countFor(before, after) : undefined;
+    const value = counts !== undefined && counts < 10 && !/^(?:jobs?|job cuts|layoffs)$/.test(noun) ? undefined : counts;
     const change = changeOf(after) ?? changeOf(before.split(/[;,] /).pop() ?? '');
     const marginPct = noun === 'profit margin' ? /^ of (\d+(?:\.\d+)?)%/.exec(after) : null;
     if (!amount && value === undefined && !change && !marginPct) continue;
