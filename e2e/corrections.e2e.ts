@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { openOptions } from './fixtures/datasets/helpers';
 import { CORPUS_DIR, hoverWord, mentionsOf, openScanned, seedFiles, seedRoute } from './fixtures/pages/pages';
 import { jsonRoutes, useExtensionWithFixtures } from './session';
+import type { Route } from './server';
 
 /**
  * Corrections in the real extension: made on profile pages, stored in the worker's IndexedDB,
@@ -13,7 +14,14 @@ import { jsonRoutes, useExtensionWithFixtures } from './session';
  * again and after the worker is stopped. The two names are ones the bundled corpus gets wrong
  * today: "Ant Groups" (a misspelling of Ant Group) and "Jay Thornhill" (a person).
  */
-const session = useExtensionWithFixtures([jsonRoutes({ '/other.json': JSON.stringify(makeDataset('other', 3)) }), seedRoute]);
+/** A page naming a company only by a made-up name, which the user then adds to it. */
+const aliasPage: Route = (req, res) => {
+  if (req.url !== '/alias.html') return false;
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><title>Results</title><p>Quorbex Financial said on Monday that its payments business grew in the quarter.</p>');
+  return true;
+};
+
+const session = useExtensionWithFixtures([jsonRoutes({ '/other.json': JSON.stringify(makeDataset('other', 3)) }), seedRoute, aliasPage]);
 
 type SyncAnswer = { ok: boolean; outcome?: string; status?: DatasetStatus; error?: { message: string } };
 
@@ -99,6 +107,21 @@ describe('corrections', () => {
     await profile.getByTestId('not-found').waitFor({ timeout: 60_000 });
     // The tab was told of the new dataset and scanned again without the name.
     await expect.poll(async () => (await mentionsOf(ext, page)).mentions.map((m) => m.companyId), { timeout: 30_000 }).not.toContain('jay-thornhill');
+    await page.close();
+    await profile.close();
+  });
+
+  it('recognise a name the user added, on pages', async () => {
+    const { ext, server } = session;
+    const page = await openScanned(ext, `${server.url}/alias.html`);
+    expect((await mentionsOf(ext, page)).mentions).toEqual([]);
+    const profile = await ext.extensionPage('company.html?id=ant-group');
+    const field = profile.getByLabel('Another name');
+    await field.fill('Quorbex Financial');
+    await field.press('Enter');
+    await expect.poll(() => profile.getByTestId('correction-status').textContent(), { timeout: 60_000 }).toMatch(/^Done/);
+    await expect.poll(() => profile.locator('.cl-facts-table').textContent()).toContain('Quorbex Financial');
+    await expect.poll(async () => (await mentionsOf(ext, page)).mentions.map((m) => m.companyId), { timeout: 30_000 }).toEqual(['ant-group']);
     await page.close();
     await profile.close();
   });

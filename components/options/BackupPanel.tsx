@@ -2,6 +2,8 @@ import { useState } from 'preact/hooks';
 import { sendMessage } from '../../lib/protocol/send';
 import { exportDataset } from '../../lib/store/export';
 import { exportUserData, importUserData } from '../../lib/store/backup';
+import { storedCorrections, withoutRowFields } from '../../lib/store/corrections';
+import { getDb } from '../../lib/store/db';
 import { saveText } from './format';
 import { importFileOf } from '../../lib/library/articles';
 
@@ -47,7 +49,9 @@ export function BackupPanel() {
       const files = done.library.map(importFileOf);
       const imported = files.length > 0 ? await sendMessage({ type: 'dataset.sync', source: { kind: 'files', files } }) : undefined;
       const library = imported?.ok ? `, ${imported.report?.files.reduce((sum, f) => sum + f.articles, 0) ?? 0} library articles` : imported ? ` (the library could not be restored: ${imported.error.message})` : '';
-      const corrected = done.corrections ? await sendMessage({ type: 'corrections.restore', corrections: done.corrections }) : undefined;
+      // Restoring the list the store already has would only rebuild the same knowledge.
+      const same = JSON.stringify(withoutRowFields(await storedCorrections(getDb()))) === JSON.stringify(done.corrections ?? null);
+      const corrected = done.corrections && !same ? await sendMessage({ type: 'corrections.restore', corrections: done.corrections }) : undefined;
       const corrections = corrected?.ok ? `, ${done.corrections!.length} corrections` : corrected ? ` (your corrections could not be restored: ${corrected.error.message})` : '';
       return `Restored ${done.stars} starred companies, ${done.notes} notes${library}${corrections} and your settings.`;
     });

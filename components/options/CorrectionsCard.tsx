@@ -14,6 +14,7 @@ export function CorrectionsCard({ version, busy }: { version: string; busy: bool
         busy={busy}
         empty="No corrections yet. Open a company’s profile (from its card or the popup) to rename it, merge it with another, add or split off a name, or mark it as not an organisation."
       />
+      <p class="cl-muted">Muted names only stop being marked on pages; they are listed with the settings below.</p>
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { concerns } from '../../lib/corrections/describe';
+import { sameText } from '../../lib/corrections/organisations';
 import type { Correction } from '../../lib/corrections/schema';
 import type { Company } from '../../lib/dataset/schema';
 import { sendMessage } from '../../lib/protocol/send';
@@ -10,13 +11,13 @@ import { setMuted as sendMute } from '../shared/settings-changes';
 
 type Status = { kind: 'idle' } | { kind: 'working'; what: string } | { kind: 'done'; what: string } | { kind: 'error'; message: string };
 
-const sameText = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /** The company another name or id stands for, other than `self`: the one the user means to merge into. */
 async function findCompany(text: string, self: string): Promise<Company | null> {
   const all = await getAllCompanies();
   const others = all.filter((c) => c.id !== self);
-  return others.find((c) => c.id === text.trim() || sameText(c.name, text)) ?? others.find((c) => c.aliases.some((a) => sameText(a.text, text))) ?? null;
+  text = text.trim();
+  return others.find((c) => c.id === text || sameText(c.name, text)) ?? others.find((c) => c.aliases.some((a) => sameText(a.text, text))) ?? null;
 }
 
 /**
@@ -97,7 +98,7 @@ export function CorrectionsPanel({ company, related, onChanged }: { company: Com
       </form>
       {names.length > 0 && (
         <form class="cl-correct-row" onSubmit={submit(() => apply({ ...base, kind: 'split', alias: split || names[0] }, `Splitting off “${split || names[0]}”`))}>
-          <label for="cl-split">A different organisation</label>
+          <label for="cl-split">A name that is another organisation</label>
           <select id="cl-split" value={split || names[0]} onChange={(e) => setSplit(e.currentTarget.value)}>
             {names.map((n) => (
               <option key={n} value={n}>

@@ -3,6 +3,7 @@ import type { Company, Dataset, Mention } from '../dataset/schema';
 import { Lexicon } from '../detect/lexicon';
 import { discoveredId, nameKey } from '../knowledge/orgs/key';
 import type { AliasObject } from '../registry/schema';
+import { sameText } from './organisations';
 import { remapCompanies } from './remap';
 import type { Correction } from './schema';
 
@@ -75,8 +76,6 @@ function applyOne(dataset: Dataset, c: Correction): Dataset {
       return remapCompanies(dataset, dataset.companies.filter((x) => x !== company), new Map([[company.id, null]]));
   }
 }
-
-const sameText = (a: string, b: string) => a.normalize('NFKC').toLowerCase() === b.normalize('NFKC').toLowerCase();
 
 /** `aliases` with `texts` added, leaving out the name and any spelling already there. */
 function withAliases(name: string, aliases: readonly AliasObject[], texts: readonly AliasObject[]): AliasObject[] {

@@ -1,7 +1,8 @@
 import type { OrgCompany } from '../knowledge/orgs';
 import type { Correction } from './schema';
 
-const sameText = (a: string, b: string) => a.normalize('NFKC').toLowerCase() === b.normalize('NFKC').toLowerCase();
+/** Two spellings of one name, as far as the user's corrections go: case and compatibility forms aside. */
+export const sameText = (a: string, b: string): boolean => a.normalize('NFKC').toLowerCase() === b.normalize('NFKC').toLowerCase();
 
 /**
  * The corrections that decide which names are organisations, applied to the organisations a

@@ -13,6 +13,24 @@ const LATEST = 5;
 
 const fixture = (name: string) => JSON.parse(readFileSync(new URL(`../../test/fixtures/store/${name}`, import.meta.url), 'utf8'));
 
+/**
+ * Writes the v1 fixture (and `more`) into a database with the given older schemas, as that
+ * version of the extension would have, and returns every table's rows.
+ */
+async function writeOlder(name: string, schemas: Record<string, string>[], more: (db: Dexie) => Promise<unknown>): Promise<Record<string, unknown[]>> {
+  const old = new Dexie(name);
+  schemas.forEach((schema, i) => old.version(i + 1).stores(schema));
+  const content = fixture('v1-database.json') as Record<string, object[]>;
+  await old.transaction('rw', old.tables, async () => {
+    for (const [table, rows] of Object.entries(content)) await old.table(table).bulkAdd(rows);
+    await more(old);
+  });
+  const before: Record<string, unknown[]> = {};
+  for (const table of old.tables) before[table.name] = await table.toArray();
+  old.close();
+  return before;
+}
+
 describe('schema upgrades', () => {
   it('upgrades a database written by version 1 to the golden content', async () => {
     const name = 'upgrade-from-v1';
@@ -99,22 +117,8 @@ describe('schema upgrades', () => {
   });
 
   it('upgrades a version 4 database to version 5 with no corrections, keeping everything else', async () => {
-    const name = 'upgrade-from-v4';
-    const v4 = new Dexie(name);
-    v4.version(1).stores(SCHEMA_V1);
-    v4.version(2).stores(SCHEMA_V2);
-    v4.version(3).stores(SCHEMA_V3);
-    v4.version(4).stores(SCHEMA_V4);
-    const content = fixture('v1-database.json') as Record<string, object[]>;
-    await v4.transaction('rw', v4.tables, async () => {
-      for (const [table, rows] of Object.entries(content)) await v4.table(table).bulkAdd(rows);
-      await v4.table('library').add({ id: 'lib-1', title: 'T', body: 'B', tags: [], origin: 'a.txt', addedAt: 5 });
-    });
-    const before: Record<string, unknown[]> = {};
-    for (const table of v4.tables) before[table.name] = await table.toArray();
-    v4.close();
-
-    const db = new CompanyLensDB(name);
+    const before = await writeOlder('upgrade-from-v4', [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4], (db) => db.table('library').add({ id: 'lib-1', title: 'T', body: 'B', tags: [], origin: 'a.txt', addedAt: 5 }));
+    const db = new CompanyLensDB('upgrade-from-v4');
     await db.open();
     expect(db.verno).toBe(LATEST);
     for (const [table, rows] of Object.entries(before)) expect(await db.table(table).toArray(), table).toEqual(rows);
