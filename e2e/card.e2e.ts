@@ -57,6 +57,17 @@ describe('hovering a name', () => {
     await page.close();
   });
 
+  it('shows the most informative sentence naming a company the corpus reports no fact about, with its source', async () => {
+    const page = await open(`/seed/${seedFiles()[1]}.html`);
+    await hoverWord(page, 'Momenta', 0);
+    await expect.poll(() => card(page).getAttribute('data-status'), { timeout: 30_000 }).toBe('ready');
+    expect(await card(page).locator('[data-fact]').count()).toBe(0);
+    expect(await card(page).textContent()).not.toContain('No deals or figures');
+    expect(await card(page).locator('.cl-mention-text').textContent()).toMatch(/Momenta[^]*\.$/);
+    expect(await card(page).locator('.cl-mention figcaption').textContent()).toContain('China Roundup');
+    await page.close();
+  });
+
   it('opens nothing while the pointer sweeps across names, and closes on Escape', async () => {
     const page = await open(`/seed/${seedFiles()[1]}.html`);
     const r = await wordRect(page, 'XTransfer', 1);

@@ -74,6 +74,7 @@ const reader: CardReader = {
   getArticles: async (ids) => ids.map((id) => articles.find((a) => a.id === id)),
   getLinksFor: async () => [],
   getFacts: async (ids) => ids.map((id) => facts.find((f) => f.id === id)),
+  getMentionsFor: async () => [],
 };
 
 describe('moneyText', () => {
@@ -158,5 +159,28 @@ describe('assembleCard', () => {
       { key: 'rival:paypal', id: 'paypal', name: 'PayPal', label: 'Rival of', source: null },
     ]);
     expect(card.related).toEqual([{ id: 'ant-group', name: 'Ant Group', weight: 2 }]);
+  });
+
+  it('shows the most informative recent sentence naming a company that has no facts, with its source and date', async () => {
+    const body = 'Quillon Tools\n\nQuillon Tools opened a plant in Leeds last year, hiring 200 people for Beta Motors.\n\nQuillon Tools is a name.';
+    const dated: Article = { ...article('a3', 'x/009_z.txt', 0), body, date: '2025-03-03' };
+    const at = (text: string, nth = 0) => {
+      let i = -1;
+      for (let k = 0; k <= nth; k++) i = body.indexOf(text, i + 1);
+      return { companyId: 'quillon', articleId: 'a3', start: i, end: i + text.length, alias: text };
+    };
+    const card = (await assembleCard(
+      {
+        ...reader,
+        getCompany: async () => company('quillon', 'Quillon Tools'),
+        getFactsFor: async () => [],
+        getArticles: async (ids) => ids.map((id) => (id === 'a3' ? dated : undefined)),
+        getMentionsFor: async () => [at('Quillon Tools', 0), at('Quillon Tools', 1), at('Quillon Tools', 2)],
+      },
+      'quillon',
+    ))!;
+    expect(card.facts).toEqual([]);
+    expect(card.mention).toEqual({ articleId: 'a3', title: 'Title of a3', sentence: 'Quillon Tools opened a plant in Leeds last year, hiring 200 people for Beta Motors.', date: '2025-03-03' });
+    expect((await assembleCard(reader, 'xtransfer'))!.mention).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
-import type { Article, Company, Fact, Link, Person, Relation } from '../dataset/schema';
+import type { Article, Company, Fact, Link, Mention, Person, Relation } from '../dataset/schema';
 import { dated, factText, pickKeyFacts } from './facts';
 import { linkSides } from './links';
+import { bestMentionSentence } from './mention';
 import type { CardData, CardSource } from './types';
 
 /**
@@ -16,12 +17,15 @@ export interface CardReader {
   getLinksFor(companyId: string): Promise<Link[]>;
   getFacts(ids: string[]): Promise<readonly (Fact | null | undefined)[]>;
   getArticles(ids: string[]): Promise<readonly (Article | null | undefined)[]>;
+  getMentionsFor(companyId: string): Promise<Mention[]>;
 }
 
 /** Co-occurrence is a weak signal: a few of the most frequent, after the typed relations. */
 export const MAX_RELATED = 5;
 export const MAX_LINKS = 8;
 export const MAX_PEOPLE = 5;
+/** Articles read for the best sentence naming a company that has no facts. */
+const MAX_MENTION_ARTICLES = 30;
 const MAX_SENTENCE = 600;
 
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
@@ -52,6 +56,8 @@ export async function assembleCard(reader: CardReader, id: string): Promise<Card
   };
   const picked = pickKeyFacts(facts, dated(order));
 
+  const mention = picked.length === 0 ? await mentionSentence(reader, id) : null;
+
   const typed = new Set(sides.map((s) => s.other));
   const related = relations
     .map((r) => ({ id: r.a === id ? r.b : r.a, weight: r.weight }))
@@ -79,6 +85,7 @@ export async function assembleCard(reader: CardReader, id: string): Promise<Card
     founded: company.founded ?? founding?.values.year,
     domain: company.domain,
     facts: picked.map(({ key, label, fact }) => ({ key, label, text: factText(fact), source: source(fact) })),
+    ...(mention ? { mention: { ...mention, title: clip(mention.title, 300), sentence: clip(mention.sentence, MAX_SENTENCE) } } : {}),
     links: sides.flatMap(({ link, other, label }) => {
       const c = linked.get(other);
       const fact = link.factId ? linkFacts.get(link.factId) : undefined;
@@ -95,6 +102,14 @@ export async function assembleCard(reader: CardReader, id: string): Promise<Card
     articleCount: company.articleCount,
     mentionCount: company.mentionCount,
   };
+}
+
+/** The most informative sentence naming a company, read from the latest articles that name it. */
+async function mentionSentence(reader: CardReader, id: string) {
+  const mentions = await reader.getMentionsFor(id);
+  const ids = [...new Set(mentions.map((m) => m.articleId))].slice(-MAX_MENTION_ARTICLES);
+  const articles = await byId(reader.getArticles(ids));
+  return bestMentionSentence(mentions.filter((m) => articles.has(m.articleId)), articles, articleRank);
 }
 
 /**

@@ -44,6 +44,8 @@ export interface CardData {
   founded?: number;
   domain?: string;
   facts: CardFact[];
+  /** With no facts: the most informative sentence naming the company, with its article and date. */
+  mention?: CardSource & { date?: string };
   /** Typed relations, shown before co-occurrence. */
   links: CardRelation[];
   /** Companies only named together with this one ("Also named with"), heaviest first. */

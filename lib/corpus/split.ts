@@ -1,5 +1,6 @@
 import type { Article } from '../dataset/schema';
 import { CorpusError } from './errors';
+import { articleDate } from './dates';
 import { decodeDocument } from './decode';
 
 /**
@@ -154,7 +155,8 @@ export function splitText(name: string, text: string): Article[] {
       throw new CorpusError('too-large', name, `has an article of ${(body.length / 1e6).toFixed(1)} million characters; the limit is 5 million`, d.line);
     }
     // Long paths keep their end, where the file name is.
-    return { id: `${stem}#${position}`, title: d.title, body, tags, source: name.slice(-MAX_SOURCE), position };
+    const date = articleDate(d.title, body);
+    return { id: `${stem}#${position}`, title: d.title, body, tags, source: name.slice(-MAX_SOURCE), position, ...(date ? { date } : {}) };
   });
   if (articles.length === 0) throw new CorpusError('empty', name, 'has no article text, only tag lines');
   return articles;

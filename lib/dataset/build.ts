@@ -7,6 +7,8 @@ import { organisations, registryKeys, resolveOrgs, type DiscoveredOrg } from '..
 import { BuildCache } from './cache';
 import type { Registry } from '../registry/schema';
 import { companyFields } from './company';
+import { correctOrganisations } from '../corrections/organisations';
+import type { Correction } from '../corrections/schema';
 import { contentHash } from './hash';
 import { DATASET_FORMAT, DATASET_VERSION, type Article, type Company, type Dataset } from './schema';
 
@@ -29,6 +31,12 @@ export interface BuildInput {
    * same dataset as without it.
    */
   cache?: BuildCache;
+  /**
+   * The user's corrections that decide which names are organisations (lib/corrections): applied
+   * before the articles are read, so an added name brings its facts. The caller applies the whole
+   * list to the result too (applyCorrections); the content hash is the caller's to extend.
+   */
+  corrections?: readonly Correction[];
   /** Receives the organisations resolved from the text, with their evidence (for the report). */
   onOrganisations?: (discovered: readonly DiscoveredOrg[]) => void;
 }
@@ -109,7 +117,7 @@ function* buildSteps(input: BuildInput): Generator<BuildProgress, Dataset> {
   }
   const discovered = resolveOrgs(analyses, registryKeys(entries));
   input.onOrganisations?.(discovered);
-  const orgs = organisations(discovered, entries);
+  const orgs = correctOrganisations(organisations(discovered, entries), input.corrections ?? []);
   const lexicon = Lexicon.build(orgs);
   const names = new Map(orgs.map((o) => [o.id, o.name]));
   const nameOf = (id: string) => names.get(id) ?? id;

@@ -33,8 +33,7 @@ export class Ctx {
   ) {
     // Exchanges are registry entries too ("floats on the Nasdaq"); in the bare template they read
     // as plain words so they neither interrupt a pattern nor pass for the company acting.
-    this.bare = v.tpl
-      .replace(APPOSITIVE, ' ')
+    this.bare = withoutAsides(v.tpl)
       .replace(/ {2,}/g, ' ')
       .replace(/⟦C(\d+)⟧/g, (t, i) => (EXCHANGE.test(v.companies[Number(i)].text) ? v.companies[Number(i)].text : t));
   }
@@ -111,7 +110,8 @@ export class Ctx {
     const last = tokens[tokens.length - 1];
     if (!last) return undefined;
     let between = tpl.slice(last.index! + last[0].length, at);
-    between = between.replace(APPOSITIVE, ' ');
+    // A short aside set off by commas that names no company ("X, well placed in a fast market, has raised") does not change the subject.
+    between = between.replace(APPOSITIVE, ' ').replace(/^,\s[^⟦,;()]{1,80},(?=\s)/, ' ');
     if (!BRIDGE.test(between)) return undefined;
     // A relative clause's subject is the company it hangs on, whatever that company's own role: "harmful to X, which had raised ...".
     if (/^\s*,\s(?:which|who)\s/.test(between)) return Number(last[1]);
@@ -122,7 +122,8 @@ export class Ctx {
   partiesAfter(cue: RegExp, tpl = this.v.tpl): Party[] {
     const m = cue.exec(tpl);
     if (!m) return [];
-    const rest = tpl.slice(m.index + m[0].length).split(/[.;:]\s|[.;:]$|\s\(/)[0];
+    // The list ends where a phrase about the deal starts: "backed by X and Y at a $650m valuation".
+    const rest = tpl.slice(m.index + m[0].length).split(/[.;:]\s|[.;:]$|\s\(|\s(?:at|on|for|after|before|to) (?:a|an|the|⟦M)/)[0];
     const out: Party[] = [];
     for (const raw of rest.split(/,\s*(?:and\s+)?|\s+and\s+|\s+as well as\s+/)) {
       const part = raw.trim();
@@ -143,10 +144,25 @@ export class Ctx {
   }
 }
 
+/**
+ * The template with its asides removed, including asides in a row (", a rival of X, the maker of Y,"):
+ * each comma-enclosed aside leaves its closing comma behind a private-use mark (which templates never
+ * contain), so the next aside can still start at that comma; marks and their commas go at the end.
+ */
+function withoutAsides(tpl: string): string {
+  let out = tpl;
+  for (let i = 0; i < 4; i++) {
+    const next = out.replace(APPOSITIVE, (m) => (m.startsWith(',') && m.endsWith(',') ? '\ue000,' : ' '));
+    if (next === out) break;
+    out = next;
+  }
+  return out.replace(/\ue000,?/g, ' ');
+}
+
 /** "Chinese automaker ⟦C3⟧": a company after a few lower-case words that are not prepositions. */
 export const DESCRIBED_TOKEN = /^(?:(?!(?:by|from|of|in|with|to|for|at|on|including|like|than|via|into)\s)[\p{Ll}-]+\s){0,3}⟦C(\d+)⟧$/u;
 
 export const EXCHANGE = new RegExp(`^(?:${EXCHANGE_NAMES})$`);
 
 const BRIDGE =
-  /^\s*,?\s*(?:(?:which|that|who)\s)?(?:(?:has|had|have|just|recently|reportedly|also|now|finally|successfully|already|officially|itself|only|will|would|still|first|then|quickly|swiftly|this week|today|yesterday|last week)\s)*$/;
+  /^\s*,?\s*(?:(?:which|that|who)\s)?(?:(?:has|had|have|just|recently|reportedly|also|now|finally|successfully|already|officially|itself|only|will|would|still|first|then|quickly|swiftly|this week|today|yesterday|last week|meanwhile|earlier|previously|again|[\p{Ll}]+ly)\s)*$/u;

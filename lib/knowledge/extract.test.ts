@@ -3,6 +3,7 @@ import type { Article, Fact } from '../dataset/schema';
 import { Lexicon } from '../detect/lexicon';
 import { extractArticle } from './extract';
 import { unitsFrom } from './units';
+import { sentenceViews } from './view';
 
 /** Small made-up articles, one form of English each, run through the real extractor. */
 
@@ -13,6 +14,8 @@ const entries = [
   { id: 'beta', name: 'Beta Motors', aliases: [{ text: 'Beta' }] },
   { id: 'gamma', name: 'Gamma Ventures', aliases: [] },
   { id: 'regulator', name: 'Market Watchdog Authority', aliases: [] },
+  // A one-letter alias, as a discovered or listed name can have: never the letter of a "Series B" round.
+  { id: 'bee', name: 'B Holdings', aliases: [{ text: 'B' }] },
 ];
 const lexicon = Lexicon.build(entries);
 const names = new Map(entries.map((e) => [e.id, e.name]));
@@ -80,5 +83,87 @@ describe('an opening clause', () => {
     const got = facts('The first blow fell on Acme.\nJust two days after its $4 billion IPO in New York, the robotics giant was hit with a probe by Market Watchdog Authority.');
     expect(of(got, 'ipo', 'acme')[0]?.values.amount).toMatchObject({ amount: 4e9 });
     expect(of(got, 'legal', 'acme')[0]?.values).toMatchObject({ action: 'probe', by: { companyId: 'regulator' } });
+  });
+});
+
+describe('deal forms', () => {
+  it('reads the letter of "Series B" as the round, not as an organisation', () => {
+    const got = facts('Acme had earlier raised $30 million in a Series B round.');
+    expect(of(got, 'funding', 'acme')[0]?.values).toMatchObject({ amount: { amount: 3e7 }, round: 'Series B' });
+    expect(got.some((f) => f.companyId === 'bee')).toBe(false);
+  });
+
+  it('looks past adverbs and a comma aside between the company and its verb', () => {
+    const got = facts('Beta Motors, well placed in a fast-growing market, has meanwhile raised $100 million in a Series A round.');
+    expect(of(got, 'funding', 'beta')[0]?.values.amount).toMatchObject({ amount: 1e8 });
+  });
+
+  it('never funds a company in a round it leads', () => {
+    const got = facts('Gamma Ventures had a busy week.\nIt has also just received $298m in a Gamma Ventures-led series B round.');
+    expect(of(got, 'funding', 'gamma')).toEqual([]);
+  });
+
+  it('reads a passive "raised by", a sum provided for a company\'s round and a round owned by the subject', () => {
+    expect(of(facts('It follows $1.6 billion raised by carmaker Beta Motors\'s robot unit Acme through a Series B round in 2017.'), 'funding', 'acme')[0]?.values).toMatchObject({
+      amount: { amount: 1.6e9 },
+      round: 'Series B',
+    });
+    expect(of(facts('Two funds owned by Gamma Ventures have provided $225m for Acme as part of its $502m series E round.'), 'funding', 'acme')[0]?.values.amount).toMatchObject({ amount: 2.25e8 });
+    const own = facts('Acme followed a $40m pre-series E round in September backed by Gamma Ventures at a $650m valuation.');
+    expect(of(own, 'funding', 'acme')[0]?.values).toMatchObject({ amount: { amount: 4e7 }, investors: [{ companyId: 'gamma' }] });
+    expect(of(own, 'valuation', 'acme')[0]?.values.amount).toMatchObject({ amount: 6.5e8 });
+    expect(of(facts('Gamma Ventures led a $40m round in March.'), 'funding', 'gamma')).toEqual([]);
+  });
+
+  it('reads "valued X at", IPO proceeds, stakes taken with a percentage and a share sale to investors', () => {
+    expect(of(facts('The series E round valued Acme at $2.1bn.'), 'valuation', 'acme')[0]?.values.amount).toMatchObject({ amount: 2.1e9 });
+    expect(of(facts('Acme, a rival of Beta Motors, raised $5.4 billion in the IPO.'), 'ipo', 'acme')[0]?.values.amount).toMatchObject({ amount: 5.4e9 });
+    expect(of(facts('Beta Motors will also assume 0.92 percent ownership of Acme, amounting to $150 million.'), 'stake', 'beta')[0]?.values.percent).toBe(0.92);
+    expect(of(facts('Gamma Ventures had also acquired 3.65 percent shares in Acme.'), 'stake', 'gamma')[0]?.values.percent).toBe(3.65);
+    expect(of(facts('Acme sold on Monday 13 percent of its shares, worth $2.2 billion, to several new investors.'), 'funding', 'acme')[0]?.values.amount).toMatchObject({ amount: 2.2e9 });
+  });
+});
+
+describe('profile and count forms', () => {
+  it('reads lists of founders and the head office', () => {
+    expect(of(facts('Acme founders (from left) Ann Varga, Lee Moss, and Bo Tan met in 2015.'), 'founding', 'acme')[0]?.values.founders).toEqual(['Ann Varga', 'Lee Moss', 'Bo Tan']);
+    const got = facts('Acme will keep its head office in Norway under the leadership of founders Ann Varga and Lee Moss.');
+    expect(of(got, 'headquarters', 'acme')[0]?.values.place).toBe('Norway');
+    expect(of(got, 'founding', 'acme')[0]?.values.founders).toEqual(['Ann Varga', 'Lee Moss']);
+  });
+
+  it('reads a place after a description and before a longer one', () => {
+    expect(of(facts('Beta Motors is the parent company of Acme, a startup company based in Oslo, Norway which makes robots.'), 'headquarters', 'acme')[0]?.values.place).toBe('Oslo, Norway');
+    expect(of(facts('Norway-headquartered robotics and software group Acme said so.'), 'headquarters', 'acme')[0]?.values.place).toBe('Norway');
+  });
+
+  it('counts people after describing words, in "with N users" and in short scale words', () => {
+    expect(of(facts('Acme runs an online platform with more than 160 million monthly users.'), 'metric', 'acme')[0]?.values).toMatchObject({ value: 1.6e8, unit: 'users' });
+    expect(of(facts('Acme has 410,000 active online marketing customer in the first quarter.'), 'metric', 'acme')[0]?.values).toMatchObject({ value: 410000, unit: 'customers' });
+    const got = facts("Acme's 788m active buyers overtook Beta Motors's 779m annual shopper count.");
+    expect(of(got, 'metric', 'acme')[0]?.values.value).toBe(7.88e8);
+    expect(of(got, 'metric', 'beta')[0]?.values).toMatchObject({ value: 7.79e8, unit: 'shoppers' });
+    expect(of(facts('Acme has 5 percent of users in Norway.'), 'metric', 'acme')).toEqual([]);
+  });
+});
+
+describe('references and owners', () => {
+  it('reads "the X-led round" as no subject, so "the company" is the passage\'s company', () => {
+    const got = facts('Acme has received $100m in a series C round.\nThe Gamma Ventures-led round almost doubled the company\'s overall funding to $200m.');
+    expect(of(got, 'funding', 'gamma')).toEqual([]);
+  });
+
+  it('does not fund a company introduced as an investor, nor resolve an empty "it"', () => {
+    expect(facts('An app store has raised $4 million in a Series A deal led by a fund with Beta Motors and seed round investor Gamma Ventures participating.').filter((f) => f.type === 'funding')).toEqual([]);
+    const body = 'Beta Motors bought a plant.\nIt is notable that prices rose. It has also raised $5m.';
+    const views = sentenceViews('a', body, lexicon.mentions(body).map((m) => ({ start: m.start, end: m.end, companyId: lexicon.companyIds[m.companyIndex] })));
+    expect(views.map((v) => v.tpl.slice(0, 12))).toEqual(['⟦C0⟧ bought ', 'It is notabl', '⟦C0⟧ has als']);
+  });
+
+  it('gives a count after "with" to the clause\'s first company and skips a handful of people', () => {
+    const got = facts('Analysts were surprised as Acme overtook rivals Beta Motors and Gamma Ventures with 788m annual active buyers last year.');
+    expect(of(got, 'metric', 'acme')[0]?.values.value).toBe(7.88e8);
+    expect(of(got, 'metric', 'gamma')).toEqual([]);
+    expect(facts('Acme was criticised after the death of two employees.').filter((f) => f.type === 'metric')).toEqual([]);
   });
 });

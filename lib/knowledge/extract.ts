@@ -41,10 +41,21 @@ export interface ExtractOptions {
   curated?: (id: string) => boolean;
 }
 
+/** "Series B", "series C2": the letter names a funding round, never an organisation that happens to share it. */
+const ROUND_LETTER = /^[A-H]\d?\+?$/;
+const SERIES_BEFORE = /\b(?:pre-)?[Ss]eries\s$/;
+
+function isRoundLetter(body: string, m: { start: number; end: number }): boolean {
+  return ROUND_LETTER.test(body.slice(m.start, m.end)) && SERIES_BEFORE.test(body.slice(Math.max(0, m.start - 12), m.start));
+}
+
 /** The lexicon's names found in an article's body: all that extraction reads of the lexicon. */
 export function lexiconMentions(body: string, lexicon: Lexicon): BodyMention[] {
   const ids = lexicon.companyIds;
-  return lexicon.mentions(body).map((m) => ({ start: m.start, end: m.end, companyId: ids[m.companyIndex] }));
+  return lexicon
+    .mentions(body)
+    .filter((m) => !isRoundLetter(body, m))
+    .map((m) => ({ start: m.start, end: m.end, companyId: ids[m.companyIndex] }));
 }
 
 export function extractArticle(article: Article, lexicon: Lexicon, nameOf: (id: string) => string, options: ExtractOptions = {}): ArticleKnowledge {

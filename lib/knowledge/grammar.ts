@@ -13,7 +13,7 @@ export const TOKEN_RE = /⟦C(\d+)⟧/g;
 export const PREPOSITIONS = new Set(
   (
     'by from of in with to for at on including like than via into over under about against between among ' +
-    'behind through versus vs toward towards within without beyond per'
+    'behind through versus vs toward towards within without beyond per featuring alongside'
   ).split(' '),
 );
 
@@ -79,15 +79,17 @@ export function roundOf(text: string): string | undefined {
 
 const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, a: 1 };
 const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
-export const COUNT = String.raw`((?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|a)(?:\s(?:thousand|million|billion|trillion))?)`;
+export const COUNT = String.raw`((?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|a)(?:\s(?:thousand|million|billion|trillion)|(?:m|bn)(?![\p{L}\d]))?)`;
 
 /** "1.3 billion" → 1300000000, "150,000" → 150000, "one billion" → 1000000000. */
 export function parseCount(text: string): number | undefined {
-  const m = /^(\S+)(?:\s(thousand|million|billion|trillion))?$/.exec(text.trim());
+  const m = /^(\S+?)(?:\s(thousand|million|billion|trillion)|(m|bn))?$/.exec(text.trim());
   if (!m) return undefined;
   const base = NUMBER_WORDS[m[1].toLowerCase()] ?? Number(m[1].replace(/,/g, ''));
   if (!Number.isFinite(base)) return undefined;
-  return Math.round(base * (m[2] ? SCALES[m[2]] : 1) * 1e4) / 1e4;
+  // "788m buyers": the short scale words of headlines and business copy.
+  const scale = m[2] ? SCALES[m[2]] : m[3] === 'm' ? 1e6 : m[3] === 'bn' ? 1e9 : 1;
+  return Math.round(base * scale * 1e4) / 1e4;
 }
 
 const compiled = new Map<string, RegExp>();

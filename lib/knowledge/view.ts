@@ -72,6 +72,10 @@ function tokensOf(tpl: string): { index: number; at: number; end: number }[] {
   return [...tpl.matchAll(TOKEN_RE)].map((m) => ({ index: Number(m[1]), at: m.index!, end: m.index! + m[0].length }));
 }
 
+/** "The Korvex-led round", "a Korvex-backed startup": a company inside a compound adjective is neither subject nor referent. */
+const MODIFIER_AFTER = /^-(?:led|co-led|backed|owned|funded|controlled|run|operated|listed)\b/;
+const isModifier = (tpl: string, t: { end: number }) => MODIFIER_AFTER.test(tpl.slice(t.end, t.end + 14));
+
 /** Words that, before a company, show it is not what the sentence is about ("came from X", "said X"). */
 const NOT_SUBJECT = /^(?:will|would|can|could|may|might|must|should|shall|to|did|does|do|said|says|say|told|is|are|was|were|be|been|has|have|had|came|comes|come|went|goes|got|gets|saw|sees|made|makes|put|puts|called|named|like|such|than)$/i;
 
@@ -82,7 +86,7 @@ const NOT_SUBJECT = /^(?:will|would|can|could|may|might|must|should|shall|to|did
 function subjectOf(tpl: string, spans: [number, number][]): number | undefined {
   for (const t of tokensOf(tpl)) {
     if (t.at > 140) break;
-    if (inside(spans, t.at)) continue;
+    if (inside(spans, t.at) || isModifier(tpl, t)) continue;
     const lead = /^(?:[^,⟦]{0,80},\s)?((?:[\p{L}\p{N}'.&-]+\s){0,5})$/u.exec(tpl.slice(0, t.at));
     if (!lead) return undefined;
     const words = lead[1].trim().split(/\s+/).filter(Boolean);
@@ -93,6 +97,7 @@ function subjectOf(tpl: string, spans: [number, number][]): number | undefined {
 }
 
 const NOMINAL = /\b[Tt]he (?:(?![\p{L}-]*-(?:based|headquartered)\b)[\p{L}-]+ ){0,3}?(?:company|firm|startup|giant|unicorn|conglomerate|retailer|chain|group|airline|carrier|bank|lender|insurer|broker|carmaker|automaker|chipmaker|manufacturer|maker|operator|brewer|miner|producer|supplier|platform|corporation|multinational|e-commerce player)\b(?!'s? (?:own|rivals?|competitors?))(?! of\b)/gu;
+const EMPTY_IT = /^It (?:is|was|'s|has been|seems|seemed|appears|appeared|remains|remained) (?:(?:not|also|still|now|very|too|quite) )?(?:[\p{Ll}-]+ )?(?:that|whether|to|how|why|if|unclear|likely|possible|expected)\b/u;
 const PRONOUN = /\b(its|it)\b(?!')|^(Its|It)\b/g;
 
 interface Topic {
@@ -129,7 +134,7 @@ function buildTemplate(sentence: string, mentions: BodyMention[], offset: number
 function resolve(tpl: string, companies: TokenRef[], topic: string | undefined, previous?: string): { tpl: string; subject?: number } {
   const spans = appositiveSpans(tpl);
   let subject = subjectOf(tpl, spans);
-  const tokens = tokensOf(tpl);
+  const tokens = tokensOf(tpl).filter((t) => !isModifier(tpl, t));
   const edits: { at: number; end: number; text: string }[] = [];
   const refer = (companyId: string, text: string) => {
     companies.push({ companyId, text, anaphor: true });
@@ -151,6 +156,8 @@ function resolve(tpl: string, companies: TokenRef[], topic: string | undefined, 
       if (named) target = Number(named[1]);
       else if (topic && !tokens.some((t) => t.at < comma + 2) && new RegExp(`^${NOMINAL.source}`, 'u').test(rest)) target = refer(topic, word);
     }
+    // "It is notable that ...", "It was unclear whether ...": an empty "it" refers to nothing.
+    if (at === 0 && EMPTY_IT.test(tpl)) continue;
     // A sentence opening with "It" continues the company the previous sentence was about.
     if (target === undefined && at === 0 && previous) target = refer(previous, word);
     // In a sentence naming no company (or before any is named, as a clause's subject), "its"/"it" is the passage's company.

@@ -1,4 +1,4 @@
-import { splitText } from '../corpus';
+import { articleDate, parseDate, splitText } from '../corpus';
 import { contentHash } from '../dataset/hash';
 import type { Article } from '../dataset/schema';
 import type { LibraryRow } from '../store/db';
@@ -21,7 +21,10 @@ export function libraryId(title: string, body: string): string {
 
 /** The articles of one read document, as library rows (not yet stored). */
 export function rowsOf(doc: ReadDocument, addedAt: number): LibraryRow[] {
-  const drafts = doc.page ? [{ title: doc.page.title, body: doc.text, tags: [] as string[], date: doc.page.published }] : splitText(doc.name, doc.text);
+  // A page's own metadata comes first; a page without it may still state its date in its text.
+  const drafts = doc.page
+    ? [{ title: doc.page.title, body: doc.text, tags: [] as string[], date: doc.page.published ?? articleDate(doc.page.title, doc.text) }]
+    : splitText(doc.name, doc.text);
   return drafts.map((a) => ({
     id: libraryId(a.title, a.body),
     title: a.title,
@@ -67,7 +70,8 @@ export function articleOf(row: LibraryRow): Article {
   };
 }
 
-/** The day of a stated publication time ("2024-03-05T10:00:00Z" → "2024-03-05"), when it has one. */
+/** The day of a stated publication time ("2024-03-05T10:00:00Z", "March 5, 2024" → "2024-03-05"), or its year alone. */
 function dateOf(published: string | undefined): string | undefined {
-  return /^\d{4}(?:-\d{2}(?:-\d{2})?)?/.exec(published ?? '')?.[0];
+  if (!published) return undefined;
+  return parseDate(published) ?? /^(?:19|20)\d{2}$/.exec(published.trim())?.[0];
 }

@@ -32,6 +32,28 @@ function paragraphsOf(root: Element): string[] {
   return texts.length > 0 ? texts : [clean(root.textContent)].filter((t) => t !== '');
 }
 
+/**
+ * Where pages state their publication time when Readability's own sources (article:published_time,
+ * JSON-LD) are missing: other common meta names, then the first <time datetime> of the page.
+ */
+const PUBLISHED_META = [
+  'meta[property="article:published_time"]',
+  'meta[itemprop="datePublished"]',
+  'meta[name="pubdate"]',
+  'meta[name="publishdate"]',
+  'meta[name="date"]',
+  'meta[name="DC.date.issued"]',
+  'meta[property="og:published_time"]',
+];
+
+function publishedIn(doc: Document): string | undefined {
+  for (const selector of PUBLISHED_META) {
+    const value = optional(doc.querySelector(selector)?.getAttribute('content'), 100);
+    if (value) return value;
+  }
+  return optional(doc.querySelector('time[datetime]')?.getAttribute('datetime'), 100);
+}
+
 /** Too little text to be an article: a home page, a login form, a list of links. */
 const MIN_CHARS = 200;
 
@@ -55,6 +77,6 @@ export function extractReadable(doc: Document, url?: string): ReadablePage | nul
     ...(url ? { url } : {}),
     ...(optional(parsed.siteName) ? { siteName: optional(parsed.siteName) } : {}),
     ...(optional(parsed.byline) ? { byline: optional(parsed.byline) } : {}),
-    ...(optional(parsed.publishedTime, 100) ? { published: optional(parsed.publishedTime, 100) } : {}),
+    ...(optional(parsed.publishedTime, 100) ?? publishedIn(doc) ? { published: optional(parsed.publishedTime, 100) ?? publishedIn(doc) } : {}),
   };
 }

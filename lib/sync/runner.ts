@@ -13,6 +13,8 @@ import { describeSource, resolveSource, type KnowledgeBase, type SyncJob } from 
 import { commitLibraryChange, discardStaged, libraryRows, stageLibraryChange, type LibraryChange } from '../store/library';
 import { reportImport, type ImportReport } from '../library/import';
 import Dexie from 'dexie';
+import { applyCorrections } from '../corrections/apply';
+import { commitCorrectionChange, correctionsAfter, storedCorrections, type CorrectionChange } from '../store/corrections';
 
 /**
  * Runs syncs one at a time. Each sync is logged before it starts (so a worker stopped mid-sync
@@ -86,6 +88,14 @@ export class SyncRunner {
     return this.enqueue(() => this.runNow(source, options));
   }
 
+  /**
+   * Queues a change to the user's corrections: the dataset is built again with the changed list,
+   * and the list is stored in the same transaction that switches to that dataset.
+   */
+  correct(change: CorrectionChange): Promise<SyncResult> {
+    return this.enqueue(() => this.runNow({ kind: 'corrections', ...change }, {}));
+  }
+
   /** Queues the removal of library articles: the knowledge is rebuilt without them, then they go. */
   removeFromLibrary(ids: string[]): Promise<SyncResult> {
     return this.enqueue(() => this.runNow({ kind: 'library', remove: ids }, {}));
@@ -139,7 +149,7 @@ export class SyncRunner {
     const startedAt = Date.now();
     const controller = new AbortController();
     this.controller = controller;
-    const log: SyncLogRow = { startedAt, source: label, sourceKind: source.kind === 'library' ? 'files' : source.kind, outcome: 'running' };
+    const log: SyncLogRow = { startedAt, source: label, sourceKind: source.kind === 'library' || source.kind === 'corrections' ? 'files' : source.kind, outcome: 'running' };
     log.id = await db.syncLog.add(log);
     const stageMs: Partial<Record<SyncStage, number>> = {};
     let stage: SyncStage | undefined;
@@ -159,8 +169,10 @@ export class SyncRunner {
     try {
       const active = await activeGeneration(db);
       const library = await libraryRows(db);
+      const correctionChange = source.kind === 'corrections' ? source : undefined;
+      const corrections = correctionsAfter(await storedCorrections(db), correctionChange);
       const readBase = async () => (active ? (await baseOf(db, active.gen))?.text() : undefined);
-      const resolved = await resolveSource(source, { ...this.deps, kb: this.deps, signal: controller.signal, progress, active, library, readBase, timeoutMs: (source.kind === 'url' ? source.timeoutMs : undefined) ?? options.timeoutMs, maxBytes: options.maxBytes, requirePermission: options.scheduled });
+      const resolved = await resolveSource(source, { ...this.deps, kb: this.deps, signal: controller.signal, progress, active, library, readBase, timeoutMs: (source.kind === 'url' ? source.timeoutMs : undefined) ?? options.timeoutMs, maxBytes: options.maxBytes, requirePermission: options.scheduled, corrections });
       if (controller.signal.aborted) throw controller.signal.reason;
       if (resolved.unchanged) {
         const report = resolved.prepared && { files: resolved.prepared.files.map((f) => ({ name: f.name, articles: 0, skipped: f.skipped, known: [], discovered: [], facts: 0, notes: f.notes })), refused: resolved.prepared.refused };
@@ -173,7 +185,8 @@ export class SyncRunner {
           staged = change;
           await stageLibraryChange(db, change);
         }
-        const { dataset } = resolved;
+        // The one place corrections meet a dataset: whatever the source, before anything derives from it.
+        const dataset = applyCorrections(resolved.dataset, corrections);
         const derive = async () => {
           progress('index', 0, 2);
           const lexicon = this.deps.buildLexicon(dataset.companies);
@@ -196,7 +209,13 @@ export class SyncRunner {
             onProgress: (done, total) => progress('write', done, total),
             beforeSwitch: () => progress('switch', 0, 1),
             deferCleanup: true,
-            ...(change ? { atSwitch: { tables: [db.library], run: () => commitLibraryChange(db, change) } } : {}),
+            atSwitch: {
+              tables: [db.library, db.corrections],
+              run: async () => {
+                if (change) await commitLibraryChange(db, change);
+                if (correctionChange) await commitCorrectionChange(db, correctionChange, Date.now());
+              },
+            },
           },
         );
         staged = undefined;

@@ -31,18 +31,21 @@ function funding(x: Ctx): void {
     const clause = tpl.slice(at).split(/[;]|\.\s|, (?:but|while|whereas) /)[0];
     // The round may be the subject ("The Series C round, led by X, pulled in $138 million").
     const hasRound = ROUND_WORD.test(clause) || ROUND_WORD.test(tpl.slice(0, at));
-    const amount = x.firstMoney(clause.slice(0, 120));
+    // "$1.6bn raised by Korvex's EV unit Lumo through a Series B round": the sum before the verb, the company after "by".
+    const passive = re(String.raw`⟦M(\d+)⟧ (?:was |were |had been )?$`, 'u').exec(tpl.slice(0, at)) && re(String.raw`^\S+ by (?:(?:[\p{L}\p{N}&.-]+|⟦C\d+⟧'s)\s){0,7}?${C}(?!')`, 'u').exec(clause);
+    const amount = passive ? x.money(/⟦M(\d+)⟧ (?:was |were |had been )?$/.exec(tpl.slice(0, at))![1]) : x.firstMoney(clause.slice(0, 120));
     if (STRONG.test(m[1]) ? !amount && !hasRound : !hasRound) continue;
     // "which the firm raised to A$3.1bn": raising an offer or a price to a level is not being funded.
     if (/^raised (?:it |them )?to ⟦M/.test(clause) || /\b(?:offer|bid|price|forecast|target|rates?|stake|dividend)s?\b[^⟦]{0,40}$/.test(tpl.slice(Math.max(0, at - 50), at))) continue;
     // Closing a fund is a venture firm raising money to invest, not a company being funded.
     if (/\bfund\b/.test(clause) && !/\bround\b/.test(clause)) continue;
-    let company = x.subjectBefore(at);
+    let company = passive ? Number(passive[1]) : x.subjectBefore(at);
     if (company === undefined && hasRound) company = soleBeneficiary(x, [...lead, ...investors]);
     if (company === undefined) continue;
     const id = x.id(company);
     const key = `${id}|${amount?.amount ?? ''}`;
-    if (seen.has(key)) continue;
+    // No company leads its own round: "it ... received $298m in a Korvex-led round" with "it" resolved to Korvex is a wrong reference.
+    if (seen.has(key) || lead.some((p) => p.companyId === id)) continue;
     seen.add(key);
     const others = (list: Party[]) => list.filter((p) => p.companyId !== id);
     x.add({
@@ -93,6 +96,32 @@ function funding(x: Ctx): void {
       const round = roundOf(m[0]);
       x.add({ companyId: x.id(m[3]), type: 'funding', values: { amount: x.money(m[2]), ...(round ? { round } : {}), leadInvestors: [], investors: list.filter((p) => p.companyId !== x.id(m[3])) } });
     }
+  // "Two entities owned by Korvex have provided $225m for Lumo as part of its $502m series E round": the funded company follows the sum.
+  for (const m of tpl.matchAll(re(String.raw`\b(?:provided|pledged|invested|put|poured|injected|committed|contributed) ${M} (?:for|in|into|to) ${DESC}${C}(?!')[^⟦;]{0,40}?(?:⟦C\d+⟧'s )?(?:⟦M\d+⟧ )?(?:[\p{L}-]+ ){0,3}?(?:round|funding|financing)\b`))) {
+    const id = x.id(m[2]);
+    if (x.facts.some((f) => f.type === 'funding' && f.companyId === id)) continue;
+    const givers = [...tpl.slice(0, m.index!).matchAll(/⟦C(\d+)⟧/g)].map((t) => x.party(t[1])).filter((p) => p.companyId !== id);
+    const round = roundOf(m[0]);
+    x.add({ companyId: id, type: 'funding', values: { amount: x.money(m[1]), ...(round ? { round } : {}), leadInvestors: [], investors: givers } });
+  }
+  // "ShareChat's $502m series E round"; "It followed a $40m pre-series E round ... backed by X": a round with its sum, owned by
+  // the company it is named after, or else by the sentence's subject when others back or lead it.
+  for (const m of tpl.matchAll(re(String.raw`(?:⟦C(\d+)⟧'s|\b(?:a|an|the)) ${M}(?:-million)? ((?:[\p{L}-]+ ){0,3}?)(?:round|funding round|financing round)\b`))) {
+    const owner = m[1] ?? (LEAD_CUE.test(tpl.slice(m.index!)) || /\bbacked by\b/.test(tpl.slice(m.index!)) ? x.v.subject : undefined);
+    if (owner === undefined) continue;
+    const id = x.id(owner);
+    // The subject who leads or joins the round is an investor, not its recipient.
+    if (m[1] === undefined && /\b(?:led|leads|lead|co-led|co-leads|joined|joins|participated|invested|backed|headed)\b/.test(tpl.slice(0, m.index!))) continue;
+    if (x.facts.some((f) => f.type === 'funding' && f.companyId === id) || lead.some((p) => p.companyId === id) || investors.some((p) => p.companyId === id)) continue;
+    const round = roundOf(`${m[3]}round`);
+    const backers = x.partiesAfter(/\bbacked by\s/u).filter((p) => !investors.some((i) => i.name === p.name));
+    x.add({ companyId: id, type: 'funding', values: { amount: x.money(m[2]), ...(round ? { round } : {}), leadInvestors: lead.filter((p) => p.companyId !== id), investors: [...investors, ...backers].filter((p) => p.companyId !== id) } });
+  }
+  // "Lumo sold 13 percent of its shares, worth $2.2 billion, to several new investors": selling new shares to investors is raising money.
+  for (const m of tpl.matchAll(re(String.raw`${C} (?:(?:has|had|also|will) )*(?:sold|sells|issued|issues|placed) (?:[^⟦;]{0,30}? )?(?:(?:${PERCENT} of )?(?:⟦C\d+⟧'s |its |new |fresh )?(?:own )?shares|(?:new |fresh )?equity),? (?:worth|for|valued at|totalling|totaling|amounting to) ${M},? to (?:[\p{L}-]+ ){0,3}?(?:investors|backers|shareholders)\b`))) {
+    if (!x.acting(tpl, m.index!) || x.facts.some((f) => f.type === 'funding' && f.companyId === x.id(m[1]))) continue;
+    x.add({ companyId: x.id(m[1]), type: 'funding', values: { amount: x.money(m[3]), leadInvestors: [], investors: [] } });
+  }
   // "Alibaba co-led the $196 million C3 funding round of Nice Tuan"
   for (const m of tpl.matchAll(re(String.raw`${C} (?:co-)?led (?:the|a|an) ((?:(?!⟦C)[^.;]){0,80}?)\bround (?:of|in|for|into) ${DESC}${C}(?!')`))) {
     if (!x.acting(tpl, m.index!)) continue;
@@ -117,6 +146,10 @@ function soleBeneficiary(x: Ctx, investors: Party[]): number | undefined {
     const id = x.id(t[1]);
     if (investors.some((p) => p.companyId === id)) continue;
     if (!x.acting(x.bare, t.index!)) continue;
+    // A company introduced as an investor ("seed round investor X", "backers X and Y") is not the one funded.
+    if (/\b(?:investors?|backers?|shareholders?|lenders?)\s$/.test(x.bare.slice(Math.max(0, t.index! - 14), t.index!))) continue;
+    // The news source quoted for the report ("..., Korvex News reported") is not the one funded.
+    if (re(String.raw`^⟦C${t[1]}⟧ (?:reported|reports|said|says|wrote|added|first reported)\b`, 'u').test(x.bare.slice(t.index!))) continue;
     candidates.set(id, Number(t[1]));
   }
   return candidates.size === 1 ? [...candidates.values()][0] : undefined;
@@ -135,15 +168,17 @@ function valuation(x: Ctx): void {
   for (const m of x.v.tpl.matchAll(re(String.raw`${C}'s valuation (?:[\p{L}]+ ){0,4}?${M}`))) add(m[1], m[2]);
   // "... received $80m in a series C round ... that valued it at $900m": a valuation in a funding sentence is the funded company's.
   const funded = x.facts.find((f) => f.type === 'funding');
-  const stated = /\b(?:valued (?:it |the (?:company|startup|firm) |⟦C\d+⟧ )?at |valuation (?:[\p{L}]+ ){0,4}?)(?:(?:about|around|nearly|over|more than|some) )?⟦M(\d+)⟧/u.exec(x.v.tpl);
+  const stated = /\b(?:valued (?:it |the (?:company|startup|firm) |⟦C\d+⟧ )?at |valuation (?:[\p{L}]+ ){0,4}?)(?:(?:about|around|nearly|over|more than|some) )?⟦M(\d+)⟧|\b(?:a|an) ⟦M(\d+)⟧ (?:post-money |pre-money )?valuation\b/u.exec(x.v.tpl);
   if (funded && stated && !found.has(funded.companyId)) {
-    const amount = x.money(stated[1]);
+    const amount = x.money(stated[1] ?? stated[2]);
     if (funded.values.amount?.amount !== amount.amount) {
       found.add(funded.companyId);
       x.add({ companyId: funded.companyId, type: 'valuation', values: { amount } });
     }
   }
   for (const m of x.v.tpl.matchAll(re(String.raw`${C}, (?:a|an|the) [^⟦,;]{0,120}?${VALUATION}`))) add(m[1], m[2] ?? m[3]);
+  // "The series E round valued ShareChat at $2.1bn": the company valued is the object, whoever values it.
+  for (const m of x.v.tpl.matchAll(re(String.raw`\b(?:valued|values|valuing) ${C}(?!') at (?:(?:about|around|nearly|over|more than|some|roughly|almost) )?${M}`))) add(m[1], m[2]);
   for (const m of x.bare.matchAll(re(String.raw`${C}[^⟦;]{0,140}?${VALUATION}`))) {
     if (x.acting(x.bare, m.index!)) add(m[1], m[2] ?? m[3]);
   }
@@ -161,6 +196,9 @@ function stake(x: Ctx): void {
   const which = String.raw`${C},[^⟦;]{0,80}?\b(?:which|that) (?:(?:now|still|currently|also) )?(?:holds|owns|controls|held|owned|controlled) ${PERCENT} (?:of|in) (?:the )?${C}`;
   for (const m of tpl.matchAll(re(which))) add(m[1], m[3], m[2]);
   for (const m of tpl.matchAll(re(String.raw`${C}'s ${PERCENT} (?:stake|share|holding|interest|shareholding) in ${DESC}${C}(?!')`))) add(m[1], m[3], m[2]);
+  // "Korvex will also assume 0.92 percent ownership of Lumo"; "Korvex had acquired 3.65 percent shares in Lumo"; "will take 8.32 percent of total shares in Lumo"
+  const take = String.raw`${C} (?:(?:will|would|has|had|also|now|is to|agreed to|plans to) )*(?:takes?|took|taking|acquired|acquires|acquire|bought|buys|buy|assumes?|assumed|gets|got|obtained|obtains|picked up|picks up) (?:a |an )?(?:(?:about|around|roughly|nearly|over|more than|almost) )?${PERCENT} (?:of (?:the |total |all )?(?:[\p{Ll}-]+ )?)?(?:stake|shares?|ownership|interest|holding|shareholding|equity|of) (?:in|of) (?:the )?${DESC}${C}(?!')`;
+  for (const m of tpl.matchAll(re(take))) if (x.acting(tpl, m.index!)) add(m[1], m[3], m[2]);
   const change = String.raw`${C} (?:ups|raises|raised|increases|increased|boosts|boosted|lifts|lifted|cuts|cut|reduces|reduced|trims|trimmed) ⟦C\d+⟧'s (?:stake|holding|shareholding) in ${DESC}${C}(?!') to ${PERCENT}`;
   for (const m of tpl.matchAll(re(change))) if (x.acting(tpl, m.index!)) add(m[1], m[2], m[3]);
 }
@@ -221,6 +259,11 @@ function ipo(x: Ctx): void {
   }
   for (const m of tpl.matchAll(re(String.raw`${C}'s ${M} (?:IPO|initial public offering)(?: in ((?:\p{Lu}\p{L}+ ?){1,3}))?`))) {
     x.add({ companyId: x.id(m[1]), type: 'ipo', values: { amount: x.money(m[2]), ...(m[3] ? { venue: m[3].trim() } : {}) } });
+  }
+  // "Kuaishou, a rival of ..., raised $5.4 billion in the IPO"; "Korvex raised $1bn in its initial public offering"
+  for (const m of x.bare.matchAll(re(String.raw`${C} (?:(?:has|had|also|reportedly|just) )*(?:raised|raises|raising|pulled in|netted) (?:(?:about|around|nearly|over|more than|some|roughly|almost) )?${M} (?:in|from|through|via|with) (?:the|its|an|a|⟦C\d+⟧'s) (?:[\p{L}-]+ ){0,2}?(?:IPO|initial public offering|listing|share sale|stock market debut|flotation)\b`))) {
+    if (x.acting(x.bare, m.index!) && !x.facts.some((f) => f.type === 'ipo' && f.companyId === x.id(m[1])))
+      x.add({ companyId: x.id(m[1]), type: 'ipo', values: { amount: x.money(m[2]) } });
   }
   for (const m of x.bare.matchAll(re(String.raw`${C} (?:(?:has|had|reportedly|also) )*priced ⟦C\d+⟧'s (?:offering|IPO|shares|listing) at ${M} (?:a|per) share`))) {
     if (x.acting(x.bare, m.index!)) x.add({ companyId: x.id(m[1]), type: 'ipo', values: { sharePrice: x.money(m[2]) } });

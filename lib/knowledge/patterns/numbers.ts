@@ -21,7 +21,13 @@ function revenue(x: Ctx): void {
   for (const m of tpl.matchAll(re(String.raw`${C} ${REPORT} ${M} in (?:[\p{L}-]+ ){0,3}?revenues?`))) add(m[1], m[2], m.index!);
 }
 
-const PEOPLE = String.raw`((?:(?:annual|monthly|daily|active|registered|paying|global|individual)\s){0,3}(?:users|customers|subscribers|consumers|merchants|sellers|buyers|members|employees|readers|viewers|players|drivers|riders|shoppers|students))`;
+/** Who is counted, after up to three describing words ("active online marketing customers"); the singular too, as some copy has it. */
+const PEOPLE = String.raw`((?:(?!(?:of|in|for|per|at|on|from|to|and|or|the|a|an|percent|per cent)\s)[\p{Ll}-]+\s){0,3}?(?:users|customers|subscribers|consumers|merchants|sellers|buyers|members|employees|readers|viewers|players|drivers|riders|shoppers|students|user|customer|subscriber|buyer|shopper)(?: count| base)?)(?![\p{L}-])`;
+/** The counted noun, plural: "active online marketing customer" → "customers", "shopper count" → "shoppers". */
+const peopleUnit = (people: string) => {
+  const noun = people.replace(/ (?:count|base)$/, '').split(' ').pop()!;
+  return noun.endsWith('s') ? noun : `${noun}s`;
+};
 const QUALIFY = String.raw`(?:(?:over|more than|nearly|almost|about|around|roughly|some) )?`;
 
 function metric(x: Ctx): void {
@@ -44,14 +50,27 @@ function metric(x: Ctx): void {
   for (const [pattern, needsActing] of [[which, false], [has, true]] as const) {
     for (const m of tpl.matchAll(re(pattern))) {
       const value = parseCount(m[2]);
-      if (value !== undefined && (!needsActing || x.acting(tpl, m.index!))) add(m[1], { metric: m[3], value, unit: m[3].split(' ').pop() });
+      if (value !== undefined && (!needsActing || x.acting(tpl, m.index!))) add(m[1], { metric: m[3], value, unit: peopleUnit(m[3]) });
     }
+  }
+  // "Lumo runs an online platform with more than 160 million monthly users"; "Korvex's 788m active buyers"
+  // The figure belongs to the clause's first acting company, not to the last one listed before "with" ("X overtook Y and Z with 788m buyers").
+  for (const m of tpl.matchAll(re(String.raw`\bwith ${QUALIFY}${COUNT} ${PEOPLE}`))) {
+    const clause = tpl.slice(0, m.index!).split(/[;:]|\b(?:as|when|while|after|since|because|but|although|though) (?=⟦C)/).pop()!;
+    const offset = m.index! - clause.length;
+    const first = [...clause.matchAll(/⟦C(\d+)⟧/g)].find((t) => x.acting(tpl, offset + t.index!));
+    const value = parseCount(m[1]);
+    if (first && value !== undefined && value > 1) add(first[1], { metric: m[2], value, unit: peopleUnit(m[2]) });
+  }
+  for (const m of tpl.matchAll(re(String.raw`${C}'s ${QUALIFY}${COUNT} ${PEOPLE}`))) {
+    const value = parseCount(m[2]);
+    if (value !== undefined && value > 1) add(m[1], { metric: m[3], value, unit: peopleUnit(m[3]) });
   }
   // "XTransfer's customers had surpassed 150,000"
   const grew = String.raw`${C}'s ${PEOPLE} (?:had |have |has )?(?:surpassed|exceeded|reached|topped|hit|crossed|passed) ${QUALIFY}${COUNT}`;
   for (const m of tpl.matchAll(re(grew))) {
     const value = parseCount(m[3]);
-    if (value !== undefined) add(m[1], { metric: m[2], value, unit: m[2].split(' ').pop() });
+    if (value !== undefined) add(m[1], { metric: m[2], value, unit: peopleUnit(m[2]) });
   }
   // "Alibaba achieved ... US$1 trillion in GMV"; "Kuaishou hit about $14B out of their target $37B GMV"; "Alibaba alone did $38 billion on 11.11"
   const did = String.raw`${C} (?:alone |only )?(?:did|hit|achieved|generated|recorded|reached|sold) (?:[\p{L}-]+ ){0,4}?${M}`;

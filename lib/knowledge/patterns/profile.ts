@@ -60,6 +60,13 @@ function founding(x: Ctx): void {
       const name = x.fullName(m[1] ?? m[2]);
       if (name) add(m[3], undefined, name);
     }
+  // "Lumo founders (from left) Ann Varga, Lee Moss, and Bo Tan"; "under the leadership of founders Ann Varga and Lee Moss" (the subject's founders)
+  const listedFounders = String.raw`(?:co-?)?founders,? (?:\([^)]{0,30}\) )?(${NAME}(?:, ${NAME}){0,4},? and ${NAME})`;
+  for (const m of tpl.matchAll(re(String.raw`(?:${C}(?:'s|')? )?${listedFounders}`))) {
+    const company = m[1] ?? (/\b(?:of|by) (?:its |the )?(?:co-?)?founders/.test(m[0]) || /\b(?:of|by) $/.test(tpl.slice(0, m.index!)) ? x.v.subject : undefined);
+    const names = m[2].split(/,\s*(?:and\s+)?|\s+and\s+/).map((n) => n.trim()).filter(Boolean);
+    if (company !== undefined && names.every(isPersonName)) add(String(company), undefined, names.join(', '));
+  }
   for (const m of tpl.matchAll(re(String.raw`${NAME}, who (?:co-?founded|founded|started|set up) (?:[\p{Ll}-]+ ){0,3}?${C}`)))
     if (isPersonName(m[1])) {
       add(m[2], undefined, m[1]);
@@ -77,7 +84,9 @@ function headquarters(x: Ctx): void {
     x.add({ companyId, type: 'headquarters', values: { place: clean } });
   };
   const notVerb = String.raw`(?:(?!(?:told|said|says|say|is|are|was|were|has|have|had|will|to|and|or|of|in|on|at|for|by|with|from|that|which|who)\b)[\p{L}-]+ ){0,3}?`;
-  for (const m of tpl.matchAll(re(String.raw`${PLACE}-(?:based|headquartered) ${notVerb}${C}`))) add(x.id(m[2]), m[1]);
+  for (const m of tpl.matchAll(re(String.raw`${PLACE}-(?:based|headquartered) ${notVerb}(?:[\p{Ll}-]+ and )?${notVerb}${C}`))) add(x.id(m[2]), m[1]);
+  // "ByteDance is the parent of Lumo, a startup company based in Beijing, China which ..."
+  for (const m of tpl.matchAll(re(String.raw`${C}, (?:a|an|the) [^⟦,;]{0,60}? (?:headquartered|based) in ${PLACE}`))) add(x.id(m[1]), m[2].replace(/\s+(?:which|that|who)$/, ''));
   for (const m of tpl.matchAll(re(String.raw`${C}, (?:a|an|the) ${PLACE}-(?:based|headquartered)\b`))) add(x.id(m[1]), m[2]);
   for (const m of tpl.matchAll(re(String.raw`${C},? (?:(?:is|was|remains|which is|is now) )?(?:headquartered|based) in ${PLACE}`)))
     if (x.acting(tpl, m.index!)) add(x.id(m[1]), m[2]);
@@ -92,7 +101,7 @@ function headquarters(x: Ctx): void {
   for (const m of tpl.matchAll(re(String.raw`^(?:Registered|Headquartered|Based) in ${PLACE}[^⟦;]{0,80}?, (?:[\p{L}-]+ ){0,3}?${C}`)))
     add(x.id(m[2]), m[1].replace(/ in$/, ''));
   // "The Gurgaon-based startup has ..." refers back to the paragraph's topic.
-  const ref = /^(?:[^⟦]{0,40}\s)?[Tt]he ((?:\p{Lu}[\p{L}.]*)(?:\s\p{Lu}[\p{L}.]*){0,2})-(?:based|headquartered) (?:[\p{L}-]+ ){0,2}?(?:startup|company|firm)\b/u.exec(tpl);
+  const ref = /^(?:[^⟦]{0,60}\s)?[Tt]he ((?:\p{Lu}[\p{L}.]*)(?:\s\p{Lu}[\p{L}.]*){0,2})-(?:based|headquartered) (?:[\p{L}-]+ ){0,2}?(?:startup|company|firm|operator|group|retailer|platform|provider|lender|bank|maker)\b/u.exec(tpl);
   if (ref && !/⟦C/.test(tpl.slice(0, ref.index + ref[0].length))) add(x.v.topic, ref[1]);
 }
 
@@ -161,7 +170,7 @@ function statusOf(tpl: string, role: string): 'former' | 'appointed' | 'left' | 
 
 /** Cheap keyword checks first: most sentences state none of these facts. */
 const FOUNDING_HINT = /found|establish|set up|start|launch|creat|incorporat|register/i;
-const HQ_HINT = /based|headquarter|home (?:base|town)|^Registered/i;
+const HQ_HINT = /based|headquarter|head office|main office|home (?:base|town)|^Registered/i;
 const ROLE_HINT = /founder|chair|president|chief|CEO|CFO|CTO|COO|CMO|manager|director|head|partner|executive|analyst|spokes|economist|researcher|scientist|engineer|investor|capitalist|governor|board member|editor|publisher|secretary/i;
 
 export function profile(x: Ctx): void {

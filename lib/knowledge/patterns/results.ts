@@ -61,7 +61,8 @@ function moneyFor(x: Ctx, after: string, before: string): { money: Money; end: n
 
 /** Counts written in figures or number words; never the article "a" ("a group of employees"). */
 const FIGURE = COUNT.replace('|a)', ')');
-const COUNT_BEFORE = re(String.raw`${APPROX}(?:up to )?(?<![\p{L}\d,.])${FIGURE} (?:[\p{Ll}-]+ ){0,2}$`, 'iu');
+// "5 percent of users" is a share, not a count of users.
+const COUNT_BEFORE = re(String.raw`${APPROX}(?:up to )?(?<![\p{L}\d,.])${FIGURE} (?:(?!(?:percent|per|of)\b)[\p{Ll}-]+ ){0,2}$`, 'iu');
 const COUNT_AFTER = re(String.raw`^(?:[^⟦\d]|⟦C\d+⟧){0,60}?\b(?:to|of|at|reached|hit|topped|tops|passed|surpassed|was|were|employs|employed) ${APPROX}(?<![\p{L}\d,.])${FIGURE}\b`, 'u');
 
 /** A count, never a bare year ("2004 sales"). */
@@ -116,7 +117,9 @@ export function results(x: Ctx): void {
     const upTo = typeof figureEnd === 'number' ? figureEnd : figureEnd.index + figureEnd[0].length;
     if (HYPOTHETICAL.test(lead + m[0] + after.slice(0, upTo))) continue;
     // Counts belong to counted measures only: "four times the loss" is no count of losses.
-    const value = counted ? countFor(before, after) : undefined;
+    // A handful of people ("the death of two employees") is an anecdote, not a company's figure.
+    const counts = counted ? countFor(before, after) : undefined;
+    const value = counts !== undefined && counts < 10 && !/^(?:jobs?|job cuts|layoffs)$/.test(noun) ? undefined : counts;
     const change = changeOf(after) ?? changeOf(before.split(/[;,] /).pop() ?? '');
     const marginPct = noun === 'profit margin' ? /^ of (\d+(?:\.\d+)?)%/.exec(after) : null;
     if (!amount && value === undefined && !change && !marginPct) continue;
