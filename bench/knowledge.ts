@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { splitCorpus } from '../lib/corpus';
 import { buildDataset } from '../lib/dataset/build';
+import { BuildCache } from '../lib/dataset/cache';
 import { Lexicon } from '../lib/detect/lexicon';
 import { parseRegistry } from '../lib/registry/load';
 import { analyseArticle, organisations, registryKeys, resolveOrgs } from '../lib/knowledge/orgs';
@@ -43,6 +44,13 @@ export async function knowledgeSuite(rec: Recorder, quick: boolean): Promise<voi
     companies: built.value.companies.length,
     facts: built.value.facts.length,
   }, note);
+
+  // The same build with the cache a worker keeps (lib/dataset/cache.ts): one more article.
+  const cache = new BuildCache();
+  buildDataset({ documents, registry, source: 'bench', cache });
+  const more = newsCorpus(1_001);
+  const addCached = () => buildDataset({ documents: more, registry, source: 'bench', cache });
+  rec.add('knowledge build: add one article at 1k, cached', quick ? timeOnce(addCached).ms : timeMedian(addCached, 3), 'ms', info(), {}, 'a new article with new organisations; organisations resolved and names found again, only changed articles read');
 
   const entries = registry.companies;
   const lexiconCompanies = organisations(resolveOrgs(analyses, registryKeys(entries)), entries);

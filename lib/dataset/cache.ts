@@ -1,5 +1,6 @@
 import type { Article } from './schema';
 import { extractFromMentions, lexiconMentions, type ArticleKnowledge, type ExtractOptions } from '../knowledge/extract';
+import type { BodyMention } from '../knowledge/view';
 import type { Lexicon } from '../detect/lexicon';
 import { analyseArticle, type ArticleOrgs } from '../knowledge/orgs';
 
@@ -17,7 +18,7 @@ type Lookups = { names: Map<string, string>; units: Map<string, string | undefin
 interface Extraction {
   body: string;
   date: string | undefined;
-  found: string;
+  found: BodyMention[];
   lookups: Lookups;
   knowledge: ArticleKnowledge;
 }
@@ -54,9 +55,8 @@ export class BuildCache {
   extraction(article: Article, lexicon: Lexicon, nameOf: (id: string) => string, options: Required<ExtractOptions>): ArticleKnowledge {
     this.used.add(article.id);
     const found = lexiconMentions(article.body, lexicon);
-    const signature = found.map((m) => `${m.start},${m.end},${m.companyId}`).join(';');
     const kept = this.extractions.get(article.id);
-    if (kept && kept.body === article.body && kept.date === article.date && kept.found === signature && sameAnswers(kept.lookups, nameOf, options)) return kept.knowledge;
+    if (kept && kept.body === article.body && kept.date === article.date && sameMentions(kept.found, found) && sameAnswers(kept.lookups, nameOf, options)) return kept.knowledge;
     this.misses.extractions++;
     const lookups: Lookups = { names: new Map(), units: new Map(), curated: new Map() };
     const knowledge = extractFromMentions(article, found, recorded(lookups.names, nameOf), {
@@ -67,9 +67,15 @@ export class BuildCache {
       },
       curated: recorded(lookups.curated, options.curated),
     });
-    this.extractions.set(article.id, { body: article.body, date: article.date, found: signature, lookups, knowledge });
+    this.extractions.set(article.id, { body: article.body, date: article.date, found, lookups, knowledge });
     return knowledge;
   }
+}
+
+function sameMentions(a: readonly BodyMention[], b: readonly BodyMention[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i].start !== b[i].start || a[i].end !== b[i].end || a[i].companyId !== b[i].companyId) return false;
+  return true;
 }
 
 function recorded<T>(answers: Map<string, T>, ask: (id: string) => T): (id: string) => T {

@@ -4,6 +4,7 @@ import type { CompanyLensDB } from '../store/db';
 import { activeGeneration, getAllCompanies, getStatus } from '../store/read';
 import { getSearchIndex, makeDataset } from '../../test/support/datasets';
 import { getNote, listStars, setNote, starCompany } from '../store/user';
+import { rowsOf } from '../library/articles';
 import { SyncRunner, type SyncDeps } from './runner';
 import { fakeDeps, fakeFetch } from '../../test/support/sync';
 import type { SyncStage } from './protocol';
@@ -78,6 +79,20 @@ describe('SyncRunner', () => {
     const again = await runner.run({ kind: 'url', url });
     expect(conditional).toBe('"r1"');
     expect(again).toMatchObject({ ok: true, outcome: 'unchanged', status: ok.status });
+  });
+
+  it('builds an import in the order the library is read back, so the next change builds the same order', async () => {
+    const orders: string[][] = [];
+    const base = fakeDeps();
+    const runner = new SyncRunner(fakeDeps({ buildDataset: (input) => (orders.push((input.articles ?? []).map((a) => a.id)), base.buildDataset(input)) }));
+    // Files chosen in the reverse order of their articles' ids.
+    const files = ['First story.', 'Second story.', 'Third story.'].map((text, i) => ({ name: `${i}.txt`, text }));
+    const idOf = (file: { name: string; text: string }) => rowsOf(file, 0)[0].id;
+    files.sort((a, b) => (idOf(a) < idOf(b) ? 1 : -1));
+    expect(await runner.run({ kind: 'files', files })).toMatchObject({ ok: true });
+    expect(await runner.removeFromLibrary(['lib-not-there', idOf(files[0])])).toMatchObject({ ok: true });
+    expect(orders[0]).toEqual(files.map(idOf).reverse());
+    expect(orders[1]).toEqual(orders[0].filter((id) => id !== idOf(files[0])));
   });
 
   it('adds text files to the library, import after import, built with the bundled corpus; imports a dataset file as is', async () => {

@@ -121,8 +121,14 @@ async function overSynced(ctx: SourceContext, text: string, origin: string, sour
   return { dataset, sourceKind, base };
 }
 
+/** IndexedDB's order of the library's `addedAt` index: by time added, then by id. */
+const byStoreOrder = (a: LibraryRow, b: LibraryRow) => a.addedAt - b.addedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
 /** The dataset for a changed library, over the source the user synced last. */
-async function rebuild(ctx: SourceContext, library: readonly LibraryRow[]): Promise<Built> {
+async function rebuild(ctx: SourceContext, changed: readonly LibraryRow[]): Promise<Built> {
+  // In the order the store reads the library back (lib/store/library.ts), so a dataset built
+  // right after an import equals the one the next change builds, and that change stays small.
+  const library = [...changed].sort(byStoreOrder);
   const active = ctx.active;
   if (!active || active.sourceKind === 'bundled') return { dataset: await build(ctx, library), sourceKind: 'bundled' };
   const text = await ctx.readBase?.();
