@@ -167,3 +167,17 @@ describe('references and owners', () => {
     expect(facts('Acme was criticised after the death of two employees.').filter((f) => f.type === 'metric')).toEqual([]);
   });
 });
+
+describe('leadership in a sentence naming one organisation', () => {
+  it('gives titled people and changes of role to the one organisation in view, never a head of state\'s style', () => {
+    const got = facts('Under the new leadership of chairman Ann Varga and CEO Lee Moss, Acme aims to reverse its fortunes.');
+    expect(of(got, 'leadership', 'acme').map((f) => [f.values.person, f.values.role])).toEqual([
+      ['Ann Varga', 'chairman'],
+      ['Lee Moss', 'CEO'],
+    ]);
+    const left = facts('Ann Varga founded Acme in 1998.\n\nWith a 14% stake in Acme, Varga will remain chairman of the board.');
+    expect(of(left, 'leadership', 'acme')[0]?.values).toMatchObject({ person: 'Ann Varga', role: 'chairman' });
+    expect(of(facts('Acme was accused of funding the campaign of President Bo Tan.'), 'leadership', 'acme')).toEqual([]);
+    expect(of(facts('Chairman Ann Varga of Beta Motors praised Acme.'), 'leadership', 'acme')).toEqual([]);
+  });
+});
