@@ -181,3 +181,13 @@ describe('leadership in a sentence naming one organisation', () => {
     expect(of(facts('Chairman Ann Varga of Beta Motors praised Acme.'), 'leadership', 'acme')).toEqual([]);
   });
 });
+
+describe('more figure forms', () => {
+  it('funds a company whose round names a fund as investor, reads "X, valued at" and a user base', () => {
+    const got = facts('Biotech startup Acme, well placed in its market, has raised a $100 million, Series A investment led by Gamma Ventures, a parallel fund from Beta Motors.');
+    expect(of(got, 'funding', 'acme')[0]?.values.amount).toMatchObject({ amount: 1e8 });
+    expect(of(facts('Shares in Acme, valued at close to $200bn (£143bn), fell by nearly 8%.'), 'valuation', 'acme')[0]?.values.amount).toMatchObject({ amount: 2e11 });
+    const base = facts("Sales grew 11% to $6.6bn, with Acme's global internet user base up 28.6 per cent to 425.3 million.");
+    expect(of(base, 'metric', 'acme')[0]?.values).toMatchObject({ value: 425.3e6, unit: 'users', change: { percent: 28.6, direction: 'up' } });
+  });
+});

@@ -38,7 +38,8 @@ function funding(x: Ctx): void {
     // "which the firm raised to A$3.1bn": raising an offer or a price to a level is not being funded.
     if (/^raised (?:it |them )?to ⟦M/.test(clause) || /\b(?:offer|bid|price|forecast|target|rates?|stake|dividend)s?\b[^⟦]{0,40}$/.test(tpl.slice(Math.max(0, at - 50), at))) continue;
     // Closing a fund is a venture firm raising money to invest, not a company being funded.
-    if (/\bfund\b/.test(clause) && !/\bround\b/.test(clause)) continue;
+    // Only a fund that is what was raised counts ("raised a $2.5 billion fund"), not one named later as an investor ("led by X, a parallel fund").
+    if (/^\S+(?: (?!led\b|by\b|from\b)\S+){0,5}? fund\b/.test(clause) && !/\bround\b/.test(clause)) continue;
     let company = passive ? Number(passive[1]) : x.subjectBefore(at);
     if (company === undefined && hasRound) company = soleBeneficiary(x, [...lead, ...investors]);
     if (company === undefined) continue;
@@ -177,6 +178,8 @@ function valuation(x: Ctx): void {
     }
   }
   for (const m of x.v.tpl.matchAll(re(String.raw`${C}, (?:a|an|the) [^⟦,;]{0,120}?${VALUATION}`))) add(m[1], m[2] ?? m[3]);
+  // "Shares in Korvex, valued at close to $200bn, fell": a participle set off after a company describes that company, whatever its role.
+  for (const m of x.v.tpl.matchAll(re(String.raw`${C}, valued at (?:(?:about|around|nearly|over|more than|some|roughly|almost|close to) )?${M}`))) add(m[1], m[2]);
   // "The series E round valued ShareChat at $2.1bn": the company valued is the object, whoever values it.
   for (const m of x.v.tpl.matchAll(re(String.raw`\b(?:valued|values|valuing) ${C}(?!') at (?:(?:about|around|nearly|over|more than|some|roughly|almost) )?${M}`))) add(m[1], m[2]);
   for (const m of x.bare.matchAll(re(String.raw`${C}[^⟦;]{0,140}?${VALUATION}`))) {
