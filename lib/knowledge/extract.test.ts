@@ -191,3 +191,10 @@ describe('more figure forms', () => {
     expect(of(base, 'metric', 'acme')[0]?.values).toMatchObject({ value: 425.3e6, unit: 'users', change: { percent: 28.6, direction: 'up' } });
   });
 });
+
+describe('an investment vehicle', () => {
+  it('reads "the vehicle" as the investment company the passage is about', () => {
+    const got = facts('Gamma Ventures closed its first fund on Monday.\nThe financial vehicle was co-founded by Ann Varga, a former banker.');
+    expect(of(got, 'founding', 'gamma')[0]?.values.founders).toEqual(['Ann Varga']);
+  });
+});

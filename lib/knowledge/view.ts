@@ -96,7 +96,7 @@ function subjectOf(tpl: string, spans: [number, number][]): number | undefined {
   return undefined;
 }
 
-const NOMINAL = /\b[Tt]he (?:(?![\p{L}-]*-(?:based|headquartered)\b)[\p{L}-]+ ){0,3}?(?:company|firm|startup|giant|unicorn|conglomerate|retailer|chain|group|airline|carrier|bank|lender|insurer|broker|carmaker|automaker|chipmaker|manufacturer|maker|operator|brewer|miner|producer|supplier|platform|corporation|multinational|e-commerce player)\b(?!'s? (?:own|rivals?|competitors?))(?! of\b)/gu;
+const NOMINAL = /\b[Tt]he (?:(?![\p{L}-]*-(?:based|headquartered)\b)[\p{L}-]+ ){0,3}?(?:company|firm|startup|giant|unicorn|conglomerate|retailer|chain|group|airline|carrier|bank|lender|insurer|broker|carmaker|automaker|chipmaker|manufacturer|maker|operator|brewer|miner|producer|supplier|platform|corporation|multinational|e-commerce player|vehicle)\b(?!'s? (?:own|rivals?|competitors?))(?! of\b)/gu;
 const EMPTY_IT = /^It (?:is|was|'s|has been|seems|seemed|appears|appeared|remains|remained) (?:(?:not|also|still|now|very|too|quite) )?(?:[\p{Ll}-]+ )?(?:that|whether|to|how|why|if|unclear|likely|possible|expected)\b/u;
 const PRONOUN = /\b(its|it)\b(?!')|^(Its|It)\b/g;
 
