@@ -25,9 +25,9 @@ describe.skipIf(!present)('organisations on the development sets', () => {
 });
 
 describe.skipIf(!present)('facts on the development sets', () => {
-  it('bbc-dev: recall ≥ 0.85 at precision ≥ 0.93', () => {
+  it('bbc-dev: recall ≥ 0.88 at precision ≥ 0.93', () => {
     const r = evaluate('bbc-dev');
-    expect(r.factRecall, r.line).toBeGreaterThanOrEqual(0.85);
+    expect(r.factRecall, r.line).toBeGreaterThanOrEqual(0.88);
     expect(r.factPrecision, r.line).toBeGreaterThanOrEqual(0.93);
   });
   it('asia-dev: recall ≥ 0.7 at precision ≥ 0.91', () => {

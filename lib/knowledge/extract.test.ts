@@ -198,3 +198,12 @@ describe('an investment vehicle', () => {
     expect(of(got, 'founding', 'gamma')[0]?.values.founders).toEqual(['Ann Varga']);
   });
 });
+
+describe('acquisition forms', () => {
+  it('reads "part of X when it snapped up Y in a $N merger" and a sale of a possessed unit to a buyer', () => {
+    const got = facts('These businesses became part of Acme when it snapped up rival carmaker Beta Motors in a $47bn merger last March.');
+    expect(of(got, 'acquisition', 'acme')[0]?.values).toMatchObject({ target: { companyId: 'beta' }, amount: { amount: 4.7e10 } });
+    const sold = facts("The state seized and sold Acme's main unit, Beta Motors, to state-run group Gamma Ventures for $9.3bn.");
+    expect(of(sold, 'acquisition', 'gamma')[0]?.values).toMatchObject({ target: { companyId: 'beta' }, amount: { amount: 9.3e9 } });
+  });
+});

@@ -229,8 +229,8 @@ function acquisition(x: Ctx): void {
   // "Alibaba first invested in Sun Art back in 2017, spending about $2.88 billion to pick up a 36.16% share"
   const invested = String.raw`${C} (?:(?:first|has|had|also) )*invested in ${C}[^⟦;]{0,60}?${M}[^⟦;]{0,40}?(?:a|an) ${PERCENT} (?:stake|share|interest)`;
   for (const m of tpl.matchAll(re(invested))) if (x.acting(tpl, m.index!)) add(m[1], m[2], m[3], m[4]);
-  const buys = String.raw`${C} (?:(?:will|would|has|had|agreed to|plans to|is set to|also) )*${BUY} (?:out )?(?:(?:a|an|the) (?:controlling |majority |remaining )?(?:${PERCENT} )?(?:stake|share|interest) (?:in|of) )?${DESC}${C}(?!')(?: for ${M})?`;
-  for (const m of tpl.matchAll(re(buys))) if (x.acting(tpl, m.index!)) add(m[1], m[3], m[4], m[2]);
+  const buys = String.raw`${C} (?:(?:will|would|has|had|agreed to|plans to|is set to|also) )*${BUY} (?:out )?(?:(?:a|an|the) (?:controlling |majority |remaining )?(?:${PERCENT} )?(?:stake|share|interest) (?:in|of) )?${DESC}${C}(?!')(?: for ${M}| in an? ${M} (?:deal|merger|takeover|acquisition|transaction)\b)?`;
+  for (const m of tpl.matchAll(re(buys))) if (x.acting(tpl, m.index!)) add(m[1], m[3], m[4] ?? m[5], m[2]);
   const takeover = String.raw`${C} (?:(?:has|had|also) )?(?:announced|agreed|completed|made|closed) (?:a|an|its|the) (?:${M} )?(?:takeover|acquisition|purchase|buyout) of ${DESC}${C}(?!')`;
   for (const m of tpl.matchAll(re(takeover))) if (x.acting(tpl, m.index!)) add(m[1], m[3], m[2]);
   for (const m of tpl.matchAll(re(String.raw`${C}'s (?:acquisitions?|purchases?|takeovers?) of ${C}(?:,? and ${C})?`))) {
@@ -242,7 +242,7 @@ function acquisition(x: Ctx): void {
     for (const m of text.matchAll(re(String.raw`${C},? \(?(?:which was |was |has been |have been |is being |will be )?(?:acquired|bought|taken over|snapped up)(?: up)? by ${C}(?: for ${M})?`)))
       add(m[2], m[1], m[3]);
   // "...sold Brightwater's main unit, Lumo, to state-run group Korvex for $2bn": the buyer is after "to".
-  const sold = String.raw`\b(?:sold|sells|sell|selling) (?:[^⟦;]{0,60}?)${C}(?!')[^⟦;]{0,30}? to (?:[\p{L}-]+ ){0,4}?${C}(?!')(?: for ${M})?`;
+  const sold = String.raw`\b(?:sold|sells|sell|selling) (?:(?:[^⟦;]|⟦C\d+⟧'s?){0,60}?)${C}(?!')[^⟦;]{0,30}? to (?:[\p{L}-]+ ){0,4}?${C}(?!')(?: for ${M})?`;
   for (const m of tpl.matchAll(re(sold))) add(m[2], m[1], m[3]);
 }
 
