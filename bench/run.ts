@@ -10,6 +10,7 @@ import { hoverSuite } from './hover';
 import { syncSuite } from './sync';
 import { contentSuite } from './content';
 import { knowledgeSuite } from './knowledge';
+import { librarySuite } from './library';
 import { closeBrowsers } from './browser';
 
 /**
@@ -28,6 +29,7 @@ const SUITES: [string, Suite][] = [
   ['sync', syncSuite],
   ['content', contentSuite],
   ['knowledge', knowledgeSuite],
+  ['library', librarySuite],
 ];
 
 async function main(): Promise<void> {

@@ -117,6 +117,8 @@ describe('the message boundary in Chromium', () => {
       { type: 'dataset.sync', source: { kind: 'url', url: `${server.url}/nothing.json` } },
       { type: 'dataset.sync', source: { kind: 'files', files: [{ name: 'x.txt', text: 'Evil\n\nAlibaba Group sold everything.' }] } },
       { type: 'dataset.cancel' },
+      { type: 'corrections.add', correction: { kind: 'not-organisation', companyId: 'alibaba', companyName: 'Alibaba' } },
+      { type: 'corrections.undo', ids: [1] },
     ];
     for (const m of privileged) {
       const answer = await world.evaluate(`chrome.runtime.sendMessage(${JSON.stringify(m)})`);

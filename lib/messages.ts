@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { MAX_ID, MAX_NAME } from './dataset/limits';
 import { MARK_STYLES, MAX_LIST } from './settings/values';
 import { SYNC_ERROR_CODES } from './sync/errors';
+import { Correction, MAX_CORRECTIONS } from './corrections/schema';
 
 /**
  * Every request between the parts of the extension, as two discriminated unions: `Message` for
@@ -60,7 +61,8 @@ const MutedName = z.strictObject({ id: Id.check(z.minLength(1)), name: text(MAX_
 export const Message = z.discriminatedUnion('type', [
   msg('ping', {}),
   msg('company.card', { id: Id }),
-  msg('company.open', { id: Id }),
+  /** Opens a company's profile; `section` scrolls to a part of it (the card's "Correct…"). */
+  msg('company.open', { id: Id, section: z.optional(z.literal('corrections')) }),
   msg('matcher.get', { haveVersion: z.optional(Version) }),
   /** The company ids of one lexicon version, sent after its tables (lib/detect/wire.ts). */
   msg('matcher.ids', { version: Version }),
@@ -73,6 +75,12 @@ export const Message = z.discriminatedUnion('type', [
   msg('library.remove', { ids: z.array(Id).check(z.minLength(1), z.maxLength(100_000)) }),
   /** Saves the article of a tab to the library (reader mode), from an extension page only. */
   msg('library.addPage', { tabId: z.int().check(z.minimum(0)) }),
+  /** A correction to the knowledge (lib/corrections): the dataset is rebuilt with it. */
+  msg('corrections.add', { correction: Correction }),
+  /** Undoes stored corrections, by their ids: the dataset is rebuilt without them. */
+  msg('corrections.undo', { ids: z.array(z.int().check(z.minimum(1))).check(z.minLength(1), z.maxLength(10_000)) }),
+  /** Replaces every stored correction with a backup's, in one rebuild. */
+  msg('corrections.restore', { corrections: z.array(Correction).check(z.maxLength(MAX_CORRECTIONS)) }),
   msg('schedule.get', {}),
   /** The periodic URL sync; the background checks the address and the period before storing them. */
   msg('schedule.set', { schedule: z.nullable(z.strictObject({ url: Url, everyHours: z.number() })) }),
@@ -114,9 +122,8 @@ export type TabMessageOf<T extends TabMessageType> = Extract<TabMessage, { type:
  * Messages that change privileged state, or read it. They are refused when they come from a
  * content script, because a hostile page could drive a compromised content script to send them
  * (the router decides by the sender's origin). `settings.mute` and `settings.site` are not here:
- * they are the user's choices made in a card (docs/SECURITY.md).
+ * they are the user's choices made in a card (docs/SECURITY.md). Corrections are: they change the
+ * knowledge every page sees, so a card offers them through the profile page it opens.
  */
-export const PRIVILEGED: ReadonlySet<MessageType> = new Set<MessageType>(['dataset.sync', 'dataset.cancel', 'schedule.get', 'schedule.set', 'settings.set', 'library.remove', 'library.addPage']);
+export const PRIVILEGED: ReadonlySet<MessageType> = new Set<MessageType>(['dataset.sync', 'dataset.cancel', 'schedule.get', 'schedule.set', 'settings.set', 'library.remove', 'library.addPage', 'corrections.add', 'corrections.undo', 'corrections.restore']);
 
-/** Port name on which the background reports sync progress to extension pages. */
-export const SYNC_PROGRESS_PORT = 'sync.progress';

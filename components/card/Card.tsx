@@ -44,7 +44,7 @@ export function Card(props: CardProps) {
         {state.status === 'error' && <p class="cl-state" role="alert">Could not load the card: {state.message}</p>}
         {state.status === 'ready' && <CardBody data={state.data} onSwitch={props.onSwitch} onOpenProfile={props.onOpenProfile} />}
       </div>
-      {state.status === 'ready' && <CardActions site={props.site} onOpenProfile={props.onOpenProfile} onMute={props.onMute} onDisableSite={props.onDisableSite} />}
+      {state.status === 'ready' && <CardActions site={props.site} onOpenProfile={props.onOpenProfile} onMute={props.onMute} onCorrect={props.onCorrect} onDisableSite={props.onDisableSite} />}
     </div>
   );
 }

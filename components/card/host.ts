@@ -15,7 +15,7 @@ export interface CardHostDeps {
   /** Settles when the company ids are here. */
   whenIds(): Promise<unknown>;
   site: string;
-  openProfile(id: string): void;
+  openProfile(id: string, section?: 'corrections'): void;
   mute(id: string, name: string): void;
   unmute(id: string, name: string): void;
   disableSite(): void;
@@ -211,6 +211,7 @@ export class CardHost implements CardView {
         onClose: () => this.hide({ restoreFocus: true }),
         onSwitch: (id) => this.switchTo(id),
         onOpenProfile: () => this.deps.openProfile(this.companyId),
+        onCorrect: () => this.deps.openProfile(this.companyId, 'corrections'),
         onMute: () => {
           const keyboard = this.usingKeyboard();
           this.hide({ restoreFocus: true });

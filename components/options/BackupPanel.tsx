@@ -47,7 +47,9 @@ export function BackupPanel() {
       const files = done.library.map(importFileOf);
       const imported = files.length > 0 ? await sendMessage({ type: 'dataset.sync', source: { kind: 'files', files } }) : undefined;
       const library = imported?.ok ? `, ${imported.report?.files.reduce((sum, f) => sum + f.articles, 0) ?? 0} library articles` : imported ? ` (the library could not be restored: ${imported.error.message})` : '';
-      return `Restored ${done.stars} starred companies, ${done.notes} notes${library} and your settings.`;
+      const corrected = done.corrections ? await sendMessage({ type: 'corrections.restore', corrections: done.corrections }) : undefined;
+      const corrections = corrected?.ok ? `, ${done.corrections!.length} corrections` : corrected ? ` (your corrections could not be restored: ${corrected.error.message})` : '';
+      return `Restored ${done.stars} starred companies, ${done.notes} notes${library}${corrections} and your settings.`;
     });
 
   return (

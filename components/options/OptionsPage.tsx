@@ -1,5 +1,6 @@
 import { BackupPanel } from './BackupPanel';
 import { LibraryPanel } from './LibraryPanel';
+import { CorrectionsCard } from './CorrectionsCard';
 import { SyncOutcome } from './SyncOutcome';
 import { SettingsPanel } from './SettingsPanel';
 import { SourcePanel } from './SourcePanel';
@@ -26,6 +27,7 @@ export function OptionsPage() {
         {!busy && !sync.last && <p class="cl-muted">No sync running.</p>}
       </section>
       <LibraryPanel version={sync.status.version} busy={busy} onResult={sync.show} />
+      <CorrectionsCard version={sync.status.version} busy={busy} />
       <SyncHistory history={sync.history} />
       <SettingsPanel />
       <BackupPanel />

@@ -1,13 +1,13 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { SYNC_PROGRESS_PORT, type SyncSource } from '../../lib/messages';
+import type { SyncSource } from '../../lib/messages';
 import { ProgressPost } from '../../lib/protocol/answers';
 import { checkAnswer, MessageError, sendMessage } from '../../lib/protocol/send';
 import type { SyncLogRow } from '../../lib/store/db';
 import { listSyncLog } from '../../lib/store/log';
 import { EMPTY_STATUS, type DatasetStatus } from '../../lib/store/read';
 import type { SyncErrorInfo } from '../../lib/sync/errors';
-import type { ProgressEvent, SyncResult } from '../../lib/sync/protocol';
+import { SYNC_PROGRESS_PORT, type ProgressEvent, type SyncResult } from '../../lib/sync/protocol';
 
 export interface DatasetSyncState {
   status: DatasetStatus;

@@ -1,5 +1,4 @@
 import { useState } from 'preact/hooks';
-import { sendMessage } from '../../lib/protocol/send';
 import { browser } from 'wxt/browser';
 import type { SyncResult } from '../../lib/sync/protocol';
 
@@ -26,6 +25,8 @@ export function AddPageButton({ tabId }: { tabId?: number }) {
     try {
       const id = tabId ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
       if (id === undefined) return setOutcome({ ok: false, text: 'No page to add.' });
+      // Loaded on the click: the message schemas are not part of the popup's first script.
+      const { sendMessage } = await import('../../lib/protocol/send');
       setOutcome(outcomeText(await sendMessage({ type: 'library.addPage', tabId: id })));
     } catch (error) {
       setOutcome({ ok: false, text: `The page could not be added: ${(error as Error).message}` });

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { TabAnswerOf } from '../../lib/protocol/answers';
-import { sendToTab } from '../../lib/protocol/send';
+import { loadMessaging } from './store';
 
 /** What a content script answers to `page.mentions`: the companies it found and how often. */
 export type PageMentions = TabAnswerOf<'page.mentions'>;
@@ -28,5 +28,6 @@ export async function findPageTab(explicitTabId?: number): Promise<number | null
  * content script (browser pages, the store, pages still loading) or answers nonsense.
  */
 export async function askPageMentions(tabId: number): Promise<PageMentions | null> {
+  const { sendToTab } = await loadMessaging();
   return sendToTab(tabId, { type: 'page.mentions' }).catch(() => null);
 }

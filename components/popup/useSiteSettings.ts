@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { getSettings, isSiteDisabled, watchSettings, type MutedName, type Settings } from '../../lib/settings/settings';
+import type { MutedName, Settings } from '../../lib/settings/settings';
 import { findPageTab } from './page-mentions';
+import { loadSettings } from './store';
 
 export interface SiteSettings {
   /** The host of the page the popup describes; null for pages without one (browser pages). */
@@ -23,12 +24,23 @@ async function pageHost(tabId: number | undefined): Promise<string | null> {
 /** The settings that concern the page under the popup, kept current while the popup is open. */
 export function useSiteSettings(tabId?: number): SiteSettings {
   const [host, setHost] = useState<string | null>(null);
-  const [settings, setSettings] = useState<Settings | null>(null);
+  const [loaded, setLoaded] = useState<{ settings: Settings; disabledOn(host: string): boolean } | null>(null);
   useEffect(() => {
     pageHost(tabId).then(setHost, () => setHost(null));
-    getSettings().then(setSettings, () => undefined);
-    return watchSettings(setSettings);
+    let unwatch: (() => void) | undefined;
+    let closed = false;
+    void loadSettings().then(({ getSettings, watchSettings, isSiteDisabled }) => {
+      if (closed) return;
+      const show = (settings: Settings) => setLoaded({ settings, disabledOn: (h) => isSiteDisabled(settings, h) });
+      getSettings().then(show, () => undefined);
+      unwatch = watchSettings(show);
+    });
+    return () => {
+      closed = true;
+      unwatch?.();
+    };
   }, [tabId]);
-  const on = !!settings && !!host && settings.enabled && !isSiteDisabled(settings, host);
+  const settings = loaded?.settings ?? null;
+  const on = !!loaded && !!host && loaded.settings.enabled && !loaded.disabledOn(host);
   return { host, settings, on, lastMuted: settings?.muted.at(-1) ?? null };
 }

@@ -11,6 +11,9 @@ import { Identity } from './Identity';
 import { PeopleList } from './PeopleList';
 import { Related } from './Related';
 import { UserData } from './UserData';
+import { CorrectionsPanel } from './CorrectionsPanel';
+import { CorrectionList } from '../shared/CorrectionList';
+import { concerns } from '../../lib/corrections/describe';
 
 type State = { status: 'loading' } | { status: 'missing'; emptyStore: boolean } | { status: 'error'; message: string } | { status: 'ready'; profile: Profile };
 
@@ -21,6 +24,13 @@ export function ProfilePage({ id }: { id: string | null }) {
   const user = useRef({ starred: false, note: '' });
   // An empty store is being built (on install): the page says so and loads once it is done.
   const build = useDatasetBuild(state.status === 'missing' && state.emptyStore);
+  // Bumped after a correction or an undo: the profile is read again from the rebuilt dataset.
+  const [reload, setReload] = useState(0);
+  const corrected = (moveTo?: string) => {
+    // A merge leaves this company's knowledge on the other's profile.
+    if (moveTo && moveTo !== id) location.search = `?id=${encodeURIComponent(moveTo)}`;
+    else setReload((n) => n + 1);
+  };
   useEffect(() => {
     if (!id) return setState({ status: 'missing', emptyStore: false });
     let live = true;
@@ -41,7 +51,7 @@ export function ProfilePage({ id }: { id: string | null }) {
     return () => {
       live = false;
     };
-  }, [id, build.finished]);
+  }, [id, build.finished, reload]);
 
   if (state.status === 'loading') return <p class="cl-page-note cl-muted">Loading…</p>;
   if (state.status === 'error') return <p class="cl-page-note cl-error" role="alert">The profile could not be read: {state.message}</p>;
@@ -55,7 +65,8 @@ export function ProfilePage({ id }: { id: string | null }) {
     return (
       <div class="cl-page-note" data-testid="not-found">
         <h1>Company not found</h1>
-        <p>{id ? `The current dataset has no company with the id “${id}”.` : 'No company was asked for.'} It may have been removed by the last sync.</p>
+        <p>{id ? `The current dataset has no company with the id “${id}”.` : 'No company was asked for.'} It may have been removed by the last sync, or by one of your corrections.</p>
+        {id && <CorrectionList only={(c) => concerns(c, id)} reload={reload} onChanged={() => corrected()} empty="" />}
       </div>
     );
   const { profile } = state;
@@ -68,6 +79,7 @@ export function ProfilePage({ id }: { id: string | null }) {
       </main>
       <aside>
         <UserData companyId={profile.company.id} starred={profile.starred} note={profile.note} onChange={(starred, note) => (user.current = { starred, note })} />
+        <CorrectionsPanel company={profile.company} related={profile.related.map((r) => r.company)} onChanged={corrected} />
         <CopyButtons getProfile={() => ({ ...profile, ...user.current })} />
         <Related company={profile.company} links={profile.links} related={profile.related} titles={profile.titles} />
         <PeopleList people={profile.people} companyId={profile.company.id} titles={profile.titles} />

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { SYNC_PROGRESS_PORT } from '../../lib/messages';
-import type { ProgressEvent } from '../../lib/sync/protocol';
+import { SYNC_PROGRESS_PORT, type ProgressEvent } from '../../lib/sync/protocol';
 
 export type BuildProgress = Extract<ProgressEvent, { kind: 'progress' }>;
 

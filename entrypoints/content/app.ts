@@ -46,7 +46,7 @@ export function startApp(ctx: ContentScriptContext, lexicon: Lexicon, version: s
     companyId: session.companyId,
     whenIds: () => ready,
     site: location.hostname,
-    openProfile: (id) => void sendMessage({ type: 'company.open', id }).catch(() => undefined),
+    openProfile: (id, section) => void sendMessage({ type: 'company.open', id, ...(section ? { section } : {}) }).catch(() => undefined),
     mute: (id, name) => void mute({ id, name }),
     unmute: (id, name) => void mute({ id, name }, false),
     disableSite: () => void setSiteDisabled(location.hostname),

@@ -71,8 +71,8 @@ const CARD_COMMANDS: Record<string, TabMessageOf<'card.openAtSelection'> | TabMe
 export function startCardService(): void {
   registerHandlers({
     'company.card': ({ id }) => read.readSnapshot(() => assembleCard(read, id)),
-    'company.open': async ({ id }, sender) => {
-      const url = `${browser.runtime.getURL('/company.html')}?id=${encodeURIComponent(id)}`;
+    'company.open': async ({ id, section }, sender) => {
+      const url = `${browser.runtime.getURL('/company.html')}?id=${encodeURIComponent(id)}${section ? `#${section}` : ''}`;
       const tab = sender.tab;
       await browser.tabs.create({ url, ...(tab?.id !== undefined ? { openerTabId: tab.id, index: tab.index + 1 } : {}) });
       return { ok: true };

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { SYNC_PROGRESS_PORT } from '../messages';
+import { SYNC_PROGRESS_PORT } from '../sync/protocol';
 import { getStatus } from '../store/read';
 import { backgroundSyncDeps } from '../sync/deps';
 import { SyncRunner } from '../sync/runner';
@@ -31,6 +31,10 @@ export function startDatasetService(): Promise<void> {
     'dataset.cancel': () => ({ ok: runner.cancel() }),
     'library.remove': ({ ids }) => runner.removeFromLibrary(ids),
     'library.addPage': ({ tabId }) => addPage(tabId, (source) => runner.run(source)),
+    'corrections.add': ({ correction }) => runner.correct({ add: [correction] }),
+    // A restored backup's corrections replace the ones in the store, in one rebuild.
+    'corrections.restore': ({ corrections }) => runner.correct({ replace: true, add: corrections }),
+    'corrections.undo': ({ ids }) => runner.correct({ undo: ids }),
     'schedule.get': () => readSchedule(getDb()),
     'schedule.set': async ({ schedule }) => {
       await saveSchedule(getDb(), schedule);

@@ -117,6 +117,8 @@ describe('the background router under hostile input', () => {
       fc.webUrl().map((url) => ({ type: 'dataset.sync', source: { kind: 'url', url } })),
       fc.string({ maxLength: 50 }).map((text) => ({ type: 'dataset.sync', source: { kind: 'files', files: [{ name: 'a.json', text }] } })),
       fc.constant({ type: 'dataset.cancel' }),
+      fc.string({ minLength: 1, maxLength: 50 }).map((companyId) => ({ type: 'corrections.add', correction: { kind: 'not-organisation', companyId, companyName: companyId } })),
+      fc.nat().map((id) => ({ type: 'corrections.undo', ids: [id + 1] })),
     );
     const tabUrl = fc.oneof(fc.webUrl(), fc.constantFrom('about:blank', 'data:text/html,x', 'file:///tmp/a.html', 'https://sandboxed.example/'));
     await fc.assert(
@@ -146,7 +148,7 @@ describe('the background router under hostile input', () => {
   });
 
   it('closes the sync progress port to content scripts and opaque origins', async () => {
-    const { SYNC_PROGRESS_PORT } = await import('../messages');
+    const { SYNC_PROGRESS_PORT } = await import('../sync/protocol');
     expect(connectListeners.length).toBeGreaterThan(0);
     const port = (sender: object) => ({
       name: SYNC_PROGRESS_PORT,
@@ -165,7 +167,7 @@ describe('the background router under hostile input', () => {
   });
 
   it('treats the privileged set as exactly the state-changing messages', () => {
-    for (const type of ['dataset.sync', 'dataset.cancel', 'schedule.get', 'schedule.set'] as MessageType[]) expect(PRIVILEGED.has(type)).toBe(true);
+    for (const type of ['dataset.sync', 'dataset.cancel', 'schedule.get', 'schedule.set', 'corrections.add', 'corrections.undo'] as MessageType[]) expect(PRIVILEGED.has(type)).toBe(true);
     for (const type of ['company.card', 'matcher.get', 'matcher.resolve', 'dataset.status', 'ping'] as MessageType[]) expect(PRIVILEGED.has(type)).toBe(false);
   });
 

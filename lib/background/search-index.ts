@@ -75,7 +75,7 @@ async function check(build: Build, known: Known | undefined): Promise<SearchInde
   const done = await rederiveArtifact({
     db: getDb(),
     tables: datasetTables,
-    read: async (db, gen) => (known?.gen === gen.gen ? known.dataset : readGeneration(db, gen)),
+    read: async (db, gen) => (known?.gen === gen.gen && known.dataset.meta.contentHash === gen.meta.contentHash ? known.dataset : readGeneration(db, gen)),
     build: (dataset) => build(dataset),
     // A Blob, as the sync stores it (see lib/store/write.ts).
     row: (gen, text) => ({ gen, name: 'search', value: new Blob([text]), ...quickLayoutOf(text), ...quickGroupsOf(text) }),

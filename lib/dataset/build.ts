@@ -1,11 +1,14 @@
 import { decodeDocument, splitCorpus, type Document } from '../corpus';
 import { Lexicon } from '../detect/lexicon';
-import { counts, extractArticle, mentionsOf, people, relations } from '../knowledge';
+import { counts, mentionsOf, people, relations } from '../knowledge';
 import { links } from '../knowledge/links';
 import { unitsFrom } from '../knowledge/units';
-import { analyseArticle, organisations, registryKeys, resolveOrgs, type ArticleOrgs, type DiscoveredOrg } from '../knowledge/orgs';
+import { organisations, registryKeys, resolveOrgs, type DiscoveredOrg } from '../knowledge/orgs';
+import { BuildCache } from './cache';
 import type { Registry } from '../registry/schema';
 import { companyFields } from './company';
+import { correctOrganisations } from '../corrections/organisations';
+import type { Correction } from '../corrections/schema';
 import { contentHash } from './hash';
 import { DATASET_FORMAT, DATASET_VERSION, type Article, type Company, type Dataset } from './schema';
 
@@ -23,10 +26,17 @@ export interface BuildInput {
   /** Human-readable origin recorded in meta.source. */
   source: string;
   /**
-   * Per-article organisation analyses kept between builds, keyed by article id and body hash:
-   * an incremental rebuild (one article added to a library) analyses only what is new.
+   * What earlier builds read from each article (cache.ts): with it a build analyses and extracts
+   * only the articles that are new or that the corpus's new organisations change, and gives the
+   * same dataset as without it.
    */
-  analysisCache?: Map<string, ArticleOrgs>;
+  cache?: BuildCache;
+  /**
+   * The user's corrections that decide which names are organisations (lib/corrections): applied
+   * before the articles are read, so an added name brings its facts. The caller applies the whole
+   * list to the result too (applyCorrections); the content hash is the caller's to extend.
+   */
+  corrections?: readonly Correction[];
   /** Receives the organisations resolved from the text, with their evidence (for the report). */
   onOrganisations?: (discovered: readonly DiscoveredOrg[]) => void;
 }
@@ -97,22 +107,26 @@ function* buildSteps(input: BuildInput): Generator<BuildProgress, Dataset> {
   const registry = input.registry ?? EMPTY_REGISTRY;
   const entries = [...registry.companies].sort((a, b) => (a.id < b.id ? -1 : 1));
   const total = articles.length * 2;
-  const analyses: ReturnType<typeof cachedAnalysis>[] = [];
+  // Without a cache of its own, a build uses a fresh one: one code path, cached or not.
+  const cache = input.cache ?? new BuildCache();
+  cache.begin();
+  const analyses: ReturnType<BuildCache['analysis']>[] = [];
   for (const a of articles) {
-    analyses.push(cachedAnalysis(a.id, a.body, input.analysisCache));
+    analyses.push(cache.analysis(a));
     if (analyses.length % STEP === 0) yield { done: analyses.length, total };
   }
   const discovered = resolveOrgs(analyses, registryKeys(entries));
   input.onOrganisations?.(discovered);
-  const orgs = organisations(discovered, entries);
+  const orgs = correctOrganisations(organisations(discovered, entries), input.corrections ?? []);
   const lexicon = Lexicon.build(orgs);
   const names = new Map(orgs.map((o) => [o.id, o.name]));
   const nameOf = (id: string) => names.get(id) ?? id;
   const unitOf = unitsFrom(entries);
   const curatedIds = new Set(entries.map((e) => e.id));
-  const knowledge: ReturnType<typeof extractArticle>[] = [];
+  const knowledge: ReturnType<BuildCache['extraction']>[] = [];
+  const curated = (id: string) => curatedIds.has(id);
   for (const a of articles) {
-    knowledge.push(extractArticle(a, lexicon, nameOf, { unitOf, curated: (id) => curatedIds.has(id) }));
+    knowledge.push(cache.extraction(a, lexicon, nameOf, { unitOf, curated }));
     if (knowledge.length % STEP === 0) yield { done: articles.length + knowledge.length, total };
   }
   const tally = counts(knowledge);
@@ -125,6 +139,7 @@ function* buildSteps(input: BuildInput): Generator<BuildProgress, Dataset> {
       articleCount: tally.get(o.id)?.articles ?? 0,
     }));
   const facts = knowledge.flatMap((k) => k.facts);
+  cache.end();
   return {
     format: DATASET_FORMAT,
     version: DATASET_VERSION,
@@ -137,15 +152,4 @@ function* buildSteps(input: BuildInput): Generator<BuildProgress, Dataset> {
     relations: relations(knowledge),
     links: links(facts, companies),
   };
-}
-
-function cachedAnalysis(id: string, body: string, cache: Map<string, ArticleOrgs> | undefined): ArticleOrgs {
-  if (!cache) return analyseArticle(id, body);
-  const key = `${id}\u0000${contentHash([body])}`;
-  let analysis = cache.get(key);
-  if (!analysis) {
-    analysis = analyseArticle(id, body);
-    cache.set(key, analysis);
-  }
-  return analysis;
 }

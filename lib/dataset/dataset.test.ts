@@ -58,14 +58,6 @@ describe('buildDataset', () => {
     const names = new Set(bare.companies.map((c) => c.name));
     for (const name of ['Alibaba Group', 'Tencent', 'SoftBank']) expect(names.has(name) || bare.companies.some((c) => c.aliases.some((a) => a.text === name)), name).toBe(true);
   });
-  it('reuses cached article analyses and builds the same dataset', () => {
-    const cache = new Map();
-    const first = buildDataset({ documents, registry, source: 'bundled seed corpus', analysisCache: cache });
-    expect(cache.size).toBe(37);
-    const again = buildDataset({ documents, registry, source: 'bundled seed corpus', analysisCache: cache });
-    expect(JSON.stringify(first)).toBe(text);
-    expect(JSON.stringify(again)).toBe(text);
-  });
   it('records people with their roles', () => {
     const zhang = built.people.find((p) => p.name === 'Daniel Zhang')!;
     expect(zhang.companyIds).toEqual(['alibaba-group']);

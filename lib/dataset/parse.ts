@@ -30,11 +30,10 @@ export function parseDataset(text: string, origin: string): Dataset {
   } catch (e) {
     throw new DatasetError('invalid-json', origin, `is not valid JSON (${(e as Error).message})`);
   }
-  if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
-    const head = raw as { format?: unknown; version?: unknown };
-    if (head.format === DATASET_FORMAT && head.version !== DATASET_VERSION) {
-      throw new DatasetError('version', origin, `has dataset version ${JSON.stringify(head.version)}; this extension reads version ${DATASET_VERSION}`, 'version');
-    }
+  // Any JSON value but null has no "format" unless it is our object, so no shape check is needed.
+  const head = (raw ?? {}) as { format?: unknown; version?: unknown };
+  if (head.format === DATASET_FORMAT && head.version !== DATASET_VERSION) {
+    throw new DatasetError('version', origin, `has dataset version ${JSON.stringify(head.version)}; this extension reads version ${DATASET_VERSION}`, 'version');
   }
   const parsed = Dataset.safeParse(raw);
   if (!parsed.success) {

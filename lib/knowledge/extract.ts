@@ -49,17 +49,26 @@ function isRoundLetter(body: string, m: { start: number; end: number }): boolean
   return ROUND_LETTER.test(body.slice(m.start, m.end)) && SERIES_BEFORE.test(body.slice(Math.max(0, m.start - 12), m.start));
 }
 
-export function extractArticle(article: Article, lexicon: Lexicon, nameOf: (id: string) => string, options: ExtractOptions = {}): ArticleKnowledge {
-  const { unitOf = () => undefined, curated = () => false } = options;
+/** The lexicon's names found in an article's body: all that extraction reads of the lexicon. */
+export function lexiconMentions(body: string, lexicon: Lexicon): BodyMention[] {
   const ids = lexicon.companyIds;
-  const mentions: BodyMention[] = foldShortForms(
-    lexicon
-      .mentions(article.body)
-      .filter((m) => !isRoundLetter(article.body, m))
-      .map((m) => ({ start: m.start, end: m.end, companyId: ids[m.companyIndex] })),
-    nameOf,
-    curated,
-  );
+  return lexicon
+    .mentions(body)
+    .filter((m) => !isRoundLetter(body, m))
+    .map((m) => ({ start: m.start, end: m.end, companyId: ids[m.companyIndex] }));
+}
+
+export function extractArticle(article: Article, lexicon: Lexicon, nameOf: (id: string) => string, options: ExtractOptions = {}): ArticleKnowledge {
+  return extractFromMentions(article, lexiconMentions(article.body, lexicon), nameOf, options);
+}
+
+/**
+ * What an article says, given the names found in it: a function of the article, `found`, and the
+ * answers of `nameOf` and `options` alone (lib/dataset/cache.ts relies on that to reuse it).
+ */
+export function extractFromMentions(article: Article, found: BodyMention[], nameOf: (id: string) => string, options: ExtractOptions = {}): ArticleKnowledge {
+  const { unitOf = () => undefined, curated = () => false } = options;
+  const mentions: BodyMention[] = foldShortForms(found, nameOf, curated);
   const sentences = sentenceViews(article.id, article.body, mentions);
   const names = fullNames(article.body, mentions);
   const facts: Fact[] = [];

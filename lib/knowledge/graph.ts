@@ -34,14 +34,16 @@ export function counts(all: readonly ArticleKnowledge[]): Map<string, { mentions
 }
 
 export function relations(all: readonly ArticleKnowledge[]): Relation[] {
-  const byPair = new Map<string, { weight: number; articles: Set<string> }>();
+  // Pairs by their first company, then their second: no pair key to build and split again, and
+  // the output comes out sorted by sorting the companies rather than every pair.
+  const byFirst = new Map<string, Map<string, { weight: number; articleIds: string[] }>>();
   const bump = (a: string, b: string, weight: number, articleId: string) => {
-    const [x, y] = a < b ? [a, b] : [b, a];
-    const key = `${x}\u0000${y}`;
-    const r = byPair.get(key) ?? { weight: 0, articles: new Set<string>() };
+    let second = byFirst.get(a);
+    if (!second) byFirst.set(a, (second = new Map()));
+    let r = second.get(b);
+    if (!r) second.set(b, (r = { weight: 0, articleIds: [] }));
     r.weight += weight;
-    r.articles.add(articleId);
-    byPair.set(key, r);
+    r.articleIds.push(articleId);
   };
   const pairs = (ids: Set<string>, weight: number, articleId: string) => {
     const list = [...ids].sort();
@@ -54,12 +56,20 @@ export function relations(all: readonly ArticleKnowledge[]): Relation[] {
       if (ids.size > 1) pairs(ids, SAME_SENTENCE_WEIGHT, k.articleId);
     }
   }
-  return [...byPair]
-    .map(([key, r]) => {
-      const [a, b] = key.split('\u0000');
-      return { a, b, weight: r.weight, articleIds: [...r.articles].sort() };
-    })
-    .sort((x, y) => (x.a === y.a ? (x.b < y.b ? -1 : 1) : x.a < y.a ? -1 : 1));
+  const out: Relation[] = [];
+  for (const a of [...byFirst.keys()].sort()) {
+    const second = byFirst.get(a)!;
+    for (const b of [...second.keys()].sort()) {
+      const r = second.get(b)!;
+      out.push({ a, b, weight: r.weight, articleIds: uniqueSorted(r.articleIds) });
+    }
+  }
+  return out;
+}
+
+function uniqueSorted(ids: string[]): string[] {
+  ids.sort();
+  return ids.filter((id, i) => i === 0 || id !== ids[i - 1]);
 }
 
 export function personId(name: string): string {

@@ -6,10 +6,12 @@ import { formatPath } from '../util/path';
 import { MAX_ID } from '../dataset/limits';
 import { getDb } from './db';
 import { libraryRows } from './library';
+import { storedCorrections, withoutRowFields } from './corrections';
+import { Correction, MAX_CORRECTIONS } from '../corrections/schema';
 
 /**
- * The user-data backup: stars, notes, recent views, the user's library (their own articles) and
- * everything in `storage.local` (the settings item). The sync schedule is not part of it: it is
+ * The user-data backup: stars, notes, recent views, the user's library (their own articles), their
+ * corrections to the knowledge and everything in `storage.local` (the settings item). The sync schedule is not part of it: it is
  * privileged state, which a file should not be able to set without the user choosing it again in
  * the options page. The dataset is not part of it: it can always be synced again, and the
  * "export dataset" button covers it separately. Version 1 backups (before the library) are
@@ -49,6 +51,8 @@ export const Backup = z.strictObject({
   recent: z.array(z.strictObject({ companyId: Id, viewedAt: Time })).max(10_000),
   storage: z.record(z.string().max(200), z.unknown()),
   library: z.array(BackupArticle).max(100_000).optional(),
+  /** In the order they apply; absent from backups made before corrections existed. */
+  corrections: z.array(Correction).max(MAX_CORRECTIONS).optional(),
 });
 export type Backup = z.infer<typeof Backup>;
 
@@ -66,13 +70,13 @@ const isCache = (key: string) => CACHE_PREFIXES.some((prefix) => key.startsWith(
 
 export async function exportUserData(): Promise<string> {
   const db = getDb();
-  const [stars, notes, recent, rows] = await db.transaction('r', [db.stars, db.notes, db.recent, db.library], () =>
-    Promise.all([db.stars.toArray(), db.notes.toArray(), db.recent.toArray(), libraryRows(db)]),
+  const [stars, notes, recent, rows, corrected] = await db.transaction('r', [db.stars, db.notes, db.recent, db.library, db.corrections], () =>
+    Promise.all([db.stars.toArray(), db.notes.toArray(), db.recent.toArray(), libraryRows(db), storedCorrections(db)]),
   );
   const local = await browser.storage.local.get(null);
   const storage = Object.fromEntries(Object.entries(local).filter(([key]) => !isCache(key)));
   const library = rows.map(({ pending: _, ...row }) => row);
-  const backup: Backup = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: Date.now(), stars, notes, recent, storage, library };
+  const backup: Backup = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: Date.now(), stars, notes, recent, storage, library, corrections: withoutRowFields(corrected) };
   return JSON.stringify(backup, null, 2);
 }
 
@@ -100,9 +104,11 @@ export function parseBackup(text: string): Backup {
  * Restores a backup: the user tables are replaced in one transaction (all or nothing) and the
  * stored keys are written back. Returns what was restored, for the confirmation message, and the
  * backup's library articles: the caller imports them through the background (an import adds to
- * the library and rebuilds the knowledge; articles already there are skipped).
+ * the library and rebuilds the knowledge; articles already there are skipped). Likewise the
+ * backup's corrections, which the caller sends to the background to replace the stored ones
+ * (undefined for a backup made before corrections existed: the stored ones then stay).
  */
-export async function importUserData(text: string): Promise<{ stars: number; notes: number; recent: number; keys: number; library: BackupArticle[] }> {
+export async function importUserData(text: string): Promise<{ stars: number; notes: number; recent: number; keys: number; library: BackupArticle[]; corrections?: Correction[] }> {
   const backup = parseBackup(text);
   const db = getDb();
   await db.transaction('rw', [db.stars, db.notes, db.recent], async () => {
@@ -113,7 +119,7 @@ export async function importUserData(text: string): Promise<{ stars: number; not
   const { settings, ...others } = Object.fromEntries(Object.entries(backup.storage).filter(([key]) => !isCache(key)));
   if (settings !== undefined) await restoreSettings(settings);
   if (Object.keys(others).length > 0) await browser.storage.local.set(others);
-  return { stars: backup.stars.length, notes: backup.notes.length, recent: backup.recent.length, keys: Object.keys(others).length + (settings === undefined ? 0 : 1), library: backup.library ?? [] };
+  return { stars: backup.stars.length, notes: backup.notes.length, recent: backup.recent.length, keys: Object.keys(others).length + (settings === undefined ? 0 : 1), library: backup.library ?? [], ...(backup.corrections ? { corrections: backup.corrections } : {}) };
 }
 
 async function restoreSettings(stored: unknown): Promise<void> {

@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Article, Company, Fact, Link, Mention, Person, Relation } from '../dataset/schema';
 import type { LexiconPayload } from '../detect/lexicon';
+import type { StoredCorrection } from '../corrections/schema';
 import type { QuickGroups } from '../search/quick';
 import { DB_NAME, setDirectDatabaseName } from './direct';
 
@@ -170,6 +171,12 @@ export const SCHEMA_V3 = { library: 'id, addedAt, pending' };
  */
 export const SCHEMA_V4 = { links: '[gen+n], [gen+from], [gen+to]' };
 
+/**
+ * Version 5 adds the user's corrections to the knowledge (lib/store/corrections.ts), applied to
+ * every dataset in the order of their auto-incremented ids; nothing earlier moves.
+ */
+export const SCHEMA_V5 = { corrections: '++id, createdAt' };
+
 export class CompanyLensDB extends Dexie {
   companies!: Table<Row<Company>, [number, string]>;
   articles!: Table<Row<Article>, [number, string]>;
@@ -186,6 +193,7 @@ export class CompanyLensDB extends Dexie {
   notes!: EntityTable<NoteRow, 'companyId'>;
   recent!: EntityTable<RecentRow, 'companyId'>;
   library!: EntityTable<LibraryRow, 'id'>;
+  corrections!: EntityTable<StoredCorrection, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -208,6 +216,7 @@ export class CompanyLensDB extends Dexie {
       });
     this.version(3).stores(SCHEMA_V3);
     this.version(4).stores(SCHEMA_V4);
+    this.version(5).stores(SCHEMA_V5);
   }
 }
 

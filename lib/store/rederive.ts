@@ -7,7 +7,7 @@ import { activeGeneration } from './read';
  * rows. Artifacts are derived data: when an update changes their format, or a worker stopped
  * before it stored one, they can be rebuilt from the rows instead of waiting for the user to sync.
  * The source rows are read in one transaction with the active pointer, and the result is written
- * back only if that generation is still the active one: a sync that switched datasets meanwhile
+ * back only if that generation is still the active one, unchanged: a sync that switched datasets meanwhile
  * stored its own artifacts, which must not be overwritten with ones of the old dataset.
  */
 
@@ -40,7 +40,8 @@ export async function rederiveArtifact<S, V>(job: Rederivation<S, V>): Promise<R
   const value = await job.build(source.data, source.gen);
   const stored = await db.transaction('rw', [db.meta, db.generations, db.artifacts], async () => {
     const active = await activeGeneration(db);
-    if (active?.gen !== source.gen.gen) return false;
+    // A library change updates the active generation in place: its content hash tells.
+    if (active?.gen !== source.gen.gen || active.meta.contentHash !== source.gen.meta.contentHash) return false;
     await db.artifacts.put(job.row(source.gen.gen, value));
     return true;
   });

@@ -2,10 +2,14 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CompanyLensDB, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, setDbForTests } from './db';
+import { CompanyLensDB, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, setDbForTests } from './db';
+import { storedCorrections } from './corrections';
 import { libraryRows } from './library';
 import { getCompany, getLinksFor, getStatus } from './read';
 import { getNote, listStars } from './user';
+
+/** The schema version the extension opens today. */
+const LATEST = 5;
 
 const fixture = (name: string) => JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8'));
 
@@ -25,7 +29,7 @@ describe('schema upgrades', () => {
     await db.open();
     const tables: Record<string, unknown[]> = {};
     for (const table of [...db.tables].sort((a, b) => (a.name < b.name ? -1 : 1))) tables[table.name] = await table.toArray();
-    expect({ version: db.verno, tables }).toEqual(fixture('v4-upgraded.golden.json'));
+    expect({ version: db.verno, tables }).toEqual(fixture('v5-upgraded.golden.json'));
 
     // And the read API works on the upgraded database.
     setDbForTests(db);
@@ -56,7 +60,7 @@ describe('schema upgrades', () => {
 
     const db = new CompanyLensDB(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(LATEST);
     for (const [table, rows] of Object.entries(before)) expect(await db.table(table).toArray(), table).toEqual(rows);
     expect(await libraryRows(db)).toEqual([]);
     await db.library.add({ id: 'lib-1', title: 'T', body: 'B', tags: [], origin: 'a.txt', addedAt: 5 });
@@ -81,7 +85,7 @@ describe('schema upgrades', () => {
 
     const db = new CompanyLensDB(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(LATEST);
     for (const [table, rows] of Object.entries(before)) expect(await db.table(table).toArray(), table).toEqual(rows);
     expect(await db.links.count()).toBe(0);
     setDbForTests(db);
@@ -92,5 +96,31 @@ describe('schema upgrades', () => {
       setDbForTests(undefined);
       db.close();
     }
+  });
+
+  it('upgrades a version 4 database to version 5 with no corrections, keeping everything else', async () => {
+    const name = 'upgrade-from-v4';
+    const v4 = new Dexie(name);
+    v4.version(1).stores(SCHEMA_V1);
+    v4.version(2).stores(SCHEMA_V2);
+    v4.version(3).stores(SCHEMA_V3);
+    v4.version(4).stores(SCHEMA_V4);
+    const content = fixture('v1-database.json') as Record<string, object[]>;
+    await v4.transaction('rw', v4.tables, async () => {
+      for (const [table, rows] of Object.entries(content)) await v4.table(table).bulkAdd(rows);
+      await v4.table('library').add({ id: 'lib-1', title: 'T', body: 'B', tags: [], origin: 'a.txt', addedAt: 5 });
+    });
+    const before: Record<string, unknown[]> = {};
+    for (const table of v4.tables) before[table.name] = await table.toArray();
+    v4.close();
+
+    const db = new CompanyLensDB(name);
+    await db.open();
+    expect(db.verno).toBe(LATEST);
+    for (const [table, rows] of Object.entries(before)) expect(await db.table(table).toArray(), table).toEqual(rows);
+    expect(await storedCorrections(db)).toEqual([]);
+    await db.corrections.add({ kind: 'not-organisation', companyId: 'acme', companyName: 'Acme Corp', createdAt: 7 });
+    expect(await storedCorrections(db)).toEqual([{ id: 1, kind: 'not-organisation', companyId: 'acme', companyName: 'Acme Corp', createdAt: 7 }]);
+    db.close();
   });
 });

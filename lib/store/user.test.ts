@@ -46,13 +46,15 @@ describe('user data', () => {
     await fakeBrowser.storage.local.set({ settings: { enabled: false, dwellMs: 500 } });
     const article = { id: 'lib-1', title: 'Mine', body: 'My text.', tags: [], origin: 'https://news.example/a', url: 'https://news.example/a', publisher: 'Example News', addedAt: 7 };
     await db.library.bulkAdd([article, { ...article, id: 'lib-staged', pending: 9 }]);
+    const correction = { kind: 'alias', companyId: 'alpha-co-1', companyName: 'Alpha Company 1', alias: 'ACO' } as const;
+    await db.corrections.add({ ...correction, createdAt: 8 });
     const text = await exportUserData();
 
     await starCompany('alpha-co-1', false);
     await setNote('alpha-co-1', '');
     await fakeBrowser.storage.local.set({ settings: { enabled: true } });
     const restored = await importUserData(text);
-    expect(restored).toMatchObject({ stars: 1, notes: 1, recent: 1, library: [article] });
+    expect(restored).toMatchObject({ stars: 1, notes: 1, recent: 1, library: [article], corrections: [correction] });
     expect(await isStarred('alpha-co-1')).toBe(true);
     expect((await getNote('alpha-co-1'))?.text).toBe('a note');
     expect((await fakeBrowser.storage.local.get('settings')).settings).toEqual({ ...DEFAULT_SETTINGS, enabled: false, dwellMs: 500 });

@@ -2,7 +2,8 @@ import { letMessagesIn } from '../util/yield';
 import Dexie, { type Table } from 'dexie';
 import type { Dataset } from '../dataset/schema';
 import type { LexiconPayload } from '../detect/lexicon';
-import { DATASET_TABLES, type CompanyLensDB, type DatasetCounts, type GenerationRow, type SourceKind } from './db';
+import { DATASET_TABLES, type ArtifactRow, type CompanyLensDB, type DatasetCounts, type GenerationRow, type SourceKind } from './db';
+import { listOf, ROW_TABLES, storedRow, type RowTable } from './delta';
 import { activeGeneration } from './read';
 import { quickLayoutOf } from '../search/artifact';
 
@@ -23,7 +24,6 @@ const IN_FLIGHT = 8;
  * Deriving takes time in proportion to the dataset, so the cover is a share of it.
  */
 const DERIVE_COVER = 0.25;
-const ROW_TABLES = DATASET_TABLES.filter((t) => t !== 'artifacts') as Exclude<(typeof DATASET_TABLES)[number], 'artifacts'>[];
 
 export interface Derived {
   lexicon: LexiconPayload;
@@ -73,18 +73,20 @@ export function countsOf(dataset: Dataset): DatasetCounts {
   };
 }
 
-function rowsFor(table: Exclude<(typeof DATASET_TABLES)[number], 'artifacts'>, gen: number, input: WriteInput): object[] {
-  const d = input.dataset;
-  const tag = <T extends object>(rows: T[]) => rows.map((row, n) => ({ ...row, gen, n }));
-  switch (table) {
-    case 'companies': return tag(d.companies);
-    case 'articles': return tag(d.articles);
-    case 'facts': return tag(d.facts);
-    case 'people': return tag(d.people).map((p) => ({ ...p, ck: p.companyIds.map((c) => `${gen}:${c}`) }));
-    case 'relations': return tag(d.relations);
-    case 'links': return tag(d.links ?? []);
-    case 'mentions': return tag(d.mentions);
-  }
+function rowsFor(table: RowTable, gen: number, input: WriteInput): object[] {
+  return listOf(input.dataset, table).map((row, n) => storedRow(table, gen, row, n));
+}
+
+/** The derived rows of a generation: the lexicon, the search index and the synced dataset's text. */
+export function artifactRows(gen: number, { lexicon, searchIndex }: Derived, base: Blob | undefined): ArtifactRow[] {
+  // The search index is kept as a Blob: reading a Blob row costs the popup nothing until it
+  // reads slices of it (its small quick part first), where a string row of tens of MB is
+  // decoded all at once on the page's main thread.
+  return [
+    { gen, name: 'lexicon', value: lexicon },
+    { gen, name: 'search', value: new Blob([searchIndex]), ...quickLayoutOf(searchIndex) },
+    ...(base ? [{ gen, name: 'base' as const, value: base }] : []),
+  ];
 }
 
 type Part = { name: string; rows: object[] };
@@ -131,7 +133,7 @@ function addRows(idb: IDBDatabase, chunk: Part[]): Promise<void> {
 }
 
 
-function abortIfCancelled(signal: AbortSignal | undefined): void {
+export function abortIfCancelled(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw signal.reason ?? new DOMException('Cancelled', 'AbortError');
 }
 
@@ -173,13 +175,9 @@ export async function writeDataset(db: CompanyLensDB, input: WriteInput, hooks: 
       // held their serialised rows in memory and wrote about 10% slower (npm run bench, sync).
       if (inflight.length > IN_FLIGHT && queued < total * (1 - DERIVE_COVER)) await inflight[inflight.length - IN_FLIGHT];
     }
-    const { lexicon, searchIndex } = 'derive' in input ? await input.derive() : input;
+    const derived = 'derive' in input ? await input.derive() : input;
     abortIfCancelled(hooks.signal);
-    // The search index is kept as a Blob: reading a Blob row costs the popup nothing until it
-    // reads slices of it (its small quick part first), where a string row of tens of MB is
-    // decoded all at once on the page's main thread.
-    const base = input.base ? [{ gen: row.gen, name: 'base', value: input.base }] : [];
-    queue([{ name: 'artifacts', rows: [{ gen: row.gen, name: 'lexicon', value: lexicon }, { gen: row.gen, name: 'search', value: new Blob([searchIndex]), ...quickLayoutOf(searchIndex) }, ...base] }]);
+    queue([{ name: 'artifacts', rows: artifactRows(row.gen, derived, input.base) }]);
     // Awaited in order, so the first failure is the one reported.
     for (const write of inflight) {
       await write;

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { buildDataset, buildDatasetInSteps, buildInputHash } from '../dataset/build';
+import { BuildCache } from '../dataset/cache';
 import { parseDataset } from '../dataset/parse';
 import { Lexicon } from '../detect/lexicon';
 import { parseRegistry } from '../registry/load';
@@ -13,12 +14,14 @@ import type { SyncDeps } from './runner';
 /** The real knowledge-base code and browser APIs behind the sync runner, as the background uses them. */
 export function backgroundSyncDeps(): SyncDeps {
   let registry: ReturnType<typeof parseRegistry> | undefined;
+  // Kept for the worker's life: the next library change reads only the articles it changes.
+  const cache = new BuildCache();
   return {
     db: getDb,
     bundledDocuments,
     // Parsed once per worker: the bundled registry never changes while the worker runs.
     bundledRegistry: () => (registry ??= parseRegistry(bundledRegistryText(), BUNDLED_REGISTRY_NAME)),
-    buildDataset: (input) => (input.pause ? buildDatasetInSteps(input, input.pause) : buildDataset(input)),
+    buildDataset: (input) => (input.pause ? buildDatasetInSteps({ ...input, cache }, input.pause) : buildDataset({ ...input, cache })),
     buildHash: buildInputHash,
     parseDataset,
     buildSearchIndex,

@@ -2,6 +2,9 @@ import type { DatasetStatus } from '../store/read';
 import type { SyncErrorInfo } from './errors';
 import type { ImportReport } from '../library/import';
 
+/** Port name on which the background reports sync progress to extension pages. */
+export const SYNC_PROGRESS_PORT = 'sync.progress';
+
 /**
  * What the background tells extension pages about syncs: the answer to `dataset.sync`, and the
  * events sent on the SYNC_PROGRESS_PORT port.

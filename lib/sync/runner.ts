@@ -3,7 +3,9 @@ import type { LexiconPayload } from '../detect/lexicon';
 import type { Company, Dataset } from '../dataset/schema';
 import type { CompanyLensDB, SyncLogRow } from '../store/db';
 import { activeGeneration, getStatus } from '../store/read';
-import { baseOf, discardUnfinished, writeDataset } from '../store/write';
+import { baseOf, discardUnfinished } from '../store/write';
+import { storeDataset } from '../store/update';
+import type { Written } from '../store/delta';
 import { letMessagesIn } from '../util/yield';
 import { SyncError, toSyncError } from './errors';
 import type { ProgressEvent, SyncResult, SyncStage } from './protocol';
@@ -11,6 +13,8 @@ import { describeSource, resolveSource, type KnowledgeBase, type SyncJob } from 
 import { commitLibraryChange, discardStaged, libraryRows, stageLibraryChange, type LibraryChange } from '../store/library';
 import { reportImport, type ImportReport } from '../library/import';
 import Dexie from 'dexie';
+import { applyCorrections } from '../corrections/apply';
+import { commitCorrectionChange, correctionsAfter, storedCorrections, type CorrectionChange } from '../store/corrections';
 
 /**
  * Runs syncs one at a time. Each sync is logged before it starts (so a worker stopped mid-sync
@@ -52,6 +56,8 @@ export class SyncRunner {
   private last: ProgressEvent = { kind: 'idle' };
   private bundledChecked = false;
   private readonly listeners = new Set<(event: ProgressEvent) => void>();
+  /** The dataset this runner stored last: the next one may be stored as the rows that differ. */
+  private written?: Written;
 
   constructor(private readonly deps: SyncDeps) {}
 
@@ -80,6 +86,14 @@ export class SyncRunner {
   /** Queues a sync; it starts when the previous one has finished. */
   run(source: SyncSource, options: RunOptions = {}): Promise<SyncResult> {
     return this.enqueue(() => this.runNow(source, options));
+  }
+
+  /**
+   * Queues a change to the user's corrections: the dataset is built again with the changed list,
+   * and the list is stored in the same transaction that switches to that dataset.
+   */
+  correct(change: CorrectionChange): Promise<SyncResult> {
+    return this.enqueue(() => this.runNow({ kind: 'corrections', ...change }, {}));
   }
 
   /** Queues the removal of library articles: the knowledge is rebuilt without them, then they go. */
@@ -135,7 +149,7 @@ export class SyncRunner {
     const startedAt = Date.now();
     const controller = new AbortController();
     this.controller = controller;
-    const log: SyncLogRow = { startedAt, source: label, sourceKind: source.kind === 'library' ? 'files' : source.kind, outcome: 'running' };
+    const log: SyncLogRow = { startedAt, source: label, sourceKind: source.kind === 'library' || source.kind === 'corrections' ? 'files' : source.kind, outcome: 'running' };
     log.id = await db.syncLog.add(log);
     const stageMs: Partial<Record<SyncStage, number>> = {};
     let stage: SyncStage | undefined;
@@ -155,8 +169,10 @@ export class SyncRunner {
     try {
       const active = await activeGeneration(db);
       const library = await libraryRows(db);
+      const correctionChange = source.kind === 'corrections' ? source : undefined;
+      const corrections = correctionsAfter(await storedCorrections(db), correctionChange);
       const readBase = async () => (active ? (await baseOf(db, active.gen))?.text() : undefined);
-      const resolved = await resolveSource(source, { ...this.deps, kb: this.deps, signal: controller.signal, progress, active, library, readBase, timeoutMs: (source.kind === 'url' ? source.timeoutMs : undefined) ?? options.timeoutMs, maxBytes: options.maxBytes, requirePermission: options.scheduled });
+      const resolved = await resolveSource(source, { ...this.deps, kb: this.deps, signal: controller.signal, progress, active, library, readBase, timeoutMs: (source.kind === 'url' ? source.timeoutMs : undefined) ?? options.timeoutMs, maxBytes: options.maxBytes, requirePermission: options.scheduled, corrections });
       if (controller.signal.aborted) throw controller.signal.reason;
       if (resolved.unchanged) {
         const report = resolved.prepared && { files: resolved.prepared.files.map((f) => ({ name: f.name, articles: 0, skipped: f.skipped, known: [], discovered: [], facts: 0, notes: f.notes })), refused: resolved.prepared.refused };
@@ -169,7 +185,8 @@ export class SyncRunner {
           staged = change;
           await stageLibraryChange(db, change);
         }
-        const { dataset } = resolved;
+        // The one place corrections meet a dataset: whatever the source, before anything derives from it.
+        const dataset = applyCorrections(resolved.dataset, corrections);
         const derive = async () => {
           progress('index', 0, 2);
           const lexicon = this.deps.buildLexicon(dataset.companies);
@@ -181,21 +198,31 @@ export class SyncRunner {
           progress('index', 2, 2);
           return { lexicon, searchIndex };
         };
-        const written = await writeDataset(
+        const previous = this.written;
+        this.written = undefined;
+        const stored = await storeDataset(
           db,
+          previous,
           { dataset, sourceKind: resolved.sourceKind, derive, http: resolved.http, base: resolved.base },
           {
             signal: controller.signal,
             onProgress: (done, total) => progress('write', done, total),
             beforeSwitch: () => progress('switch', 0, 1),
             deferCleanup: true,
-            ...(change ? { atSwitch: { tables: [db.library], run: () => commitLibraryChange(db, change) } } : {}),
+            atSwitch: {
+              tables: [db.library, db.corrections],
+              run: async () => {
+                if (change) await commitLibraryChange(db, change);
+                if (correctionChange) await commitCorrectionChange(db, correctionChange, Date.now());
+              },
+            },
           },
         );
         staged = undefined;
+        this.written = stored.written;
         progress('switch', 1, 1);
         result = { ok: true, outcome: 'ok', status: await getStatus(), ...(report ? { report } : {}) };
-        if (this.deps.buildQuickSearchIndex) completeIndex = () => this.deps.completeSearchIndex?.(written.gen, dataset);
+        if (this.deps.buildQuickSearchIndex) completeIndex = () => this.deps.completeSearchIndex?.(stored.row.gen, dataset);
       }
     } catch (error) {
       if (staged) await discardStaged(db, staged.importId).catch((cleanup) => console.warn('[company-lens] could not discard a failed import', cleanup));

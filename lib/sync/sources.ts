@@ -8,6 +8,9 @@ import { articleOf } from '../library/articles';
 import { prepareImport, type PreparedImport } from '../library/import';
 import { joinDatasets, registryOf } from '../library/merge';
 import { SyncError } from './errors';
+import { correctedHash } from '../corrections/apply';
+import type { Correction } from '../corrections/schema';
+import type { CorrectionChange } from '../store/corrections';
 import { checkSyncUrl, download } from './fetch';
 import { checkFiles, type UserFile } from './files';
 import type { SyncStage } from './protocol';
@@ -22,7 +25,7 @@ export interface KnowledgeBase {
   bundledDocuments(): UserFile[];
   bundledRegistry(): Registry;
   /** With `pause`, the build may run in steps, calling it between them (lib/dataset/build.ts). */
-  buildDataset(input: { documents: UserFile[]; articles?: Article[]; registry: Registry; source: string; pause?: (progress: BuildProgress) => Promise<void> }): Dataset | Promise<Dataset>;
+  buildDataset(input: { documents: UserFile[]; articles?: Article[]; registry: Registry; source: string; corrections?: readonly Correction[]; pause?: (progress: BuildProgress) => Promise<void> }): Dataset | Promise<Dataset>;
   /** The content hash buildDataset would record for these inputs (lib/dataset/build.ts), when known. */
   buildHash?(input: { documents: UserFile[]; articles?: Article[]; registry: Registry }): string;
   parseDataset(text: string, origin: string): Dataset;
@@ -49,10 +52,18 @@ export interface SourceContext {
   library: LibraryRow[];
   /** The active generation's synced dataset text, when it has one (see ArtifactRow 'base'). */
   readBase?(): Promise<string | undefined>;
+  /**
+   * The user's corrections the new dataset will be given (lib/corrections): they count in the
+   * "unchanged" check, as the stored dataset has them applied.
+   */
+  corrections?: readonly Correction[];
 }
 
-/** A sync job: a source the user chose, or a change to the library (removing articles). */
-export type SyncJob = SyncSource | { kind: 'library'; remove: string[] };
+/**
+ * A sync job: a source the user chose, a change to the library (removing articles), or a change
+ * to the user's corrections (the dataset is built again over the same source with them).
+ */
+export type SyncJob = SyncSource | { kind: 'library'; remove: string[] } | ({ kind: 'corrections' } & CorrectionChange);
 
 export type Resolved =
   | { unchanged: true; prepared?: PreparedImport }
@@ -66,6 +77,7 @@ export function describeSource(source: SyncJob): string {
   if (source.kind === 'bundled') return BUNDLED_LABEL;
   if (source.kind === 'url') return source.url;
   if (source.kind === 'library') return `removing ${source.remove.length} article${source.remove.length === 1 ? '' : 's'} from your library`;
+  if (source.kind === 'corrections') return source.replace ? 'restoring your corrections' : source.undo?.length ? 'undoing your correction' : 'applying your correction';
   // The history names what was synced: a few file names, then how many more.
   const names = [...source.files, ...(source.refused ?? [])].map((f) => f.name);
   return names.length <= 3 ? names.join(', ') : `${names.slice(0, 2).join(', ')} and ${names.length - 2} more files`;
@@ -92,7 +104,7 @@ function pauses(ctx: SourceContext): (progress: BuildProgress) => Promise<void> 
 /** The bundled corpus and the library, built together so evidence in one counts in the other. */
 async function build(ctx: SourceContext, library: readonly LibraryRow[]): Promise<Dataset> {
   ctx.progress('build', 0, 1);
-  const dataset = await ctx.kb.buildDataset({ documents: ctx.kb.bundledDocuments(), articles: library.map(articleOf), registry: ctx.kb.bundledRegistry(), source: withLibraryLabel(BUNDLED_LABEL, library), pause: pauses(ctx) });
+  const dataset = await ctx.kb.buildDataset({ documents: ctx.kb.bundledDocuments(), articles: library.map(articleOf), registry: ctx.kb.bundledRegistry(), source: withLibraryLabel(BUNDLED_LABEL, library), corrections: ctx.corrections, pause: pauses(ctx) });
   ctx.progress('build', 1, 1);
   return dataset;
 }
@@ -103,7 +115,7 @@ async function overSynced(ctx: SourceContext, text: string, origin: string, sour
   const base = new Blob([text]);
   if (library.length === 0) return { dataset: synced, sourceKind, base };
   ctx.progress('build', 0, 1);
-  const own = await ctx.kb.buildDataset({ documents: [], articles: library.map(articleOf), registry: registryOf(synced.companies), source: '', pause: pauses(ctx) });
+  const own = await ctx.kb.buildDataset({ documents: [], articles: library.map(articleOf), registry: registryOf(synced.companies), source: '', corrections: ctx.corrections, pause: pauses(ctx) });
   const dataset = joinDatasets(synced, own, withLibraryLabel(synced.meta.source, library));
   ctx.progress('build', 1, 1);
   return { dataset, sourceKind, base };
@@ -180,12 +192,14 @@ export async function resolveSource(source: SyncJob, ctx: SourceContext): Promis
     // The inputs' hash answers "unchanged" before seconds of building (the build is deterministic).
     const activeBundled = ctx.active?.sourceKind === 'bundled' ? ctx.active.meta.contentHash : undefined;
     const articles = ctx.library.map(articleOf);
-    if (activeBundled && ctx.kb.buildHash?.({ documents: ctx.kb.bundledDocuments(), articles, registry: ctx.kb.bundledRegistry() }) === activeBundled) return { unchanged: true };
+    const corrected = (hash: string | undefined) => hash && correctedHash(hash, ctx.corrections ?? []);
+    if (activeBundled && corrected(ctx.kb.buildHash?.({ documents: ctx.kb.bundledDocuments(), articles, registry: ctx.kb.bundledRegistry() })) === activeBundled) return { unchanged: true };
     const dataset = await build(ctx, ctx.library);
     // The build is deterministic, so the same hash means the same dataset: nothing to write.
-    const same = ctx.active?.sourceKind === 'bundled' && ctx.active.meta.contentHash === dataset.meta.contentHash;
+    const same = ctx.active?.sourceKind === 'bundled' && ctx.active.meta.contentHash === corrected(dataset.meta.contentHash);
     return same ? { unchanged: true } : { unchanged: false, dataset, sourceKind: 'bundled' };
   }
+  if (source.kind === 'corrections') return { unchanged: false, ...(await rebuild(ctx, ctx.library)), http: ctx.active?.http };
   if (source.kind === 'library') {
     const removed = new Set(source.remove);
     const library = ctx.library.filter((row) => !removed.has(row.id));

@@ -1,0 +1,91 @@
+import type { Article } from './schema';
+import { extractFromMentions, lexiconMentions, type ArticleKnowledge, type ExtractOptions } from '../knowledge/extract';
+import type { Lexicon } from '../detect/lexicon';
+import { analyseArticle, type ArticleOrgs } from '../knowledge/orgs';
+
+/**
+ * What a build learnt from each article, kept for the next build so that adding one article to a
+ * library of a thousand reads one article, not a thousand. The organisation analysis depends on
+ * the article alone. The extraction also depends on the organisations the whole corpus resolved
+ * to, so each extraction is kept with what it read of them: the names found in the article and
+ * every answer `nameOf`, `unitOf` and `curated` gave. It is reused only when the same article
+ * finds the same names and gets the same answers, which makes a cached build equal to a fresh one.
+ */
+
+type Lookups = { names: Map<string, string>; units: Map<string, string | undefined>; curated: Map<string, boolean> };
+
+interface Extraction {
+  body: string;
+  date: string | undefined;
+  found: string;
+  lookups: Lookups;
+  knowledge: ArticleKnowledge;
+}
+
+export class BuildCache {
+  private orgs = new Map<string, { body: string; analysis: ArticleOrgs }>();
+  private extractions = new Map<string, Extraction>();
+  private used = new Set<string>();
+  /** Articles analysed and extracted afresh by the last build (for tests and the bench). */
+  misses = { orgs: 0, extractions: 0 };
+
+  /** Called at the start of a build: entries no build has used since are dropped at its end. */
+  begin(): void {
+    this.used.clear();
+    this.misses = { orgs: 0, extractions: 0 };
+  }
+
+  /** Keeps only the articles of the build that just ended, so the cache never outgrows the corpus. */
+  end(): void {
+    for (const id of this.orgs.keys()) if (!this.used.has(id)) this.orgs.delete(id);
+    for (const id of this.extractions.keys()) if (!this.used.has(id)) this.extractions.delete(id);
+  }
+
+  analysis(article: Article): ArticleOrgs {
+    this.used.add(article.id);
+    const kept = this.orgs.get(article.id);
+    if (kept?.body === article.body) return kept.analysis;
+    this.misses.orgs++;
+    const analysis = analyseArticle(article.id, article.body);
+    this.orgs.set(article.id, { body: article.body, analysis });
+    return analysis;
+  }
+
+  extraction(article: Article, lexicon: Lexicon, nameOf: (id: string) => string, options: Required<ExtractOptions>): ArticleKnowledge {
+    this.used.add(article.id);
+    const found = lexiconMentions(article.body, lexicon);
+    const signature = found.map((m) => `${m.start},${m.end},${m.companyId}`).join(';');
+    const kept = this.extractions.get(article.id);
+    if (kept && kept.body === article.body && kept.date === article.date && kept.found === signature && sameAnswers(kept.lookups, nameOf, options)) return kept.knowledge;
+    this.misses.extractions++;
+    const lookups: Lookups = { names: new Map(), units: new Map(), curated: new Map() };
+    const knowledge = extractFromMentions(article, found, recorded(lookups.names, nameOf), {
+      unitOf: (parentId, description) => {
+        const unit = options.unitOf(parentId, description);
+        lookups.units.set(`${parentId}\u0000${description}`, unit);
+        return unit;
+      },
+      curated: recorded(lookups.curated, options.curated),
+    });
+    this.extractions.set(article.id, { body: article.body, date: article.date, found: signature, lookups, knowledge });
+    return knowledge;
+  }
+}
+
+function recorded<T>(answers: Map<string, T>, ask: (id: string) => T): (id: string) => T {
+  return (id) => {
+    const answer = ask(id);
+    answers.set(id, answer);
+    return answer;
+  };
+}
+
+function sameAnswers(lookups: Lookups, nameOf: (id: string) => string, options: Required<ExtractOptions>): boolean {
+  for (const [id, name] of lookups.names) if (nameOf(id) !== name) return false;
+  for (const [id, curated] of lookups.curated) if (options.curated(id) !== curated) return false;
+  for (const [key, unit] of lookups.units) {
+    const [parentId, description] = key.split('\u0000');
+    if (options.unitOf(parentId, description) !== unit) return false;
+  }
+  return true;
+}
