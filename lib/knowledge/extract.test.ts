@@ -207,3 +207,10 @@ describe('acquisition forms', () => {
     expect(of(sold, 'acquisition', 'gamma')[0]?.values).toMatchObject({ target: { companyId: 'beta' }, amount: { amount: 9.3e9 } });
   });
 });
+
+describe('a role held for an organisation', () => {
+  it('reads "X, a former managing director for Y" like "of Y"', () => {
+    const got = facts('The startup was founded by Ann Varga, a former managing director for Gamma Ventures responsible for health deals.');
+    expect(of(got, 'leadership', 'gamma')[0]?.values).toMatchObject({ person: 'Ann Varga', role: 'former managing director', status: 'former' });
+  });
+});

@@ -123,7 +123,7 @@ function leadership(x: Ctx): void {
     const lead = role.replace(/,?\s*and\s+co-?founder|co-?founder,?\s*and\s+|^co-?founder$|^founder$|founder,?\s*and\s+|,?\s*and\s+founder/gi, '').trim();
     if (lead && !/^(?:co-?)?founder$/i.test(lead)) x.add({ companyId, type: 'leadership', values: { person: name, role: lead, ...(status ? { status } : {}) } });
   };
-  const of = String.raw`(?:of|at) (?:[\p{Ll}-]+ ){0,3}?${C}`;
+  const of = String.raw`(?:of|at|for) (?:[\p{Ll}-]+ ){0,3}?${C}`;
   // "Daniel Zhang, Chairman and Chief Executive Officer of Alibaba Group"; "Kevin Mayer, the chief executive of TikTok"
   for (const m of tpl.matchAll(re(String.raw`${NAME}, (?:an? )?${ROLES} ${of}`))) add(m[1], m[2], m[3]);
   // "Ann Varga, KTA director general"; "Lee Moss, senior vice president Korvex"
