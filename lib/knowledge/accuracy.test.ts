@@ -90,7 +90,7 @@ describe('knowledge extraction on the seed corpus', () => {
     expect(want.length).toBeGreaterThanOrEqual(119);
     // Set to what the extractor reaches, so losing even one correct fact fails.
     expect(precision).toBeGreaterThanOrEqual(1);
-    expect(recall).toBeGreaterThanOrEqual(0.98);
+    expect(recall).toBeGreaterThanOrEqual(0.99);
   });
 
   it('names the organisations of whole articles', () => {

@@ -167,3 +167,50 @@ describe('references and owners', () => {
     expect(facts('Acme was criticised after the death of two employees.').filter((f) => f.type === 'metric')).toEqual([]);
   });
 });
+
+describe('leadership in a sentence naming one organisation', () => {
+  it('gives titled people and changes of role to the one organisation in view, never a head of state\'s style', () => {
+    const got = facts('Under the new leadership of chairman Ann Varga and CEO Lee Moss, Acme aims to reverse its fortunes.');
+    expect(of(got, 'leadership', 'acme').map((f) => [f.values.person, f.values.role])).toEqual([
+      ['Ann Varga', 'chairman'],
+      ['Lee Moss', 'CEO'],
+    ]);
+    const left = facts('Ann Varga founded Acme in 1998.\n\nWith a 14% stake in Acme, Varga will remain chairman of the board.');
+    expect(of(left, 'leadership', 'acme')[0]?.values).toMatchObject({ person: 'Ann Varga', role: 'chairman' });
+    expect(of(facts('Acme was accused of funding the campaign of President Bo Tan.'), 'leadership', 'acme')).toEqual([]);
+    expect(of(facts('Chairman Ann Varga of Beta Motors praised Acme.'), 'leadership', 'acme')).toEqual([]);
+  });
+});
+
+describe('more figure forms', () => {
+  it('funds a company whose round names a fund as investor, reads "X, valued at" and a user base', () => {
+    const got = facts('Biotech startup Acme, well placed in its market, has raised a $100 million, Series A investment led by Gamma Ventures, a parallel fund from Beta Motors.');
+    expect(of(got, 'funding', 'acme')[0]?.values.amount).toMatchObject({ amount: 1e8 });
+    expect(of(facts('Shares in Acme, valued at close to $200bn (£143bn), fell by nearly 8%.'), 'valuation', 'acme')[0]?.values.amount).toMatchObject({ amount: 2e11 });
+    const base = facts("Sales grew 11% to $6.6bn, with Acme's global internet user base up 28.6 per cent to 425.3 million.");
+    expect(of(base, 'metric', 'acme')[0]?.values).toMatchObject({ value: 425.3e6, unit: 'users', change: { percent: 28.6, direction: 'up' } });
+  });
+});
+
+describe('an investment vehicle', () => {
+  it('reads "the vehicle" as the investment company the passage is about', () => {
+    const got = facts('Gamma Ventures closed its first fund on Monday.\nThe financial vehicle was co-founded by Ann Varga, a former banker.');
+    expect(of(got, 'founding', 'gamma')[0]?.values.founders).toEqual(['Ann Varga']);
+  });
+});
+
+describe('acquisition forms', () => {
+  it('reads "part of X when it snapped up Y in a $N merger" and a sale of a possessed unit to a buyer', () => {
+    const got = facts('These businesses became part of Acme when it snapped up rival carmaker Beta Motors in a $47bn merger last March.');
+    expect(of(got, 'acquisition', 'acme')[0]?.values).toMatchObject({ target: { companyId: 'beta' }, amount: { amount: 4.7e10 } });
+    const sold = facts("The state seized and sold Acme's main unit, Beta Motors, to state-run group Gamma Ventures for $9.3bn.");
+    expect(of(sold, 'acquisition', 'gamma')[0]?.values).toMatchObject({ target: { companyId: 'beta' }, amount: { amount: 9.3e9 } });
+  });
+});
+
+describe('a role held for an organisation', () => {
+  it('reads "X, a former managing director for Y" like "of Y"', () => {
+    const got = facts('The startup was founded by Ann Varga, a former managing director for Gamma Ventures responsible for health deals.');
+    expect(of(got, 'leadership', 'gamma')[0]?.values).toMatchObject({ person: 'Ann Varga', role: 'former managing director', status: 'former' });
+  });
+});

@@ -96,7 +96,8 @@ function subjectOf(tpl: string, spans: [number, number][]): number | undefined {
   return undefined;
 }
 
-const NOMINAL = /\b[Tt]he (?:(?![\p{L}-]*-(?:based|headquartered)\b)[\p{L}-]+ ){0,3}?(?:company|firm|startup|giant|unicorn|conglomerate|retailer|chain|group|airline|carrier|bank|lender|insurer|broker|carmaker|automaker|chipmaker|manufacturer|maker|operator|brewer|miner|producer|supplier|platform|corporation|multinational|e-commerce player)\b(?!'s? (?:own|rivals?|competitors?))(?! of\b)/gu;
+const NOMINAL = /\b[Tt]he (?:(?![\p{L}-]*-(?:based|headquartered)\b)[\p{L}-]+ ){0,3}?(?:company|firm|startup|giant|unicorn|conglomerate|retailer|chain|group|airline|carrier|bank|lender|insurer|broker|carmaker|automaker|chipmaker|manufacturer|maker|operator|brewer|miner|producer|supplier|platform|corporation|multinational|e-commerce player|vehicle)\b(?!'s? (?:own|rivals?|competitors?))(?! of\b)/gu;
+const SUBORDINATE_BEFORE = /\b(?:when|after|before|as|because|since|until|once|while|if)\s$/;
 const EMPTY_IT = /^It (?:is|was|'s|has been|seems|seemed|appears|appeared|remains|remained) (?:(?:not|also|still|now|very|too|quite) )?(?:[\p{Ll}-]+ )?(?:that|whether|to|how|why|if|unclear|likely|possible|expected)\b/u;
 const PRONOUN = /\b(its|it)\b(?!')|^(Its|It)\b/g;
 
@@ -147,6 +148,10 @@ function resolve(tpl: string, companies: TokenRef[], topic: string | undefined, 
     let target: number | undefined;
     const before = tokens.filter((t) => t.end <= at && !inside(spans, t.at) && actingPosition(tpl, t.at));
     if (before.length > 0) target = before[before.length - 1].index;
+    // "became part of X when it snapped up Y": the subject of a subordinate clause is the one company named before it, whatever that company's role.
+    const named = tokens.filter((t) => t.end <= at && !inside(spans, t.at));
+    if (target === undefined && !possessive && SUBORDINATE_BEFORE.test(tpl.slice(Math.max(0, at - 10), at)) && new Set(named.map((t) => companies[t.index].companyId)).size === 1)
+      target = named[named.length - 1].index;
     // "Just two days after its $4 billion IPO, the ride-hailing giant ...": an opening clause's "its"
     // is the main clause's subject when that follows right after the comma.
     const comma = tpl.indexOf(',', at);

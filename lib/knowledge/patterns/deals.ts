@@ -38,7 +38,8 @@ function funding(x: Ctx): void {
     // "which the firm raised to A$3.1bn": raising an offer or a price to a level is not being funded.
     if (/^raised (?:it |them )?to ⟦M/.test(clause) || /\b(?:offer|bid|price|forecast|target|rates?|stake|dividend)s?\b[^⟦]{0,40}$/.test(tpl.slice(Math.max(0, at - 50), at))) continue;
     // Closing a fund is a venture firm raising money to invest, not a company being funded.
-    if (/\bfund\b/.test(clause) && !/\bround\b/.test(clause)) continue;
+    // Only a fund that is what was raised counts ("raised a $2.5 billion fund"), not one named later as an investor ("led by X, a parallel fund").
+    if (/^\S+(?: (?!led\b|by\b|from\b)\S+){0,5}? fund\b/.test(clause) && !/\bround\b/.test(clause)) continue;
     let company = passive ? Number(passive[1]) : x.subjectBefore(at);
     if (company === undefined && hasRound) company = soleBeneficiary(x, [...lead, ...investors]);
     if (company === undefined) continue;
@@ -177,6 +178,8 @@ function valuation(x: Ctx): void {
     }
   }
   for (const m of x.v.tpl.matchAll(re(String.raw`${C}, (?:a|an|the) [^⟦,;]{0,120}?${VALUATION}`))) add(m[1], m[2] ?? m[3]);
+  // "Shares in Korvex, valued at close to $200bn, fell": a participle set off after a company describes that company, whatever its role.
+  for (const m of x.v.tpl.matchAll(re(String.raw`${C}, valued at (?:(?:about|around|nearly|over|more than|some|roughly|almost|close to) )?${M}`))) add(m[1], m[2]);
   // "The series E round valued ShareChat at $2.1bn": the company valued is the object, whoever values it.
   for (const m of x.v.tpl.matchAll(re(String.raw`\b(?:valued|values|valuing) ${C}(?!') at (?:(?:about|around|nearly|over|more than|some|roughly|almost) )?${M}`))) add(m[1], m[2]);
   for (const m of x.bare.matchAll(re(String.raw`${C}[^⟦;]{0,140}?${VALUATION}`))) {
@@ -226,8 +229,8 @@ function acquisition(x: Ctx): void {
   // "Alibaba first invested in Sun Art back in 2017, spending about $2.88 billion to pick up a 36.16% share"
   const invested = String.raw`${C} (?:(?:first|has|had|also) )*invested in ${C}[^⟦;]{0,60}?${M}[^⟦;]{0,40}?(?:a|an) ${PERCENT} (?:stake|share|interest)`;
   for (const m of tpl.matchAll(re(invested))) if (x.acting(tpl, m.index!)) add(m[1], m[2], m[3], m[4]);
-  const buys = String.raw`${C} (?:(?:will|would|has|had|agreed to|plans to|is set to|also) )*${BUY} (?:out )?(?:(?:a|an|the) (?:controlling |majority |remaining )?(?:${PERCENT} )?(?:stake|share|interest) (?:in|of) )?${DESC}${C}(?!')(?: for ${M})?`;
-  for (const m of tpl.matchAll(re(buys))) if (x.acting(tpl, m.index!)) add(m[1], m[3], m[4], m[2]);
+  const buys = String.raw`${C} (?:(?:will|would|has|had|agreed to|plans to|is set to|also) )*${BUY} (?:out )?(?:(?:a|an|the) (?:controlling |majority |remaining )?(?:${PERCENT} )?(?:stake|share|interest) (?:in|of) )?${DESC}${C}(?!')(?: for ${M}| in an? ${M} (?:deal|merger|takeover|acquisition|transaction)\b)?`;
+  for (const m of tpl.matchAll(re(buys))) if (x.acting(tpl, m.index!)) add(m[1], m[3], m[4] ?? m[5], m[2]);
   const takeover = String.raw`${C} (?:(?:has|had|also) )?(?:announced|agreed|completed|made|closed) (?:a|an|its|the) (?:${M} )?(?:takeover|acquisition|purchase|buyout) of ${DESC}${C}(?!')`;
   for (const m of tpl.matchAll(re(takeover))) if (x.acting(tpl, m.index!)) add(m[1], m[3], m[2]);
   for (const m of tpl.matchAll(re(String.raw`${C}'s (?:acquisitions?|purchases?|takeovers?) of ${C}(?:,? and ${C})?`))) {
@@ -239,7 +242,7 @@ function acquisition(x: Ctx): void {
     for (const m of text.matchAll(re(String.raw`${C},? \(?(?:which was |was |has been |have been |is being |will be )?(?:acquired|bought|taken over|snapped up)(?: up)? by ${C}(?: for ${M})?`)))
       add(m[2], m[1], m[3]);
   // "...sold Brightwater's main unit, Lumo, to state-run group Korvex for $2bn": the buyer is after "to".
-  const sold = String.raw`\b(?:sold|sells|sell|selling) (?:[^⟦;]{0,60}?)${C}(?!')[^⟦;]{0,30}? to (?:[\p{L}-]+ ){0,4}?${C}(?!')(?: for ${M})?`;
+  const sold = String.raw`\b(?:sold|sells|sell|selling) (?:(?:[^⟦;]|⟦C\d+⟧'s?){0,60}?)${C}(?!')[^⟦;]{0,30}? to (?:[\p{L}-]+ ){0,4}?${C}(?!')(?: for ${M})?`;
   for (const m of tpl.matchAll(re(sold))) add(m[2], m[1], m[3]);
 }
 

@@ -123,7 +123,7 @@ function leadership(x: Ctx): void {
     const lead = role.replace(/,?\s*and\s+co-?founder|co-?founder,?\s*and\s+|^co-?founder$|^founder$|founder,?\s*and\s+|,?\s*and\s+founder/gi, '').trim();
     if (lead && !/^(?:co-?)?founder$/i.test(lead)) x.add({ companyId, type: 'leadership', values: { person: name, role: lead, ...(status ? { status } : {}) } });
   };
-  const of = String.raw`(?:of|at) (?:[\p{Ll}-]+ ){0,3}?${C}`;
+  const of = String.raw`(?:of|at|for) (?:[\p{Ll}-]+ ){0,3}?${C}`;
   // "Daniel Zhang, Chairman and Chief Executive Officer of Alibaba Group"; "Kevin Mayer, the chief executive of TikTok"
   for (const m of tpl.matchAll(re(String.raw`${NAME}, (?:an? )?${ROLES} ${of}`))) add(m[1], m[2], m[3]);
   // "Ann Varga, KTA director general"; "Lee Moss, senior vice president Korvex"
@@ -142,6 +142,16 @@ function leadership(x: Ctx): void {
     for (const m of tpl.matchAll(re(String.raw`${ROLES} ${NAME}`))) add(m[2], m[1], x.topicToken());
     for (const m of tpl.matchAll(re(String.raw`${NAME}, (?:the |a |an )?(?:[\p{L}-]+ )?${ROLES},`))) add(m[1], m[2], x.topicToken());
   }
+  // A sentence naming one organisation only: its titled people are that organisation's ("Under chairman Ann Varga and CEO Lee Moss, Korvex aims ...").
+  const sole = soleToken(x);
+  // A capitalised bare "President Ann Varga" is a head of state's style, not a company office.
+  if (sole !== undefined && !x.v.companies.every((c) => c.anaphor))
+    for (const m of tpl.matchAll(re(String.raw`${ROLES} ${NAME}`))) if (!/^(?:President|Governor|Vice President)$/.test(m[1])) add(m[2], m[1], sole);
+  // "Ann Varga stepped down as chief executive", "Varga will remain chairman of the board": a change of role, of the one organisation in view.
+  const owner = sole ?? (x.v.companies.length === 0 ? x.topicToken() : undefined);
+  if (owner !== undefined)
+    for (const m of tpl.matchAll(re(String.raw`(?:(?:Mr|Mrs|Ms|Dr) )?(?:${NAME}|${SHORT_NAME}) (?:(?:has|had|will|would|also|unexpectedly|officially) )*(?:stepped down|steps down|step down|resigned|resigns|resign|retired|retires|retire|was appointed|has been appointed|is appointed|was named|has been named|became|becomes|become|remains|remain|remained|took over|takes over|take over) (?:(?:unexpectedly|officially|also) )?(?:as |to )?(?:an? |the )?${ROLES}`)))
+      add(m[1] ?? m[2], m[3], owner);
   // "Alibaba's CEO Daniel Zhang"; "Sun Art chief executive officer Peter Huang"; "SoftBank Group founder Masayoshi Son"
   for (const m of tpl.matchAll(re(String.raw`${C}(?:'s|')? ${ROLES} ${NAME}`))) add(m[3], m[2], m[1]);
   // "president of Alibaba Cloud Zhang Jianfeng"
@@ -155,6 +165,12 @@ function leadership(x: Ctx): void {
     if (isPersonName(m[1])) x.person(m[1], cleanRole(m[2]), x.id(m[3]));
   for (const m of tpl.matchAll(re(String.raw`${PERSON_ROLES} ${NAME} of ${C}`)))
     if (isPersonName(m[2])) x.person(m[2], cleanRole(m[1]).replace(/^\p{Ll}/u, (c) => c.toUpperCase()), x.id(m[3]));
+}
+
+/** The token of the only organisation a sentence names (however often, and by reference too), if it names just one. */
+function soleToken(x: Ctx): number | undefined {
+  const ids = new Set(x.v.companies.map((c) => c.companyId));
+  return ids.size === 1 ? 0 : undefined;
 }
 
 const APPOINTED = /\b(?:will become|becomes|became|has been appointed|was appointed|is appointed|was named|has been named|takes over as|took over as|will take on the role|was promoted|is to become|will succeed|succeeds|succeeded)\b/i;

@@ -15,10 +15,10 @@ import { periodOf } from '../period';
 
 const QUALIFIERS = String.raw`(?:net|pre-tax|pretax|operating|gross|annual|full-year|full year|half-year|first-half|quarterly|underlying|record|total|global|worldwide|overall|domestic|international|European|US|UK|unit|vehicle|retail|new|broadband|mobile|online|like-for-like)`;
 const MEASURE = re(
-  String.raw`\b((?:${QUALIFIERS}\s){0,3})(profits?|loss(?:es)?|earnings|net income|revenues?|sales|turnover|profit margin|output|orders|subscribers|subscriber base|customers|passengers|users|deliveries|staff|employees|workers|jobs|job cuts|layoffs|market value|market capitalisation|market capitalization|downloads|consumer spending|gross merchandise value)\b`,
+  String.raw`\b((?:${QUALIFIERS}\s){0,3})(profits?|loss(?:es)?|earnings|net income|revenues?|sales|turnover|profit margin|output|orders|subscribers|subscriber base|user base|customer base|customers|passengers|users|deliveries|staff|employees|workers|jobs|job cuts|layoffs|market value|market capitalisation|market capitalization|downloads|consumer spending|gross merchandise value)\b`,
   'giu',
 );
-const COUNTED = /^(?:downloads|output|orders|subscribers|subscriber base|customers|passengers|users|deliveries|staff|employees|workers|jobs|job cuts|layoffs)$/i;
+const COUNTED = /^(?:downloads|output|orders|subscribers|subscriber base|user base|customer base|customers|passengers|users|deliveries|staff|employees|workers|jobs|job cuts|layoffs)$/i;
 const REVENUE = /^(?:revenues?|sales|turnover)$/i;
 /** Words that make a figure a forecast, a target or a hypothesis rather than a result. */
 const HYPOTHETICAL = /\b(?:expect\w*|forecast\w*|predict\w*|target\w*|could|would|might|may|estimat\w*|likely|hopes?|aims?|projected|outlook|guidance|plans? to|want\w*|if|can|should|pledg\w*|promis\w*|vow\w*|will (?:\w+ )?(?:dip|fall|rise|grow|drop|increase|decrease|decline|climb|report|post|announce|make|see|be|reach|top|hit))\b/i;
@@ -63,7 +63,8 @@ function moneyFor(x: Ctx, after: string, before: string): { money: Money; end: n
 const FIGURE = COUNT.replace('|a)', ')');
 // "5 percent of users" is a share, not a count of users.
 const COUNT_BEFORE = re(String.raw`${APPROX}(?:up to )?(?<![\p{L}\d,.])${FIGURE} (?:(?!(?:percent|per|of)\b)[\p{Ll}-]+ ){0,2}$`, 'iu');
-const COUNT_AFTER = re(String.raw`^(?:[^⟦\d]|⟦C\d+⟧){0,60}?\b(?:to|of|at|reached|hit|topped|tops|passed|surpassed|was|were|employs|employed) ${APPROX}(?<![\p{L}\d,.])${FIGURE}\b`, 'u');
+// A change may come first: "user base up 28.6 per cent to 425.3 million".
+const COUNT_AFTER = re(String.raw`^(?:[^⟦\d]|⟦C\d+⟧|\d+(?:\.\d+)?\s?(?:%|per ?cent\b)){0,60}?\b(?:to|of|at|reached|hit|topped|tops|passed|surpassed|was|were|employs|employed) ${APPROX}(?<![\p{L}\d,.])${FIGURE}\b`, 'u');
 
 /** A count, never a bare year ("2004 sales"). */
 function countFor(before: string, after: string): number | undefined {
@@ -144,7 +145,7 @@ export function results(x: Ctx): void {
       values: {
         metric,
         ...(amount ? { amount } : {}),
-        ...(value !== undefined ? { value, ...(counted ? { unit: noun.replace(/^job cuts$/, 'jobs') } : {}) } : {}),
+        ...(value !== undefined ? { value, ...(counted ? { unit: noun.replace(/^job cuts$/, 'jobs').replace(/^(\w+?)s? base$/, '$1s') } : {}) } : {}),
         ...(marginPct ? { value: Number(marginPct[1]), unit: '%' } : {}),
         ...(change ? { change } : {}),
         ...(period ? { period } : {}),
