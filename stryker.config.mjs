@@ -15,8 +15,8 @@ export default {
   // Each mutant runs only the tests that executed its code in the first, instrumented run.
   coverageAnalysis: 'perTest',
   // Static mutants (module-level constants such as the zod schemas and regular expressions) would
-  // each rerun every related test, about two minutes a mutant here: they are reported as ignored
-  // and left out of the score. The schema is checked by its own tests (dataset.test.ts).
+  // each rerun every test, one to two minutes a mutant here: they are reported as ignored and
+  // left out of the score. The schema is checked by its own tests (dataset.test.ts).
   ignoreStatic: true,
   // Reruns test only mutants in changed code or covered by changed tests.
   incremental: true,
