@@ -99,6 +99,32 @@ describe('people', () => {
   });
 });
 
+describe('order', () => {
+  it('keys each pair by its ids in order, whatever order the text named them, and lists people by id', () => {
+    const found = relations([article('a1', ['zed', 'mid', 'abe'], [sentence('a1', ['zed', 'abe'])])]);
+    expect(found.map((r) => [r.a, r.b, r.weight])).toEqual([
+      ['abe', 'mid', SAME_ARTICLE_WEIGHT],
+      ['abe', 'zed', SAME_ARTICLE_WEIGHT + SAME_SENTENCE_WEIGHT],
+      ['mid', 'zed', SAME_ARTICLE_WEIGHT],
+    ]);
+    const role = (name: string, companyId: string, articleId: string) => ({ name, title: 'chair', companyId, articleId, sentence: 's' });
+    const found2 = people([article('z', [], [], [role('Zoe Park', 'zed', 'z2'), role('Zoe Park', 'abe', 'a1'), role('Al Bo', 'mid', 'm')])]);
+    expect(found2.map((p) => [p.id, p.companyIds, p.articleIds])).toEqual([
+      ['person:al-bo', ['mid'], ['m']],
+      ['person:zoe-park', ['abe', 'zed'], ['a1', 'z2']],
+    ]);
+  });
+
+  it('does not merge two titles held at one company in one article', () => {
+    const [p] = people([article('a', [], [], [{ name: 'Ana Ruiz', title: 'chair', companyId: 'acme', articleId: 'a', sentence: 's' }, { name: 'Ana Ruiz', title: 'chief executive', companyId: 'acme', articleId: 'a', sentence: 's' }])]);
+    expect(p.roles.map((r) => r.title)).toEqual(['chair', 'chief executive']);
+  });
+
+  it('trims separators from both ends of a person id', () => {
+    expect(personId('--Ana Ruiz!!')).toBe('person:ana-ruiz');
+  });
+});
+
 describe('personId', () => {
   it('is the same for a name written with or without accents and in other case or spacing', () => {
     expect(personId('José  Álvarez')).toBe('person:jose-alvarez');

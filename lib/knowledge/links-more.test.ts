@@ -57,6 +57,16 @@ describe('unitsFrom', () => {
     expect(unitOf('acme', 'Payments')).toBe('acme-pay');
   });
 
+  it('never takes a word the unit shares with its parent\'s name as distinctive', () => {
+    const only = unitsFrom([
+      { id: 'zeta', name: 'Zeta Holdings' },
+      { id: 'zeta-cloud', name: 'Zeta Holdings Cloud', parent: 'zeta' },
+    ]);
+    expect(only('zeta', "the holdings' business")).toBeUndefined();
+    expect(only('zeta', 'HOLDINGS')).toBeUndefined();
+    expect(only('zeta', 'the  CLOUD,  unit')).toBe('zeta-cloud');
+  });
+
   it('finds nothing for words of the parent\'s own name, short words, another parent, or two matches', () => {
     expect(unitOf('acme', 'acme')).toBeUndefined();
     expect(unitOf('acme', 'net')).toBeUndefined();
