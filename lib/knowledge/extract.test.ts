@@ -65,11 +65,11 @@ describe('extraction rules', () => {
 describe('short forms within an article', () => {
   it('folds a later short form or initials into the full name, never the other way round', async () => {
     const { foldShortForms, isShortForm } = await import('./shortforms');
-    expect(isShortForm('Marsh', 'Marsh & McLennan')).toBe(true);
-    expect(isShortForm('SMFG', 'Sumitomo Mitsui Financial Group')).toBe(true);
-    expect(isShortForm('BOA', 'Bank of America')).toBe(true);
-    expect(isShortForm('Barclays Capital', 'Barclays')).toBe(false);
-    const name = (id: string) => ({ mm: 'Marsh & McLennan', m: 'Marsh', b: 'Barclays', bc: 'Barclays Capital', g: 'Google', gc: 'Google Cloud' })[id]!;
+    expect(isShortForm('Dorn', 'Dorn & Hale')).toBe(true);
+    expect(isShortForm('KMFG', 'Korvex Mutual Finance Group')).toBe(true);
+    expect(isShortForm('BON', 'Bank of Norland')).toBe(true);
+    expect(isShortForm('Brightwater Capital', 'Brightwater')).toBe(false);
+    const name = (id: string) => ({ mm: 'Dorn & Hale', m: 'Dorn', b: 'Brightwater', bc: 'Brightwater Capital', g: 'Lumo', gc: 'Lumo Cloud' })[id]!;
     const at = (companyId: string, start: number) => ({ companyId, start, end: start + 1 });
     const none = () => false;
     expect(foldShortForms([at('mm', 0), at('m', 50)], name, none).map((m) => m.companyId)).toEqual(['mm', 'mm']);
@@ -108,10 +108,10 @@ describe('deal forms', () => {
       amount: { amount: 1.6e9 },
       round: 'Series B',
     });
-    expect(of(facts('Two funds owned by Gamma Ventures have provided $225m for Acme as part of its $502m series E round.'), 'funding', 'acme')[0]?.values.amount).toMatchObject({ amount: 2.25e8 });
-    const own = facts('Acme followed a $40m pre-series E round in September backed by Gamma Ventures at a $650m valuation.');
-    expect(of(own, 'funding', 'acme')[0]?.values).toMatchObject({ amount: { amount: 4e7 }, investors: [{ companyId: 'gamma' }] });
-    expect(of(own, 'valuation', 'acme')[0]?.values.amount).toMatchObject({ amount: 6.5e8 });
+    expect(of(facts('Two funds owned by Gamma Ventures have provided $90m for Acme as part of its $310m series D round.'), 'funding', 'acme')[0]?.values.amount).toMatchObject({ amount: 9e7 });
+    const own = facts('Acme followed a $25m pre-series D round in March backed by Gamma Ventures at a $480m valuation.');
+    expect(of(own, 'funding', 'acme')[0]?.values).toMatchObject({ amount: { amount: 2.5e7 }, investors: [{ companyId: 'gamma' }] });
+    expect(of(own, 'valuation', 'acme')[0]?.values.amount).toMatchObject({ amount: 4.8e8 });
     expect(of(facts('Gamma Ventures led a $40m round in March.'), 'funding', 'gamma')).toEqual([]);
   });
 
@@ -139,10 +139,10 @@ describe('profile and count forms', () => {
 
   it('counts people after describing words, in "with N users" and in short scale words', () => {
     expect(of(facts('Acme runs an online platform with more than 160 million monthly users.'), 'metric', 'acme')[0]?.values).toMatchObject({ value: 1.6e8, unit: 'users' });
-    expect(of(facts('Acme has 410,000 active online marketing customer in the first quarter.'), 'metric', 'acme')[0]?.values).toMatchObject({ value: 410000, unit: 'customers' });
-    const got = facts("Acme's 788m active buyers overtook Beta Motors's 779m annual shopper count.");
-    expect(of(got, 'metric', 'acme')[0]?.values.value).toBe(7.88e8);
-    expect(of(got, 'metric', 'beta')[0]?.values).toMatchObject({ value: 7.79e8, unit: 'shoppers' });
+    expect(of(facts('Acme has 275,000 active online retail customer in the first quarter.'), 'metric', 'acme')[0]?.values).toMatchObject({ value: 275000, unit: 'customers' });
+    const got = facts("Acme's 512m active buyers overtook Beta Motors's 497m annual shopper count.");
+    expect(of(got, 'metric', 'acme')[0]?.values.value).toBe(5.12e8);
+    expect(of(got, 'metric', 'beta')[0]?.values).toMatchObject({ value: 4.97e8, unit: 'shoppers' });
     expect(of(facts('Acme has 5 percent of users in Norway.'), 'metric', 'acme')).toEqual([]);
   });
 });
@@ -161,8 +161,8 @@ describe('references and owners', () => {
   });
 
   it('gives a count after "with" to the clause\'s first company and skips a handful of people', () => {
-    const got = facts('Analysts were surprised as Acme overtook rivals Beta Motors and Gamma Ventures with 788m annual active buyers last year.');
-    expect(of(got, 'metric', 'acme')[0]?.values.value).toBe(7.88e8);
+    const got = facts('Analysts were surprised as Acme overtook rivals Beta Motors and Gamma Ventures with 512m annual active buyers last year.');
+    expect(of(got, 'metric', 'acme')[0]?.values.value).toBe(5.12e8);
     expect(of(got, 'metric', 'gamma')).toEqual([]);
     expect(facts('Acme was criticised after the death of two employees.').filter((f) => f.type === 'metric')).toEqual([]);
   });
@@ -186,9 +186,9 @@ describe('more figure forms', () => {
   it('funds a company whose round names a fund as investor, reads "X, valued at" and a user base', () => {
     const got = facts('Biotech startup Acme, well placed in its market, has raised a $100 million, Series A investment led by Gamma Ventures, a parallel fund from Beta Motors.');
     expect(of(got, 'funding', 'acme')[0]?.values.amount).toMatchObject({ amount: 1e8 });
-    expect(of(facts('Shares in Acme, valued at close to $200bn (£143bn), fell by nearly 8%.'), 'valuation', 'acme')[0]?.values.amount).toMatchObject({ amount: 2e11 });
-    const base = facts("Sales grew 11% to $6.6bn, with Acme's global internet user base up 28.6 per cent to 425.3 million.");
-    expect(of(base, 'metric', 'acme')[0]?.values).toMatchObject({ value: 425.3e6, unit: 'users', change: { percent: 28.6, direction: 'up' } });
+    expect(of(facts('Shares in Acme, valued at close to $120bn (£86bn), fell by nearly 6%.'), 'valuation', 'acme')[0]?.values.amount).toMatchObject({ amount: 1.2e11 });
+    const base = facts("Sales grew 9% to $4.1bn, with Acme's global internet user base up 17.2 per cent to 318.6 million.");
+    expect(of(base, 'metric', 'acme')[0]?.values).toMatchObject({ value: 318.6e6, unit: 'users', change: { percent: 17.2, direction: 'up' } });
   });
 });
 

@@ -33,7 +33,7 @@ export function foldShortForms(mentions: readonly BodyMention[], nameOf: (id: st
     // A registry entry is an organisation of its own (Google is not Google Cloud).
     if (curated(id)) continue;
     const at = firstAt.get(id)!;
-    // The full name must come first: "Barclays ... Barclays Capital" names two organisations.
+    // The full name must come first: "Brightwater ... Brightwater Capital" names two organisations.
     const longer = [...firstAt].filter(([other, otherAt]) => other !== id && otherAt < at && isShortForm(nameOf(id), nameOf(other)));
     if (longer.length === 1) into.set(id, longer[0][0]);
   }

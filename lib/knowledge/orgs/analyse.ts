@@ -85,7 +85,7 @@ export function analyseArticle(articleId: string, body: string): ArticleOrgs {
     }
   });
   // "Procter and Gamble" is one name unless it ends a list, or a side stands alone in the
-  // article, is a place or a person, or is a name by its own shape ("AIA and HSBC Holdings") —
+  // article, is a place or a person, or is a name by its own shape ("Korvex and Brightwater Holdings") —
   // except when the article defines the whole name's acronym ("... and Shipping Company (KTSC)").
   for (const j of joined) {
     const defined = j.whole.acronym !== undefined && j.whole.acronym.replace(/\W/g, '') === initialsOf(j.whole.span.text);

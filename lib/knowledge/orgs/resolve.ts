@@ -92,8 +92,8 @@ function propagate(analyses: readonly ArticleOrgs[], tallies: Map<string, Tally>
 }
 
 /**
- * Endings a company's full name has and its short form drops: "Toyota Motor" → "Toyota", "WMC
- * Resources" → "WMC". Units keep their own entity ("Alibaba Cloud", "Barclays Capital").
+ * Endings a company's full name has and its short form drops: "Korvex Motor" → "Korvex", "KRV
+ * Resources" → "KRV". Units keep their own entity ("Lumo Cloud", "Brightwater Capital").
  */
 const SHORT_FORM_TAILS = new Set(['Motor', 'Motors', 'Industries', 'Industry', 'Electric', 'Resources', 'Petroleum', 'Pharmaceuticals', 'Technologies', 'Technology', 'International']);
 

@@ -101,7 +101,7 @@ function namesInRun(run: Token[], body: string): Span[] {
   const flush = () => {
     while (cur.length && (FUNCTION_WORDS.has(cur[0].text) || !isCapitalised(cur[0].text) || (cur[0].initial && OPENING_WORD.test(cur[0].text) && cur.length > 1))) cur.shift();
     while (cur.length && !isCapitalised(cur[cur.length - 1].text)) cur.pop();
-    // "Swiss Korvex" is Korvex; "Japan Telecom" or "Indian Air Force" keep their place word.
+    // "Swiss Korvex" is Korvex; "Chile Telecom" or "Chile Air Force" keep their place word.
     if (cur.length === 2 && NATIONALITIES.has(cur[0].text) && !HEAD_NOUNS.has(cur[1].text) && !LEGAL_SUFFIXES.has(cur[1].text)) cur.shift();
     // "president of Alibaba Cloud Zhang Jianfeng": a person's name closes the run.
     const n = cur.length;

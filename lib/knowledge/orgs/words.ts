@@ -92,7 +92,7 @@ export const PLACES = set(`
   Karnataka Gujarat Kerala Punjab Bengal Rajasthan Tamil Nadu Telangana Pradesh Uttar Ontario Quebec Alberta Victoria
   Queensland Hokkaido Kyushu Okinawa Gyeonggi Java Bali Sumatra Borneo Sabah Penang Selangor Luzon Mindanao Mainland`);
 
-/** Adjectives of nationality and region: "Swiss Korvex" is Korvex, "Japan Telecom" stays whole. */
+/** Adjectives of nationality and region: "Swiss Korvex" is Korvex, "Chile Telecom" stays whole. */
 export const NATIONALITIES = set(`
   African American Asian Australian European Austrian Argentine Argentinian Belgian Brazilian British Bulgarian Canadian
   Chilean Chinese Colombian Croatian Cuban Czech Danish Dutch Egyptian English Estonian Filipino Finnish French German

@@ -97,7 +97,7 @@ function funding(x: Ctx): void {
       const round = roundOf(m[0]);
       x.add({ companyId: x.id(m[3]), type: 'funding', values: { amount: x.money(m[2]), ...(round ? { round } : {}), leadInvestors: [], investors: list.filter((p) => p.companyId !== x.id(m[3])) } });
     }
-  // "Two entities owned by Korvex have provided $225m for Lumo as part of its $502m series E round": the funded company follows the sum.
+  // "Two funds owned by Korvex have put $90m into Lumo as part of its $310m series D round": the funded company follows the sum.
   for (const m of tpl.matchAll(re(String.raw`\b(?:provided|pledged|invested|put|poured|injected|committed|contributed) ${M} (?:for|in|into|to) ${DESC}${C}(?!')[^⟦;]{0,40}?(?:⟦C\d+⟧'s )?(?:⟦M\d+⟧ )?(?:[\p{L}-]+ ){0,3}?(?:round|funding|financing)\b`))) {
     const id = x.id(m[2]);
     if (x.facts.some((f) => f.type === 'funding' && f.companyId === id)) continue;
@@ -105,7 +105,7 @@ function funding(x: Ctx): void {
     const round = roundOf(m[0]);
     x.add({ companyId: id, type: 'funding', values: { amount: x.money(m[1]), ...(round ? { round } : {}), leadInvestors: [], investors: givers } });
   }
-  // "ShareChat's $502m series E round"; "It followed a $40m pre-series E round ... backed by X": a round with its sum, owned by
+  // "Lumo's $310m series D round"; "It came after a $25m pre-series D round ... backed by X": a round with its sum, owned by
   // the company it is named after, or else by the sentence's subject when others back or lead it.
   for (const m of tpl.matchAll(re(String.raw`(?:⟦C(\d+)⟧'s|\b(?:a|an|the)) ${M}(?:-million)? ((?:[\p{L}-]+ ){0,3}?)(?:round|funding round|financing round)\b`))) {
     const owner = m[1] ?? (LEAD_CUE.test(tpl.slice(m.index!)) || /\bbacked by\b/.test(tpl.slice(m.index!)) ? x.v.subject : undefined);
@@ -180,7 +180,7 @@ function valuation(x: Ctx): void {
   for (const m of x.v.tpl.matchAll(re(String.raw`${C}, (?:a|an|the) [^⟦,;]{0,120}?${VALUATION}`))) add(m[1], m[2] ?? m[3]);
   // "Shares in Korvex, valued at close to $200bn, fell": a participle set off after a company describes that company, whatever its role.
   for (const m of x.v.tpl.matchAll(re(String.raw`${C}, valued at (?:(?:about|around|nearly|over|more than|some|roughly|almost|close to) )?${M}`))) add(m[1], m[2]);
-  // "The series E round valued ShareChat at $2.1bn": the company valued is the object, whoever values it.
+  // "The series D round valued Lumo at $1.4bn": the company valued is the object, whoever values it.
   for (const m of x.v.tpl.matchAll(re(String.raw`\b(?:valued|values|valuing) ${C}(?!') at (?:(?:about|around|nearly|over|more than|some|roughly|almost) )?${M}`))) add(m[1], m[2]);
   for (const m of x.bare.matchAll(re(String.raw`${C}[^⟦;]{0,140}?${VALUATION}`))) {
     if (x.acting(x.bare, m.index!)) add(m[1], m[2] ?? m[3]);
@@ -263,7 +263,7 @@ function ipo(x: Ctx): void {
   for (const m of tpl.matchAll(re(String.raw`${C}'s ${M} (?:IPO|initial public offering)(?: in ((?:\p{Lu}\p{L}+ ?){1,3}))?`))) {
     x.add({ companyId: x.id(m[1]), type: 'ipo', values: { amount: x.money(m[2]), ...(m[3] ? { venue: m[3].trim() } : {}) } });
   }
-  // "Kuaishou, a rival of ..., raised $5.4 billion in the IPO"; "Korvex raised $1bn in its initial public offering"
+  // "Lumo, a rival of ..., raised $3.2 billion in the IPO"; "Korvex raised $1bn in its initial public offering"
   for (const m of x.bare.matchAll(re(String.raw`${C} (?:(?:has|had|also|reportedly|just) )*(?:raised|raises|raising|pulled in|netted) (?:(?:about|around|nearly|over|more than|some|roughly|almost) )?${M} (?:in|from|through|via|with) (?:the|its|an|a|⟦C\d+⟧'s) (?:[\p{L}-]+ ){0,2}?(?:IPO|initial public offering|listing|share sale|stock market debut|flotation)\b`))) {
     if (x.acting(x.bare, m.index!) && !x.facts.some((f) => f.type === 'ipo' && f.companyId === x.id(m[1])))
       x.add({ companyId: x.id(m[1]), type: 'ipo', values: { amount: x.money(m[2]) } });

@@ -53,7 +53,7 @@ function metric(x: Ctx): void {
       if (value !== undefined && (!needsActing || x.acting(tpl, m.index!))) add(m[1], { metric: m[3], value, unit: peopleUnit(m[3]) });
     }
   }
-  // "Lumo runs an online platform with more than 160 million monthly users"; "Korvex's 788m active buyers"
+  // "Lumo runs an online platform with more than 160 million monthly users"; "Korvex's 512m active buyers"
   // The figure belongs to the clause's first acting company, not to the last one listed before "with" ("X overtook Y and Z with 788m buyers").
   for (const m of tpl.matchAll(re(String.raw`\bwith ${QUALIFY}${COUNT} ${PEOPLE}`))) {
     const clause = tpl.slice(0, m.index!).split(/[;:]|\b(?:as|when|while|after|since|because|but|although|though) (?=⟦C)/).pop()!;

@@ -85,7 +85,7 @@ function headquarters(x: Ctx): void {
   };
   const notVerb = String.raw`(?:(?!(?:told|said|says|say|is|are|was|were|has|have|had|will|to|and|or|of|in|on|at|for|by|with|from|that|which|who)\b)[\p{L}-]+ ){0,3}?`;
   for (const m of tpl.matchAll(re(String.raw`${PLACE}-(?:based|headquartered) ${notVerb}(?:[\p{Ll}-]+ and )?${notVerb}${C}`))) add(x.id(m[2]), m[1]);
-  // "ByteDance is the parent of Lumo, a startup company based in Beijing, China which ..."
+  // "Korvex is the parent of Lumo, a startup company based in Oslo, Norway which ..."
   for (const m of tpl.matchAll(re(String.raw`${C}, (?:a|an|the) [^⟦,;]{0,60}? (?:headquartered|based) in ${PLACE}`))) add(x.id(m[1]), m[2].replace(/\s+(?:which|that|who)$/, ''));
   for (const m of tpl.matchAll(re(String.raw`${C}, (?:a|an|the) ${PLACE}-(?:based|headquartered)\b`))) add(x.id(m[1]), m[2]);
   for (const m of tpl.matchAll(re(String.raw`${C},? (?:(?:is|was|remains|which is|is now) )?(?:headquartered|based) in ${PLACE}`)))

@@ -63,7 +63,7 @@ function moneyFor(x: Ctx, after: string, before: string): { money: Money; end: n
 const FIGURE = COUNT.replace('|a)', ')');
 // "5 percent of users" is a share, not a count of users.
 const COUNT_BEFORE = re(String.raw`${APPROX}(?:up to )?(?<![\p{L}\d,.])${FIGURE} (?:(?!(?:percent|per|of)\b)[\p{Ll}-]+ ){0,2}$`, 'iu');
-// A change may come first: "user base up 28.6 per cent to 425.3 million".
+// A change may come first: "user base up 17.2 per cent to 318.6 million".
 const COUNT_AFTER = re(String.raw`^(?:[^⟦\d]|⟦C\d+⟧|\d+(?:\.\d+)?\s?(?:%|per ?cent\b)){0,60}?\b(?:to|of|at|reached|hit|topped|tops|passed|surpassed|was|were|employs|employed) ${APPROX}(?<![\p{L}\d,.])${FIGURE}\b`, 'u');
 
 /** A count, never a bare year ("2004 sales"). */
@@ -86,7 +86,7 @@ function ownerOf(x: Ctx, tpl: string, at: number, segment: string, atClauseStart
   // sentence that names no company but by reference is the passage's company's figure.
   // "..., Korvex said": the one company named is the one reporting.
   const ids = new Set(x.v.companies.map((c) => c.companyId));
-  // ... unless the figure is said to be of something else: "the revenue of China's healthcare market, iResearch said".
+  // ... unless the figure is said to be of something else: "the revenue of Norland's pet-food market, Tally Research said".
   const ofOther = /^\s*(?:of|for|in) (?!⟦C)/.test(segment);
   if (!ofOther && ids.size === 1 && /⟦C\d+⟧ (?:said|says|reported|announced|added)\b|\b(?:said|says|according to) ⟦C\d+⟧/.test(tpl)) return 0;
   if (!x.v.topic) return undefined;
