@@ -55,6 +55,7 @@ export function importFileOf(row: Omit<LibraryRow, 'pending'>): ImportFile {
 }
 
 export function articleOf(row: LibraryRow): Article {
+  const date = dateOf(row.published);
   return {
     id: row.id,
     title: row.title,
@@ -66,7 +67,7 @@ export function articleOf(row: LibraryRow): Article {
     ...(row.url ? { url: row.url } : {}),
     ...(row.publisher ? { publisher: row.publisher } : {}),
     ...(row.byline ? { byline: row.byline } : {}),
-    ...(dateOf(row.published) ? { date: dateOf(row.published) } : {}),
+    ...(date ? { date } : {}),
   };
 }
 
