@@ -21,6 +21,8 @@ export function isGone(node: Node): boolean {
 export class FrameFollower {
   private readonly followed = new WeakSet<Element>();
   private readonly shown = new WeakMap<Element, Document>();
+  /** The documents some followed frame shows now. */
+  private readonly current = new WeakSet<Document>();
 
   constructor(
     private readonly onDocument: (doc: Document, replaced: Document | undefined) => void,
@@ -36,6 +38,15 @@ export class FrameFollower {
     this.read(frame);
   }
 
+  /**
+   * Whether a followed frame shows `doc` now. Judging a node's document this way, rather than
+   * against a list of the documents frames left, keeps no reference to a document Firefox has
+   * cut off.
+   */
+  shows(doc: Document): boolean {
+    return this.current.has(doc);
+  }
+
   private read(frame: HTMLIFrameElement | HTMLFrameElement): void {
     let doc: Document | null = null;
     try {
@@ -46,6 +57,8 @@ export class FrameFollower {
     if (!doc?.documentElement) return;
     const previous = this.shown.get(frame);
     this.shown.set(frame, doc);
+    if (previous) this.current.delete(previous);
+    this.current.add(doc);
     this.onDocument(doc, previous !== doc ? previous : undefined);
   }
 }

@@ -97,6 +97,24 @@ describe('PageScanner', () => {
     w.disconnect();
   });
 
+  it('forgets a mention whose range can no longer be read, and keeps the rest', async () => {
+    // Firefox cuts off a frame's former document, and with it the ranges over its text: reading
+    // their start then throws ("can't access dead object").
+    document.body.innerHTML = '<p>Alibaba</p><p>Ant Group</p>';
+    const forgotten: PageMention[] = [];
+    const s = new PageScanner(lexicon, lexicon.resolver(), { sliceMs: 1, onForgotten: (m) => forgotten.push(...m) });
+    await s.scanDocument(document);
+    const cut = s.mentions.find((m) => lexicon.companyIds[m.companyIndex] === 'alibaba')!;
+    Object.defineProperty(cut, 'range', {
+      get: () => {
+        throw new TypeError("can't access dead object");
+      },
+    });
+    await s.rescan([]);
+    expect(names(s)).toEqual([['Ant Group', 'ant-group']]);
+    expect(forgotten).toEqual([cut]);
+  });
+
   it('reports counts per company', async () => {
     document.body.innerHTML = '<p>Alibaba and Alibaba and Ant Group</p>';
     const s = scanner();

@@ -109,8 +109,8 @@ export class PageScanner {
     onFrame: (frame: HTMLIFrameElement | HTMLFrameElement) => this.frames.meet(frame),
   };
 
-  /** Documents frames have navigated away from: what was found in them is forgotten. */
-  private readonly retired = new WeakSet<Document>();
+  /** The documents given to `scanDocument`; frames' documents are known to the follower. */
+  private readonly documents = new WeakSet<Document>();
 
   /**
    * A frame's document as it loads. The one it replaced is retired without being read again (in
@@ -118,7 +118,6 @@ export class PageScanner {
    */
   private frameDocument(doc: Document, replaced: Document | undefined): void {
     if (replaced) {
-      this.retired.add(replaced);
       this.dropRetiredScopes();
       // An empty forget job: its end takes the retired document's mentions out of the list.
       this.queue.push(new ForgetJob([]));
@@ -127,10 +126,24 @@ export class PageScanner {
     void this.run();
   }
 
+  /**
+   * A mention whose text has left the page. Its range may itself be unreadable: in Firefox a
+   * range over a frame's former document can be cut off along with that document, and reading
+   * its start then throws.
+   */
+  private isRetiredMention(m: PageMention): boolean {
+    try {
+      return this.isRetired(m.range.startContainer);
+    } catch {
+      return true;
+    }
+  }
+
+  /** A node that left the page, or belongs to a document no longer shown (a frame navigated on). */
   private isRetired(node: Node): boolean {
     if (isGone(node)) return true;
     const doc = node.nodeType === 9 ? (node as Document) : node.ownerDocument;
-    return !!doc && this.retired.has(doc);
+    return !!doc && !this.documents.has(doc) && !this.frames.shows(doc);
   }
 
   private addScope(scope: Document | ShadowRoot): void {
@@ -143,6 +156,7 @@ export class PageScanner {
 
   /** Scans a document, the part in view first. */
   scanDocument(doc: Document, startAt?: Element | null): Promise<void> {
+    this.documents.add(doc);
     this.scopes.add(doc);
     this.options.onScope?.(doc);
     const body = doc.body ?? doc.documentElement;
@@ -185,7 +199,7 @@ export class PageScanner {
     const removed: PageMention[] = [];
     let w = 0;
     for (const m of this.mentions) {
-      if (this.dropped.has(m) || this.isRetired(m.range.startContainer)) removed.push(m);
+      if (this.dropped.has(m) || this.isRetiredMention(m)) removed.push(m);
       else this.mentions[w++] = m;
     }
     this.mentions.length = w;
