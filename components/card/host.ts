@@ -64,24 +64,27 @@ export class CardHost implements CardView {
   }
 
   /**
-   * Loads and mounts the empty card when the browser is idle, once the page turns out to name
-   * companies. Loading the card module, creating the shadow root and injecting its styles were
-   * most of the first card's cost, and the live region should exist before it has anything to
-   * announce.
+   * Loads the card module when the browser is idle, once the page turns out to name companies:
+   * loading it was most of the first card's cost. Nothing is added to the page yet: any element
+   * added costs a large page a frame of layout (see prepare).
+   */
+  preload(): void {
+    if (this.mounting || !canHost()) return;
+    this.deps.ctx.requestIdleCallback(() => void loadCardSurface().catch(() => undefined), { timeout: 2_000 });
+  }
+
+  /**
+   * Mounts the empty card when the pointer settles on a name, before the dwell ends: creating the
+   * shadow root and injecting its styles are then done when the card opens, and the live region
+   * exists before it has anything to announce.
    */
   prepare(): void {
-    // Only in HTML documents: an SVG or XML document cannot host the card's shadow root (a card
-    // asked for there fails on its own, visibly, instead of an error in the background).
-    if (this.mounting || !(document.documentElement instanceof HTMLElement)) return;
-    this.deps.ctx.requestIdleCallback(
-      () =>
-        void this.mount()
-          .then((surface) => {
-            if (!this.isOpen) surface.renderLive('');
-          })
-          .catch(() => undefined),
-      { timeout: 2_000 },
-    );
+    if (this.mounting || !canHost()) return;
+    void this.mount()
+      .then((surface) => {
+        if (!this.isOpen) surface.renderLive('');
+      })
+      .catch(() => undefined);
   }
 
   containsEvent(event: Event): boolean {
@@ -249,4 +252,12 @@ function showInTopLayer(card: HTMLElement): void {
   } catch {
     // Not connected yet or popover unsupported: the card's own fixed position and z-index remain.
   }
+}
+
+/**
+ * Only HTML documents can host the card: an SVG or XML document cannot hold its shadow root (a
+ * card asked for there fails on its own, visibly, instead of an error in the background).
+ */
+function canHost(): boolean {
+  return document.documentElement instanceof HTMLElement;
 }

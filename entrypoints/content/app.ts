@@ -35,7 +35,7 @@ export function startApp(ctx: ContentScriptContext, lexicon: Lexicon, version: s
     setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
     onCount: (count) => {
       attachFrames();
-      if (count > 0) card.prepare();
+      if (count > 0) card.preload();
       void sendMessage({ type: 'page.report', count }).catch(() => undefined);
     },
   });
@@ -64,6 +64,7 @@ export function startApp(ctx: ContentScriptContext, lexicon: Lexicon, version: s
       dwellMs: () => getSettings().dwellMs,
       isMuted: session.isMuted,
       prefetch: (mention) => {
+        card.prepare();
         const id = session.companyId(mention.companyIndex);
         if (id) client.prefetch(id);
       },

@@ -3,6 +3,7 @@ import { adoptMarkStyles, highlightName } from './mark-style';
 import { OrderedRanges } from './ordered';
 import { SLICE_MS, pageClock, type Clock } from './clock';
 import { isGone } from './frames';
+import { PaintGate } from './paint-gate';
 
 /**
  * Marks found names with the CSS Custom Highlight API: the browser paints the ranges, and the
@@ -53,6 +54,7 @@ export class Marks {
   private frame: number | undefined;
   private name: string | null;
   private readonly schedule = () => this.requestUpdate();
+  private readonly gate = new PaintGate(this.schedule);
 
   /**
    * @param clock bounds the highlight changes applied in one frame: a long jump finishes over the
@@ -106,7 +108,13 @@ export class Marks {
     if (!ranges) this.trees.set(tree as Scope, (ranges = new OrderedRanges()));
     this.dead.delete(range);
     ranges.insert(range);
+    if (!this.gate.isOpen) this.gate.found(() => this.rectOf(this.docs.get(doc)!, range).top > 2 * (doc.defaultView?.innerHeight || 1));
     this.requestUpdate();
+  }
+
+  /** The first scan is over: its marks are painted now if they were still waiting (PaintGate). */
+  scanned(): void {
+    this.gate.open();
   }
 
   /** Forgets a range; it is taken out of the lists and the highlight at the next update. */
@@ -116,7 +124,7 @@ export class Marks {
   }
 
   private requestUpdate(): void {
-    if (this.frame !== undefined || this.docs.size === 0) return;
+    if (this.frame !== undefined || this.docs.size === 0 || !this.gate.isOpen) return;
     // Frames of the top window: a frame's own window stops animating when the frame is removed.
     this.frame = requestAnimationFrame(() => {
       this.frame = undefined;
@@ -184,18 +192,9 @@ export class Marks {
   }
 
   /** Adds to `out` the ranges of one tree from a viewport above to a viewport below the view. */
-  private collectNear({ win, probe }: DocMarks, ranges: OrderedRanges, out: Set<AbstractRange>): void {
-    const height = win.innerHeight || 1;
-    const rect = (r: AbstractRange) => {
-      try {
-        probe.setStart(r.startContainer, r.startOffset);
-        probe.setEnd(r.endContainer, r.endOffset);
-        return probe.getBoundingClientRect();
-      } catch {
-        // The page changed the text since the scan; the rescan will replace this range.
-        return NO_RECT;
-      }
-    };
+  private collectNear(marks: DocMarks, ranges: OrderedRanges, out: Set<AbstractRange>): void {
+    const height = marks.win.innerHeight || 1;
+    const rect = (r: AbstractRange) => this.rectOf(marks, r);
     const above = ranges.lowerBound((r) => rect(r).bottom < -height);
     const visible = ranges.lowerBound((r) => rect(r).bottom < 0);
     const below = ranges.lowerBound((r) => rect(r).top <= 2 * height);
@@ -209,6 +208,18 @@ export class Marks {
     // The visible part and what lies below it come first, then what lies above, within the cap.
     ranges.walk(visible, below, take);
     ranges.walk(above, visible, take);
+  }
+
+  /** Where a static range is now, measured with the document's one live range. */
+  private rectOf({ probe }: DocMarks, r: AbstractRange): { top: number; bottom: number } {
+    try {
+      probe.setStart(r.startContainer, r.startOffset);
+      probe.setEnd(r.endContainer, r.endOffset);
+      return probe.getBoundingClientRect();
+    } catch {
+      // The page changed the text since the scan; the rescan will replace this range.
+      return NO_RECT;
+    }
   }
 
   /** Number of ranges currently painted (registered with the browser), for tests and reports. */
@@ -247,6 +258,7 @@ export class Marks {
    * on would restyle the whole page.
    */
   dispose(): void {
+    this.gate.dispose();
     this.clear();
     if (this.frame !== undefined) cancelAnimationFrame(this.frame);
     this.frame = undefined;

@@ -77,6 +77,7 @@ export class PageSession {
     if (this.muted.size > 0) await this.lexicon.whenIds();
     this.startedAt ??= performance.now();
     await this.scanner.scanDocument(doc, viewportStart(doc));
+    this.marks.scanned();
     this.reportCount();
   }
 
