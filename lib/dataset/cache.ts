@@ -3,6 +3,9 @@ import { extractFromMentions, lexiconMentions, type ArticleKnowledge, type Extra
 import type { BodyMention } from '../knowledge/view';
 import type { Lexicon } from '../detect/lexicon';
 import { analyseArticle, type ArticleOrgs } from '../knowledge/orgs';
+import { RelationTotals } from '../knowledge/relation-totals';
+import { mentionsOf } from '../knowledge/graph';
+import type { Mention, Relation } from './schema';
 
 /**
  * What a build learnt from each article, kept for the next build so that adding one article to a
@@ -27,6 +30,8 @@ export class BuildCache {
   private orgs = new Map<string, { body: string; analysis: ArticleOrgs }>();
   private extractions = new Map<string, Extraction>();
   private used = new Set<string>();
+  private readonly relationTotals = new RelationTotals();
+  private readonly mentionRows = new WeakMap<ArticleKnowledge, Mention[]>();
   /** Articles analysed and extracted afresh by the last build (for tests and the bench). */
   misses = { orgs: 0, extractions: 0 };
 
@@ -69,6 +74,22 @@ export class BuildCache {
     });
     this.extractions.set(article.id, { body: article.body, date: article.date, found, lookups, knowledge });
     return knowledge;
+  }
+
+  /** The co-mention relations of these articles: only the pairs of changed articles are counted again. */
+  relations(all: readonly ArticleKnowledge[]): Relation[] {
+    return this.relationTotals.update(all);
+  }
+
+  /** The mention rows of each article, the same objects as long as its knowledge is. */
+  mentions(all: readonly ArticleKnowledge[], bodies: ReadonlyMap<string, string>): Mention[] {
+    const out: Mention[] = [];
+    for (const k of all) {
+      let rows = this.mentionRows.get(k);
+      if (!rows) this.mentionRows.set(k, (rows = mentionsOf([k], bodies)));
+      for (const row of rows) out.push(row);
+    }
+    return out;
   }
 }
 

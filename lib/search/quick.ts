@@ -1,4 +1,5 @@
-import type { HitKind, SearchDocument } from './options';
+import type { HitKind } from './options';
+import type { QuickFields } from './documents';
 import { normaliseTerm } from './terms';
 
 /**
@@ -115,7 +116,7 @@ function mergeKeys(keys: NameKey[]): { key: string; first: boolean; shorter: num
  * with them; then more mentions, then shorter names. Articles get a document line (their titles
  * are shown from it) but no keys: titles are searched by the full-text index.
  */
-export function buildQuickText(docs: SearchDocument[], stamp: string): string {
+export function buildQuickText(docs: readonly QuickFields[], stamp: string): string {
   const docLines: string[] = [];
   const keys: string[] = [];
   docs.forEach((d, ordinal) => {
