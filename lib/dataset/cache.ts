@@ -2,6 +2,7 @@ import type { Article } from './schema';
 import { extractFromMentions, lexiconMentions, type ArticleKnowledge, type ExtractOptions } from '../knowledge/extract';
 import type { BodyMention } from '../knowledge/view';
 import type { Lexicon } from '../detect/lexicon';
+import { changedFirstTokens, entryGroups, hasAnyToken, tokenHashes, type EntryGroups } from '../detect/lexicon-changes';
 import { analyseArticle, type ArticleOrgs } from '../knowledge/orgs';
 import { RelationTotals } from '../knowledge/relation-totals';
 import { mentionsOf } from '../knowledge/graph';
@@ -20,6 +21,8 @@ type Lookups = { names: Map<string, string>; units: Map<string, string | undefin
 
 interface Extraction {
   body: string;
+  /** The lexicon `found` was read with (BuildCache.lexicons). */
+  lexicon: number;
   date: string | undefined;
   found: BodyMention[];
   lookups: Lookups;
@@ -30,21 +33,28 @@ export class BuildCache {
   private orgs = new Map<string, { body: string; analysis: ArticleOrgs }>();
   private extractions = new Map<string, Extraction>();
   private used = new Set<string>();
+  private tokens = new Map<string, { body: string; hashes: Int32Array }>();
+  /**
+   * Lexicons are numbered as builds use them; `changed` holds the first tokens of the names the
+   * last one reads differently from the one before (lexicon-changes.ts), or null when unknown.
+   */
+  private lexicons = { current: undefined as Lexicon | undefined, number: 0, groups: undefined as EntryGroups | undefined, changed: null as Set<number> | null };
   private readonly relationTotals = new RelationTotals();
   private readonly mentionRows = new WeakMap<ArticleKnowledge, Mention[]>();
-  /** Articles analysed and extracted afresh by the last build (for tests and the bench). */
-  misses = { orgs: 0, extractions: 0 };
+  /** Articles analysed, extracted and scanned for names afresh by the last build (for tests and the bench). */
+  misses = { orgs: 0, extractions: 0, scans: 0 };
 
   /** Called at the start of a build: entries no build has used since are dropped at its end. */
   begin(): void {
     this.used.clear();
-    this.misses = { orgs: 0, extractions: 0 };
+    this.misses = { orgs: 0, extractions: 0, scans: 0 };
   }
 
   /** Keeps only the articles of the build that just ended, so the cache never outgrows the corpus. */
   end(): void {
     for (const id of this.orgs.keys()) if (!this.used.has(id)) this.orgs.delete(id);
     for (const id of this.extractions.keys()) if (!this.used.has(id)) this.extractions.delete(id);
+    for (const id of this.tokens.keys()) if (!this.used.has(id)) this.tokens.delete(id);
   }
 
   analysis(article: Article): ArticleOrgs {
@@ -59,9 +69,15 @@ export class BuildCache {
 
   extraction(article: Article, lexicon: Lexicon, nameOf: (id: string) => string, options: Required<ExtractOptions>): ArticleKnowledge {
     this.used.add(article.id);
-    const found = lexiconMentions(article.body, lexicon);
+    this.use(lexicon);
     const kept = this.extractions.get(article.id);
-    if (kept && kept.body === article.body && kept.date === article.date && sameMentions(kept.found, found) && sameAnswers(kept.lookups, nameOf, options)) return kept.knowledge;
+    const reuse = kept !== undefined && this.sameReading(kept, article);
+    if (!reuse) this.misses.scans++;
+    const found = reuse ? kept.found : lexiconMentions(article.body, lexicon);
+    if (kept && kept.body === article.body && kept.date === article.date && sameMentions(kept.found, found) && sameAnswers(kept.lookups, nameOf, options)) {
+      kept.lexicon = this.lexicons.number;
+      return kept.knowledge;
+    }
     this.misses.extractions++;
     const lookups: Lookups = { names: new Map(), units: new Map(), curated: new Map() };
     const knowledge = extractFromMentions(article, found, recorded(lookups.names, nameOf), {
@@ -72,8 +88,28 @@ export class BuildCache {
       },
       curated: recorded(lookups.curated, options.curated),
     });
-    this.extractions.set(article.id, { body: article.body, date: article.date, found, lookups, knowledge });
+    this.extractions.set(article.id, { body: article.body, lexicon: this.lexicons.number, date: article.date, found, lookups, knowledge });
     return knowledge;
+  }
+
+  /** Starts numbering a lexicon the first time a build reads with it, noting what it changed. */
+  private use(lexicon: Lexicon): void {
+    const l = this.lexicons;
+    if (l.current === lexicon) return;
+    const groups = entryGroups(lexicon.entries());
+    this.lexicons = { current: lexicon, number: l.number + 1, groups, changed: l.groups ? changedFirstTokens(l.groups, groups) : null };
+  }
+
+  /** Whether the current lexicon finds what the one before found in this article, already kept. */
+  private sameReading(kept: Extraction, article: Article): boolean {
+    const { number, changed } = this.lexicons;
+    if (kept.body !== article.body) return false;
+    if (kept.lexicon === number) return true;
+    if (!changed || kept.lexicon !== number - 1) return false;
+    if (changed.size === 0) return true;
+    let t = this.tokens.get(article.id);
+    if (t?.body !== article.body) this.tokens.set(article.id, (t = { body: article.body, hashes: tokenHashes(article.body) }));
+    return !hasAnyToken(t.hashes, changed);
   }
 
   /** The co-mention relations of these articles: only the pairs of changed articles are counted again. */
