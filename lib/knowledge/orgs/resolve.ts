@@ -114,6 +114,22 @@ function absorb(into: Tally, from: Tally | undefined, form: string): void {
   into.extra.add(form);
 }
 
+/**
+ * The words of each spelling of a name, and its initials. Spellings are all known once the
+ * corpus is tallied, and every article naming a short form asks again about the same full names.
+ */
+type Spellings = { forms: string[]; words: string[][]; initials?: string[] };
+const spellingsOf = new WeakMap<Tally, Spellings>();
+function spellings(t: Tally): Spellings {
+  let found = spellingsOf.get(t);
+  if (!found) {
+    const forms = [...t.forms.keys()];
+    spellingsOf.set(t, (found = { forms, words: forms.map((x) => x.split(/\s+/)) }));
+  }
+  return found;
+}
+const initialsOfSpellings = (s: Spellings) => (s.initials ??= s.forms.map(initialsOf));
+
 /** Short forms and acronyms an article uses for a name it also gives in full. */
 function attachShortForms(a: ArticleOrgs, tallies: Map<string, Tally>): void {
   const full = a.names.map((n) => tallies.get(n.key)!).filter(confirmed);
@@ -122,7 +138,10 @@ function attachShortForms(a: ArticleOrgs, tallies: Map<string, Tally>): void {
     for (const acronym of n.acronyms) if (nameKey(acronym) !== t.key) absorb(t, tallies.get(nameKey(acronym)), acronym);
     const form = Object.keys(n.forms)[0];
     if (confirmed(t) && !/\s/.test(form)) {
-      const owners = full.filter((f) => [...f.forms.keys()].some((x) => x.startsWith(`${form} `) && x.split(/\s+/).slice(1).every((w) => SHORT_FORM_TAILS.has(w) || LEGAL_SUFFIXES.has(w))));
+      const owners = full.filter((f) => {
+        const { forms, words } = spellings(f);
+        return forms.some((x, k) => x.startsWith(`${form} `) && words[k].slice(1).every((w) => SHORT_FORM_TAILS.has(w) || LEGAL_SUFFIXES.has(w)));
+      });
       if (owners.length === 1) absorb(owners[0], t, form);
     }
     if (confirmed(t) || t.personVotes > 0 || t.excluded) continue;
@@ -137,9 +156,10 @@ function attachShortForms(a: ArticleOrgs, tallies: Map<string, Tally>): void {
       continue;
     }
     // "Korvex" after "Korvex Dynamics", "MPC" after "Monetary Policy Committee": one owner only.
+    const acronym = /^\p{Lu}{2,6}$/u.test(form);
     const owners = full.filter((f) => {
-      const words = [...f.forms.keys()].map((x) => x.split(/\s+/));
-      return words.some((w) => w.length > 1 && w[0] === form) || (/^\p{Lu}{2,6}$/u.test(form) && [...f.forms.keys()].some((x) => initialsOf(x) === form));
+      const found = spellings(f);
+      return found.words.some((w) => w.length > 1 && w[0] === form) || (acronym && initialsOfSpellings(found).includes(form));
     });
     if (owners.length === 1) owners[0].extra.add(form);
   }
@@ -170,7 +190,7 @@ export function resolveOrgs(analyses: readonly ArticleOrgs[], known: ReadonlySet
   for (const t of tallies.values()) {
     if (!confirmed(t) || t.mergedInto) continue;
     // "Sony and Microsoft" is two organisations when either side is one on its own.
-    if ([...t.forms.keys()].some((f) => f.split(/\s+and\s+/).length === 2 && f.split(/\s+and\s+/).some(isOrg))) continue;
+    if ([...t.forms.keys()].some((f) => /\sand\s/.test(f) && f.split(/\s+and\s+/).length === 2 && f.split(/\s+and\s+/).some(isOrg))) continue;
     const name = canonical(t);
     let id = discoveredId(name);
     while (ids.has(id)) id = `${id}-${t.key.length}`;
