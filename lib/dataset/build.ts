@@ -1,4 +1,4 @@
-import { decodeDocument, splitCorpus, type Document } from '../corpus';
+import { decodeDocument, type Document } from '../corpus';
 import { Lexicon } from '../detect/lexicon';
 import { counts, people } from '../knowledge';
 import { links } from '../knowledge/links';
@@ -103,12 +103,12 @@ const STEP = 20;
 
 function* buildSteps(input: BuildInput): Generator<BuildProgress, Dataset> {
   const documents = decoded(input.documents);
-  const articles = [...splitCorpus(documents), ...(input.articles ?? [])];
+  // Without a cache of its own, a build uses a fresh one: one code path, cached or not.
+  const cache = input.cache ?? new BuildCache();
+  const articles = [...cache.articlesOf(documents), ...(input.articles ?? [])];
   const registry = input.registry ?? EMPTY_REGISTRY;
   const entries = [...registry.companies].sort((a, b) => (a.id < b.id ? -1 : 1));
   const total = articles.length * 2;
-  // Without a cache of its own, a build uses a fresh one: one code path, cached or not.
-  const cache = input.cache ?? new BuildCache();
   cache.begin();
   const analyses: ReturnType<BuildCache['analysis']>[] = [];
   for (const a of articles) {

@@ -6,6 +6,7 @@ import { changedFirstTokens, entryGroups, hasAnyToken, tokenHashes, type EntryGr
 import { analyseArticle, type ArticleOrgs } from '../knowledge/orgs';
 import { RelationTotals } from '../knowledge/relation-totals';
 import { mentionsOf } from '../knowledge/graph';
+import { splitCorpus } from '../corpus';
 import type { Mention, Relation } from './schema';
 
 /**
@@ -39,6 +40,7 @@ export class BuildCache {
    * last one reads differently from the one before (lexicon-changes.ts), or null when unknown.
    */
   private lexicons = { current: undefined as Lexicon | undefined, number: 0, groups: undefined as EntryGroups | undefined, changed: null as Set<number> | null };
+  private split?: { documents: readonly { name: string; text: string }[]; articles: Article[] };
   private readonly relationTotals = new RelationTotals();
   private readonly mentionRows = new WeakMap<ArticleKnowledge, Mention[]>();
   /** Articles analysed, extracted and scanned for names afresh by the last build (for tests and the bench). */
@@ -110,6 +112,15 @@ export class BuildCache {
     let t = this.tokens.get(article.id);
     if (t?.body !== article.body) this.tokens.set(article.id, (t = { body: article.body, hashes: tokenHashes(article.body) }));
     return !hasAnyToken(t.hashes, changed);
+  }
+
+  /** The articles of these documents: split again only when a document changed (the bundled corpus never does). */
+  articlesOf(documents: readonly { name: string; text: string }[]): Article[] {
+    const kept = this.split;
+    if (kept && kept.documents.length === documents.length && kept.documents.every((d, i) => d.name === documents[i].name && d.text === documents[i].text)) return kept.articles;
+    const articles = splitCorpus(documents);
+    this.split = { documents, articles };
+    return articles;
   }
 
   /** The co-mention relations of these articles: only the pairs of changed articles are counted again. */

@@ -1,6 +1,7 @@
 import type { Mention, Person, Relation } from '../dataset/schema';
 import type { ArticleKnowledge } from './extract';
 import { RelationTotals } from './relation-totals';
+import { memoized } from '../util/memo';
 
 /** Cross-article aggregates: mention counts, co-mention relations and people. */
 export { SAME_ARTICLE_WEIGHT, SAME_SENTENCE_WEIGHT } from './relation-totals';
@@ -34,7 +35,7 @@ export function relations(all: readonly ArticleKnowledge[]): Relation[] {
   return new RelationTotals().update(all);
 }
 
-export function personId(name: string): string {
+export const personId: (name: string) => string = memoized((name) => {
   const slug = name
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
@@ -42,7 +43,7 @@ export function personId(name: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '');
   return `person:${slug}`;
-}
+});
 
 export function people(all: readonly ArticleKnowledge[]): Person[] {
   const byId = new Map<string, Person>();

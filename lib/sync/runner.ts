@@ -48,6 +48,9 @@ export interface RunOptions {
 
 const LOG_KEEP = 20;
 
+/** Progress within a stage is reported at most this often; a new stage and a stage's end always are. */
+const PROGRESS_EVERY_MS = 100;
+
 export const INTERRUPTED_MESSAGE = 'The sync was stopped before it finished (the browser stopped the extension in the middle). The previous dataset was kept.';
 
 export class SyncRunner {
@@ -154,13 +157,20 @@ export class SyncRunner {
     const stageMs: Partial<Record<SyncStage, number>> = {};
     let stage: SyncStage | undefined;
     let stageStart = performance.now();
+    let emittedAt = -Infinity;
     const progress = (next: SyncStage, done: number, total: number) => {
       this.deps.onStage?.(next, done, total);
-      if (next !== stage) {
-        if (stage) stageMs[stage] = (stageMs[stage] ?? 0) + Math.round(performance.now() - stageStart);
+      const now = performance.now();
+      const changed = next !== stage;
+      if (changed) {
+        if (stage) stageMs[stage] = (stageMs[stage] ?? 0) + Math.round(now - stageStart);
         stage = next;
-        stageStart = performance.now();
+        stageStart = now;
       }
+      // Every report is a message to each open page, which draws it: a page sent one per step of
+      // a short sync falls behind drawing them, and answers its own request only after.
+      if (!changed && done < total && now - emittedAt < PROGRESS_EVERY_MS) return;
+      emittedAt = now;
       this.emit({ kind: 'progress', source: label, stage: next, done, total, startedAt });
     };
     let result: SyncResult;
