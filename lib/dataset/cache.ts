@@ -74,7 +74,11 @@ export class BuildCache {
     this.use(lexicon);
     const kept = this.extractions.get(article.id);
     const reuse = kept !== undefined && this.sameReading(kept, article);
-    if (!reuse) this.misses.scans++;
+    if (!reuse) {
+      this.misses.scans++;
+      // Read now, with the scan, so that the next change does not read every article for it.
+      this.tokensOf(article);
+    }
     const found = reuse ? kept.found : lexiconMentions(article.body, lexicon);
     if (kept && kept.body === article.body && kept.date === article.date && sameMentions(kept.found, found) && sameAnswers(kept.lookups, nameOf, options)) {
       kept.lexicon = this.lexicons.number;
@@ -109,9 +113,13 @@ export class BuildCache {
     if (kept.lexicon === number) return true;
     if (!changed || kept.lexicon !== number - 1) return false;
     if (changed.size === 0) return true;
+    return !hasAnyToken(this.tokensOf(article), changed);
+  }
+
+  private tokensOf(article: Article): Int32Array {
     let t = this.tokens.get(article.id);
     if (t?.body !== article.body) this.tokens.set(article.id, (t = { body: article.body, hashes: tokenHashes(article.body) }));
-    return !hasAnyToken(t.hashes, changed);
+    return t.hashes;
   }
 
   /** The articles of these documents: split again only when a document changed (the bundled corpus never does). */
