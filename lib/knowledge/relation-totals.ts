@@ -50,8 +50,8 @@ export class RelationTotals {
   private readonly byFirst = new Map<string, Map<string, PairTotal>>();
   private readonly counted = new Map<string, { knowledge: ArticleKnowledge; shares: PairShare[] }>();
   private firstOrder: string[] | null = [];
-  /** Second companies of each first one in order, for the firsts whose pairs kept their set. */
-  private readonly secondOrder = new Map<string, string[]>();
+  /** The relations of each first company, for the firsts none of whose pairs changed. */
+  private readonly rowsOf = new Map<string, Relation[]>();
 
   /** The relations of exactly these articles, changing only the pairs of articles that changed. */
   update(all: readonly ArticleKnowledge[]): Relation[] {
@@ -83,10 +83,8 @@ export class RelationTotals {
       this.firstOrder = null;
     }
     let total = second.get(b);
-    if (!total) {
-      second.set(b, (total = { weight: 0, articleIds: [] }));
-      this.secondOrder.delete(a);
-    }
+    if (!total) second.set(b, (total = { weight: 0, articleIds: [] }));
+    this.rowsOf.delete(a);
     total.weight += weight;
     total.articleIds.push(articleId);
     total.relation = undefined;
@@ -98,9 +96,9 @@ export class RelationTotals {
     total.weight -= weight;
     total.articleIds.splice(total.articleIds.indexOf(articleId), 1);
     total.relation = undefined;
+    this.rowsOf.delete(a);
     if (total.articleIds.length > 0) return;
     second.delete(b);
-    this.secondOrder.delete(a);
     if (second.size > 0) return;
     this.byFirst.delete(a);
     this.firstOrder = null;
@@ -110,14 +108,16 @@ export class RelationTotals {
     this.firstOrder ??= [...this.byFirst.keys()].sort();
     const out: Relation[] = [];
     for (const a of this.firstOrder) {
-      const second = this.byFirst.get(a)!;
-      let order = this.secondOrder.get(a);
-      if (!order) this.secondOrder.set(a, (order = [...second.keys()].sort()));
-      for (const b of order) {
-        const total = second.get(b)!;
-        total.relation ??= { a, b, weight: total.weight, articleIds: uniqueSorted(total.articleIds) };
-        out.push(total.relation);
+      let rows = this.rowsOf.get(a);
+      if (!rows) {
+        const second = this.byFirst.get(a)!;
+        rows = [...second.keys()].sort().map((b) => {
+          const total = second.get(b)!;
+          return (total.relation ??= { a, b, weight: total.weight, articleIds: uniqueSorted(total.articleIds) });
+        });
+        this.rowsOf.set(a, rows);
       }
+      for (const row of rows) out.push(row);
     }
     return out;
   }
