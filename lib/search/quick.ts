@@ -125,9 +125,11 @@ function keysOfNames(d: QuickFields): DocKey[] {
 /**
  * The keys of the names of the last index built, by name and aliases: a library change rebuilds
  * the index of a dataset whose names are nearly all the same, and folding every name again would
- * cost it most of the build. Only the last build's are kept, so memory follows the dataset.
+ * cost it most of the build. Only the last build's are kept, and only for datasets of up to
+ * KEEP_KEYS_UP_TO documents: at 100k companies they would hold tens of megabytes in the worker.
  */
 let lastKeys = new Map<string, DocKey[]>();
+const KEEP_KEYS_UP_TO = 25_000;
 
 /**
  * Builds the quick index text: one line per document (in document order), then one line per
@@ -153,7 +155,7 @@ export function buildQuickText(docs: readonly QuickFields[], stamp: string): str
       keys.push(shorter ? `${line}\t${shorter}` : line);
     }
   });
-  lastKeys = nextKeys;
+  lastKeys = docs.length <= KEEP_KEYS_UP_TO ? nextKeys : new Map();
   // Sorting the whole lines orders them by key first, because a tab sorts before every letter.
   keys.sort();
   const body = docLines.concat(keys).map((line) => `${line}\n`).join('');
