@@ -53,12 +53,13 @@ function tallyAll(analyses: readonly ArticleOrgs[]): Map<string, Tally> {
         t = { key: n.key, forms: new Map(), orgVotes: 0, personVotes: 0, excluded: false, initialOnly: true, kinds: new Map(), articles: new Set(), reasons: new Set(), profile: [], extra: new Set() };
         tallies.set(n.key, t);
       }
-      for (const [form, count] of Object.entries(n.forms)) t.forms.set(form, (t.forms.get(form) ?? 0) + count);
+      // for…in, not Object.entries: this runs for every name of every article at every build.
+      for (const form in n.forms) t.forms.set(form, (t.forms.get(form) ?? 0) + n.forms[form]);
       t.orgVotes += n.orgVotes;
       t.personVotes += n.personVotes;
       t.excluded ||= n.excluded;
       t.initialOnly &&= n.initialOnly;
-      for (const [k, c] of Object.entries(n.kinds)) t.kinds.set(k as KindHint, (t.kinds.get(k as KindHint) ?? 0) + c!);
+      for (const k in n.kinds) t.kinds.set(k as KindHint, (t.kinds.get(k as KindHint) ?? 0) + n.kinds[k as KindHint]!);
       t.articles.add(a.articleId);
       for (const r of n.reasons) if (t.reasons.size < 4) t.reasons.add(r);
       for (const p of n.profile) if (t.profile.length < MAX_PROFILE_LINES) t.profile.push(p);
