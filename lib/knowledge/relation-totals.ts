@@ -48,7 +48,8 @@ interface PairTotal {
 
 export class RelationTotals {
   private readonly byFirst = new Map<string, Map<string, PairTotal>>();
-  private readonly counted = new Map<string, { knowledge: ArticleKnowledge; shares: PairShare[] }>();
+  /** The knowledge each article was counted with; its shares are worked out again to take them away. */
+  private readonly counted = new Map<string, ArticleKnowledge>();
   private firstOrder: string[] | null = [];
   /** The relations of each first company, for the firsts none of whose pairs changed. */
   private readonly rowsOf = new Map<string, Relation[]>();
@@ -63,15 +64,14 @@ export class RelationTotals {
       current.set(key, k);
     }
     for (const [key, was] of this.counted) {
-      if (current.get(key) === was.knowledge) continue;
-      for (const share of was.shares) this.remove(share, was.knowledge.articleId);
+      if (current.get(key) === was) continue;
+      for (const share of sharesOf(was)) this.remove(share, was.articleId);
       this.counted.delete(key);
     }
     for (const [key, knowledge] of current) {
       if (this.counted.has(key)) continue;
-      const shares = sharesOf(knowledge);
-      for (const share of shares) this.add(share, knowledge.articleId);
-      this.counted.set(key, { knowledge, shares });
+      for (const share of sharesOf(knowledge)) this.add(share, knowledge.articleId);
+      this.counted.set(key, knowledge);
     }
     return this.relations();
   }
