@@ -74,6 +74,7 @@ export function planUpdate(old: Written, next: Dataset): Plan | null {
   const tables = {} as Record<RowTable, TablePlan>;
   const positions = {} as Record<RowTable, number[]>;
   let size = 0;
+  rowKeys = { last: rowKeys.next, next: new Map() };
   for (const table of ROW_TABLES) {
     const plan = planTable(table, old.gen, listOf(old.dataset, table), old.positions[table], listOf(next, table));
     if (!plan) return null;
@@ -89,13 +90,15 @@ export function planUpdate(old: Written, next: Dataset): Plan | null {
  * rows as the very objects of the build before (lib/dataset/cache.ts), and the last plan's new
  * list is the next plan's old one: keeping both spares building tens of thousands of keys twice
  * per change. Dataset rows are never changed in place, so a key stays right for its object.
+ * Row keys are kept from one plan to the next in plain maps rather than a WeakMap: a WeakMap of
+ * a hundred thousand rows makes every full garbage collection of the worker slower.
  */
-const keyOfRow = new WeakMap<object, string>();
+let rowKeys = { last: new Map<object, string>(), next: new Map<object, string>() };
 const keysOfList = new WeakMap<readonly AnyRow[], { keys: string[]; at: Map<string, number> }>();
 
 function keyOf(table: RowTable, row: AnyRow): string {
-  let key = keyOfRow.get(row);
-  if (key === undefined) keyOfRow.set(row, (key = IDENTITY[table](row)));
+  const key = rowKeys.last.get(row) ?? IDENTITY[table](row);
+  rowKeys.next.set(row, key);
   return key;
 }
 

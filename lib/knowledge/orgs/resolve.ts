@@ -37,6 +37,8 @@ interface Tally {
   reasons: Set<string>;
   profile: ProfileLine[];
   extra: Set<string>;
+  /** The words and initials of its spellings, once asked for (see `spellings`). */
+  spellings?: Spellings;
   /** Set when this name was found to be an acronym or short form of another. */
   mergedInto?: string;
   absorbed?: boolean;
@@ -120,14 +122,12 @@ function absorb(into: Tally, from: Tally | undefined, form: string): void {
  * corpus is tallied, and every article naming a short form asks again about the same full names.
  */
 type Spellings = { forms: string[]; words: string[][]; initials?: string[] };
-const spellingsOf = new WeakMap<Tally, Spellings>();
 function spellings(t: Tally): Spellings {
-  let found = spellingsOf.get(t);
-  if (!found) {
+  if (!t.spellings) {
     const forms = [...t.forms.keys()];
-    spellingsOf.set(t, (found = { forms, words: forms.map((x) => x.split(/\s+/)) }));
+    t.spellings = { forms, words: forms.map((x) => x.split(/\s+/)) };
   }
-  return found;
+  return t.spellings;
 }
 const initialsOfSpellings = (s: Spellings) => (s.initials ??= s.forms.map(initialsOf));
 
