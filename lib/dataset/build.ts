@@ -1,6 +1,6 @@
-import { decodeDocument, splitCorpus, type Document } from '../corpus';
+import { decodeDocument, type Document } from '../corpus';
 import { Lexicon } from '../detect/lexicon';
-import { counts, mentionsOf, people, relations } from '../knowledge';
+import { counts, people } from '../knowledge';
 import { links } from '../knowledge/links';
 import { unitsFrom } from '../knowledge/units';
 import { organisations, registryKeys, resolveOrgs, type DiscoveredOrg } from '../knowledge/orgs';
@@ -103,12 +103,12 @@ const STEP = 20;
 
 function* buildSteps(input: BuildInput): Generator<BuildProgress, Dataset> {
   const documents = decoded(input.documents);
-  const articles = [...splitCorpus(documents), ...(input.articles ?? [])];
+  // Without a cache of its own, a build uses a fresh one: one code path, cached or not.
+  const cache = input.cache ?? new BuildCache();
+  const articles = [...cache.articlesOf(documents), ...(input.articles ?? [])];
   const registry = input.registry ?? EMPTY_REGISTRY;
   const entries = [...registry.companies].sort((a, b) => (a.id < b.id ? -1 : 1));
   const total = articles.length * 2;
-  // Without a cache of its own, a build uses a fresh one: one code path, cached or not.
-  const cache = input.cache ?? new BuildCache();
   cache.begin();
   const analyses: ReturnType<BuildCache['analysis']>[] = [];
   for (const a of articles) {
@@ -139,6 +139,8 @@ function* buildSteps(input: BuildInput): Generator<BuildProgress, Dataset> {
       articleCount: tally.get(o.id)?.articles ?? 0,
     }));
   const facts = knowledge.flatMap((k) => k.facts);
+  const mentions = cache.mentions(knowledge, new Map(articles.map((a) => [a.id, a.body])));
+  const relations = cache.relations(knowledge);
   cache.end();
   return {
     format: DATASET_FORMAT,
@@ -146,10 +148,10 @@ function* buildSteps(input: BuildInput): Generator<BuildProgress, Dataset> {
     meta: { source: input.source, contentHash: hashOf(documents, registry, input.articles), generator: GENERATOR },
     companies,
     articles,
-    mentions: mentionsOf(knowledge, new Map(articles.map((a) => [a.id, a.body]))),
+    mentions,
     facts,
     people: people(knowledge),
-    relations: relations(knowledge),
+    relations,
     links: links(facts, companies),
   };
 }

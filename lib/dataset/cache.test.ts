@@ -17,7 +17,7 @@ describe('a build with the cache of earlier builds', () => {
     const cache = new BuildCache();
     const first = buildDataset(input(libraryA, cache));
     const total = first.articles.length;
-    expect(cache.misses).toEqual({ orgs: total, extractions: total });
+    expect(cache.misses).toEqual({ orgs: total, extractions: total, scans: total });
     const grown = buildDataset(input([...libraryA, added], cache));
     expect(JSON.stringify(grown)).toBe(fresh([...libraryA, added]));
     // Only the new article is analysed; the articles the new organisation appears in are read again.
@@ -26,6 +26,9 @@ describe('a build with the cache of earlier builds', () => {
     expect(first.mentions.filter((m) => m.articleId === 'lib-a2').map((m) => m.alias)).not.toContain('QRX');
     expect(cache.misses.extractions).toBeGreaterThanOrEqual(2);
     expect(cache.misses.extractions).toBeLessThan(total);
+    // Only the articles holding a word that starts a name read differently are scanned again.
+    expect(cache.misses.scans).toBeGreaterThanOrEqual(2);
+    expect(cache.misses.scans).toBeLessThan(total);
   });
 
   it('removes an article and changes an article, and still equals a build from scratch', () => {

@@ -3,6 +3,7 @@ import { LexiconCore, type LexiconPayload, type Mention } from './lexicon-core';
 import { ALIAS, AMBIGUOUS, CONTEXT, LEXICON_VERSION, checkPayload } from './lexicon-data';
 import { Matcher, type BuildReport } from './matcher';
 import { MatcherCore } from './matcher-core';
+import type { LexiconEntry } from './lexicon-changes';
 
 export { LexiconCore } from './lexicon-core';
 export { MentionResolver } from './resolver';
@@ -95,7 +96,7 @@ export class Lexicon extends LexiconCore {
     const contextList = contextEntry.flatMap((p) => contexts.get(p)!);
     const contextStart = [0];
     for (const p of contextEntry) contextStart.push(contextStart[contextStart.length - 1] + contexts.get(p)!.length);
-    return new Lexicon(matcher, {
+    const lexicon = new Lexicon(matcher, {
       format: 'company-lens-lexicon',
       version: LEXICON_VERSION,
       matcher: matcher.toPayload(),
@@ -104,6 +105,21 @@ export class Lexicon extends LexiconCore {
       contextEntry: Int32Array.from(contextEntry),
       contextStart: Int32Array.from(contextStart),
       contextList: Int32Array.from(contextList),
+    });
+    lexicon.source = { texts, company, flags, cased, contextOf, ids: companies.map((c) => c.id) };
+    return lexicon;
+  }
+
+  /** What a built lexicon was made from, kept for `entries` (the arrays exist anyway during a build). */
+  private source?: { texts: string[]; company: Int32Array; flags: Uint8Array; cased: Uint8Array; contextOf: Map<number, number>; ids: string[] };
+
+  /** The texts this lexicon was built from, in build order, with what it made of each (lexicon-changes.ts). */
+  entries(): LexiconEntry[] {
+    if (!this.source) throw new Error('Only a lexicon built here (not read from a payload) lists its entries');
+    const { texts, company, flags, cased, contextOf, ids } = this.source;
+    return texts.map((text, t) => {
+      const context = contextOf.get(t);
+      return context === undefined ? { text, companyId: ids[company[t]], role: `${flags[t]}:${cased[t]}` } : { text, companyId: ids[context], role: 'context' };
     });
   }
 

@@ -1,15 +1,12 @@
 import type { Mention, Person, Relation } from '../dataset/schema';
 import type { ArticleKnowledge } from './extract';
+import { RelationTotals } from './relation-totals';
+import { memoized } from '../util/memo';
 
-/**
- * Cross-article aggregates: mention counts, co-mention relations and people. Two companies named
- * in the same sentence are far more likely to be related (a deal, a rivalry) than two named
- * somewhere in the same long roundup, so a shared sentence weighs more than a shared article.
- */
-export const SAME_ARTICLE_WEIGHT = 1;
-export const SAME_SENTENCE_WEIGHT = 3;
+/** Cross-article aggregates: mention counts, co-mention relations and people. */
+export { SAME_ARTICLE_WEIGHT, SAME_SENTENCE_WEIGHT } from './relation-totals';
 
-export function mentionsOf(all: readonly ArticleKnowledge[], bodies: Map<string, string>): Mention[] {
+export function mentionsOf(all: readonly ArticleKnowledge[], bodies: ReadonlyMap<string, string>): Mention[] {
   const out: Mention[] = [];
   for (const k of all) {
     const body = bodies.get(k.articleId) ?? '';
@@ -33,46 +30,12 @@ export function counts(all: readonly ArticleKnowledge[]): Map<string, { mentions
   return out;
 }
 
+/** The co-mention relations of these articles (relation-totals.ts), counted afresh. */
 export function relations(all: readonly ArticleKnowledge[]): Relation[] {
-  // Pairs by their first company, then their second: no pair key to build and split again, and
-  // the output comes out sorted by sorting the companies rather than every pair.
-  const byFirst = new Map<string, Map<string, { weight: number; articleIds: string[] }>>();
-  const bump = (a: string, b: string, weight: number, articleId: string) => {
-    let second = byFirst.get(a);
-    if (!second) byFirst.set(a, (second = new Map()));
-    let r = second.get(b);
-    if (!r) second.set(b, (r = { weight: 0, articleIds: [] }));
-    r.weight += weight;
-    r.articleIds.push(articleId);
-  };
-  const pairs = (ids: Set<string>, weight: number, articleId: string) => {
-    const list = [...ids].sort();
-    for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) bump(list[i], list[j], weight, articleId);
-  };
-  for (const k of all) {
-    pairs(new Set(k.mentions.map((m) => m.companyId)), SAME_ARTICLE_WEIGHT, k.articleId);
-    for (const s of k.sentences) {
-      const ids = new Set(s.companies.filter((c) => !c.anaphor).map((c) => c.companyId));
-      if (ids.size > 1) pairs(ids, SAME_SENTENCE_WEIGHT, k.articleId);
-    }
-  }
-  const out: Relation[] = [];
-  for (const a of [...byFirst.keys()].sort()) {
-    const second = byFirst.get(a)!;
-    for (const b of [...second.keys()].sort()) {
-      const r = second.get(b)!;
-      out.push({ a, b, weight: r.weight, articleIds: uniqueSorted(r.articleIds) });
-    }
-  }
-  return out;
+  return new RelationTotals().update(all);
 }
 
-function uniqueSorted(ids: string[]): string[] {
-  ids.sort();
-  return ids.filter((id, i) => i === 0 || id !== ids[i - 1]);
-}
-
-export function personId(name: string): string {
+export const personId: (name: string) => string = memoized((name) => {
   const slug = name
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
@@ -80,7 +43,7 @@ export function personId(name: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '');
   return `person:${slug}`;
-}
+});
 
 export function people(all: readonly ArticleKnowledge[]): Person[] {
   const byId = new Map<string, Person>();

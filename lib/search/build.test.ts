@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { syntheticDataset } from '../../bench/synthetic/synthetic';
-import { buildSearchIndex, buildSearchIndexInSteps } from './build';
+import { buildQuickSearchIndex, buildSearchIndex, buildSearchIndexInSteps } from './build';
 import { fixtureDataset } from '../../test/fixtures/search-dataset';
 
 describe('building the search index in steps', () => {
@@ -18,5 +18,15 @@ describe('building the search index in steps', () => {
     await buildSearchIndexInSteps(dataset);
     clearInterval(ticking);
     expect(turns).toBeGreaterThan(1);
+  });
+});
+
+describe('the quick index alone', () => {
+  it('is the quick part of the whole index, built from the quick fields of the documents alone', () => {
+    for (const dataset of [fixtureDataset, syntheticDataset({ companies: 800 })]) {
+      const quick = buildQuickSearchIndex(dataset);
+      expect(quick.length).toBeGreaterThan(0);
+      expect(buildSearchIndex(dataset).startsWith(quick)).toBe(true);
+    }
   });
 });

@@ -2,7 +2,7 @@ import { nextTask } from '../util/yield';
 import MiniSearch from 'minisearch';
 import type { Dataset } from '../dataset/schema';
 import { FIELDS, INDEX_OPTIONS, type SearchDocument } from './options';
-import { documentsFor } from './documents';
+import { documentsFor, quickDocumentsFor } from './documents';
 import { buildQuickText } from './quick';
 import { serialiseFull, serialiseFullInSteps } from './artifact';
 import { PROSE_FIELDS, processIndexTerm, tokenizeForIndex } from './terms';
@@ -84,6 +84,6 @@ export async function buildSearchIndexInSteps(dataset: Dataset): Promise<string>
  * from it meanwhile.
  */
 export function buildQuickSearchIndex(dataset: Dataset): string {
-  const docs = documentsFor(dataset);
+  const docs = quickDocumentsFor(dataset);
   return buildQuickText(docs, `${dataset.meta.contentHash}:${docs.length}`);
 }

@@ -68,21 +68,38 @@ function mentionIndex(dataset: Dataset) {
   return { articlesOf, mainCompanyOf };
 }
 
-function companyDocument(c: Company, articles: Article[], people: Person[], facts: Fact[] | undefined): SearchDocument {
-  const tags = new Set<string>();
-  for (const a of articles) for (const t of a.tags) if (tags.size < MAX_TAGS) tags.add(t);
+/** What the quick index reads of a document (quick.ts): kind, id, name, label, the company it leads to, mentions, aliases. */
+export type QuickFields = Pick<SearchDocument, 'id' | 't' | 'n' | 'k' | 'r' | 'm' | 'aliases'>;
+
+function companyHead(c: Company): QuickFields & { a?: string } {
   const aliases = c.aliases.map((a) => aliasObject(a).text).concat(c.tickers ?? []);
   return {
     id: `company:${c.id}`,
     t: 'company',
     n: c.name,
     k: c.kind,
-    x: oneLine(c.description),
     r: c.id,
     m: c.mentionCount,
     ...(aliases.length ? { a: aliases.join(' · ') } : {}),
-    name: c.name,
     aliases: aliases.join(' · '),
+  };
+}
+
+function companyDocument(c: Company, articles: Article[], people: Person[], facts: Fact[] | undefined): SearchDocument {
+  const tags = new Set<string>();
+  for (const a of articles) for (const t of a.tags) if (tags.size < MAX_TAGS) tags.add(t);
+  const head = companyHead(c);
+  return {
+    id: head.id,
+    t: head.t,
+    n: head.n,
+    k: head.k,
+    x: oneLine(c.description),
+    r: head.r,
+    m: head.m,
+    ...(head.a ? { a: head.a } : {}),
+    name: c.name,
+    aliases: head.aliases,
     description: c.description,
     people: people.map((p) => p.name).join(' · '),
     tags: [...tags].join(' · '),
@@ -91,34 +108,44 @@ function companyDocument(c: Company, articles: Article[], people: Person[], fact
   };
 }
 
+function personHead(p: Person): QuickFields {
+  return { id: `person:${p.id}`, t: 'person', n: p.name, k: 'person', r: p.roles[0]?.companyId ?? p.companyIds[0], m: p.articleIds.length };
+}
+
 function personDocument(p: Person, companies: Map<string, Company>): SearchDocument {
   const names = p.companyIds.map((id) => companies.get(id)?.name).filter((n): n is string => !!n);
   const first = p.roles[0];
   const firstCompany = first?.companyId ? companies.get(first.companyId)?.name : names[0];
+  const head = personHead(p);
   return {
-    id: `person:${p.id}`,
-    t: 'person',
-    n: p.name,
-    k: 'person',
+    id: head.id,
+    t: head.t,
+    n: head.n,
+    k: head.k,
     x: oneLine([first?.title, firstCompany].filter(Boolean).join(', ') || names.join(', ')),
-    r: first?.companyId ?? p.companyIds[0],
-    m: p.articleIds.length,
+    r: head.r,
+    m: head.m,
     name: p.name,
     roles: [...new Set(p.roles.map((r) => r.title))].join(' · '),
     companies: names.join(' · '),
   };
 }
 
+function articleHead(a: Article, mainCompany: string | undefined): QuickFields {
+  return { id: `article:${a.id}`, t: 'article', n: a.title, k: 'article', r: mainCompany, m: 0 };
+}
+
 function articleDocument(a: Article, mainCompany: string | undefined, facts: Fact[] | undefined): SearchDocument {
+  const head = articleHead(a, mainCompany);
   return {
-    id: `article:${a.id}`,
-    t: 'article',
-    n: a.title,
-    k: 'article',
+    id: head.id,
+    t: head.t,
+    n: head.n,
+    k: head.k,
     // The article's opening words say what it is about; its tags are for matching, not reading.
     x: oneLine(a.body || a.source),
-    r: mainCompany,
-    m: 0,
+    r: head.r,
+    m: head.m,
     name: a.title,
     tags: a.tags.join(' · '),
     ...factsOf(facts),
@@ -159,4 +186,14 @@ export function documentsFor(dataset: Dataset): SearchDocument[] {
   for (const p of dataset.people) docs.push(personDocument(p, companies));
   for (const a of dataset.articles) docs.push(articleDocument(a, mainCompanyOf.get(a.id), factsOfArticle.get(a.id)));
   return docs;
+}
+
+/**
+ * The same documents as `documentsFor`, in the same order, with only what the quick index reads:
+ * a sync stores the quick index at its switch, and building the full documents (every fact
+ * sentence and article opening) would cost it as much as the rest of a small library change.
+ */
+export function quickDocumentsFor(dataset: Dataset): QuickFields[] {
+  const { mainCompanyOf } = mentionIndex(dataset);
+  return [...dataset.companies.map(companyHead), ...dataset.people.map(personHead), ...dataset.articles.map((a) => articleHead(a, mainCompanyOf.get(a.id)))];
 }

@@ -1,4 +1,5 @@
-import type { HitKind, SearchDocument } from './options';
+import type { HitKind } from './options';
+import type { QuickFields } from './documents';
 import { normaliseTerm } from './terms';
 
 /**
@@ -109,31 +110,52 @@ function mergeKeys(keys: NameKey[]): { key: string; first: boolean; shorter: num
   return [...kept].map(([k, shorter]) => ({ ...k, shorter: shorter.sort((a, b) => a - b) }));
 }
 
+/** One key line of a document, without its position and rank; `shorter` as the line writes it. */
+type DocKey = { key: string; first: boolean; shorter: string };
+
+function keysOfNames(d: QuickFields): DocKey[] {
+  const nameKeys: NameKey[] = [];
+  for (const name of [d.n, ...(d.aliases ? d.aliases.split(' · ') : [])]) {
+    const folded = flat(normaliseTerm(name));
+    for (const at of keyStarts(folded)) nameKeys.push({ key: pack(folded.slice(at)), first: at === 0 });
+  }
+  return mergeKeys(nameKeys).map(({ key, first, shorter }) => ({ key, first, shorter: shorter.map((n) => n.toString(36)).join('.') }));
+}
+
+/**
+ * The keys of the names of the last index built, by name and aliases: a library change rebuilds
+ * the index of a dataset whose names are nearly all the same, and folding every name again would
+ * cost it most of the build. Only the last build's are kept, and only for datasets of up to
+ * KEEP_KEYS_UP_TO documents: at 100k companies they would hold tens of megabytes in the worker.
+ */
+let lastKeys = new Map<string, DocKey[]>();
+const KEEP_KEYS_UP_TO = 25_000;
+
 /**
  * Builds the quick index text: one line per document (in document order), then one line per
  * name key, sorted. Names starting with the typed letters beat names with a later word starting
  * with them; then more mentions, then shorter names. Articles get a document line (their titles
  * are shown from it) but no keys: titles are searched by the full-text index.
  */
-export function buildQuickText(docs: SearchDocument[], stamp: string): string {
+export function buildQuickText(docs: readonly QuickFields[], stamp: string): string {
   const docLines: string[] = [];
   const keys: string[] = [];
+  const nextKeys = new Map<string, DocKey[]>();
   docs.forEach((d, ordinal) => {
     const id = d.id.slice(d.t.length + 1);
     docLines.push(pack([KIND_CODES[d.t], id, flat(d.n), d.k === DEFAULT_LABEL[d.t] ? '' : flat(d.k), d.r === id ? '=' : (d.r ?? '')].join('\t')));
     if (d.t === 'article') return;
     // The rank's first digit says whether the key starts the name, the rest is the mentions.
     const mentions = Math.min(d.m, MAX_MENTIONS).toString(36);
-    const nameKeys: NameKey[] = [];
-    for (const name of [d.n, ...(d.aliases ? d.aliases.split(' · ') : [])]) {
-      const folded = flat(normaliseTerm(name));
-      for (const at of keyStarts(folded)) nameKeys.push({ key: pack(folded.slice(at)), first: at === 0 });
-    }
-    for (const { key, first, shorter } of mergeKeys(nameKeys)) {
+    const names = `${d.n}\u0000${d.aliases ?? ''}`;
+    const found = lastKeys.get(names) ?? keysOfNames(d);
+    nextKeys.set(names, found);
+    for (const { key, first, shorter } of found) {
       const line = `${key}\t${ordinal.toString(36)}\t${first ? 1 : 0}${mentions}`;
-      keys.push(shorter.length ? `${line}\t${shorter.map((n) => n.toString(36)).join('.')}` : line);
+      keys.push(shorter ? `${line}\t${shorter}` : line);
     }
   });
+  lastKeys = docs.length <= KEEP_KEYS_UP_TO ? nextKeys : new Map();
   // Sorting the whole lines orders them by key first, because a tab sorts before every letter.
   keys.sort();
   const body = docLines.concat(keys).map((line) => `${line}\n`).join('');

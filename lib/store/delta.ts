@@ -74,6 +74,7 @@ export function planUpdate(old: Written, next: Dataset): Plan | null {
   const tables = {} as Record<RowTable, TablePlan>;
   const positions = {} as Record<RowTable, number[]>;
   let size = 0;
+  rowKeys = { last: rowKeys.next, next: new Map() };
   for (const table of ROW_TABLES) {
     const plan = planTable(table, old.gen, listOf(old.dataset, table), old.positions[table], listOf(next, table));
     if (!plan) return null;
@@ -84,22 +85,50 @@ export function planUpdate(old: Written, next: Dataset): Plan | null {
   return { tables, positions, size };
 }
 
+/**
+ * Identity keys, computed once per row object. A build that changes a few articles gives most
+ * rows as the very objects of the build before (lib/dataset/cache.ts), and the last plan's new
+ * list is the next plan's old one: keeping both spares building tens of thousands of keys twice
+ * per change. Dataset rows are never changed in place, so a key stays right for its object.
+ * Row keys are kept from one plan to the next in plain maps rather than a WeakMap: a WeakMap of
+ * a hundred thousand rows makes every full garbage collection of the worker slower.
+ */
+let rowKeys = { last: new Map<object, string>(), next: new Map<object, string>() };
+const keysOfList = new WeakMap<readonly AnyRow[], { keys: string[]; at: Map<string, number> }>();
+
+function keyOf(table: RowTable, row: AnyRow): string {
+  const key = rowKeys.last.get(row) ?? IDENTITY[table](row);
+  rowKeys.next.set(row, key);
+  return key;
+}
+
+/** The keys of a list and where each is, or null when a key repeats. */
+function keysOf(table: RowTable, rows: readonly AnyRow[]): { keys: string[]; at: Map<string, number> } | null {
+  const known = keysOfList.get(rows);
+  if (known) return known;
+  const keys: string[] = new Array(rows.length);
+  const at = new Map<string, number>();
+  for (let j = 0; j < rows.length; j++) {
+    const key = (keys[j] = keyOf(table, rows[j]));
+    if (at.has(key)) return null;
+    at.set(key, j);
+  }
+  const found = { keys, at };
+  keysOfList.set(rows, found);
+  return found;
+}
+
 function planTable(table: RowTable, gen: number, oldRows: AnyRow[], oldN: number[], newRows: AnyRow[]): { writes: TablePlan; positions: number[] } | null {
-  const identity = IDENTITY[table];
-  const oldKeys = oldRows.map(identity);
-  const oldAt = new Map<string, number>();
-  for (let j = 0; j < oldKeys.length; j++) oldAt.set(oldKeys[j], j);
-  if (oldAt.size !== oldRows.length) return null;
+  const old = keysOf(table, oldRows);
+  const next = keysOf(table, newRows);
+  if (!old || !next) return null;
+  const { keys: oldKeys, at: oldAt } = old;
   // Rows found in both keep their position while positions still rise in the new order.
   const match: number[] = new Array(newRows.length);
   const kept: boolean[] = new Array(newRows.length);
-  const seen = new Set<string>();
   let last = -Infinity;
   for (let i = 0; i < newRows.length; i++) {
-    const key = identity(newRows[i]);
-    if (seen.has(key)) return null;
-    seen.add(key);
-    const j = oldAt.get(key);
+    const j = oldAt.get(next.keys[i]);
     match[i] = j ?? -1;
     kept[i] = j !== undefined && oldN[j] > last;
     if (kept[i]) last = oldN[j!];
@@ -107,17 +136,17 @@ function planTable(table: RowTable, gen: number, oldRows: AnyRow[], oldN: number
   const positions = placeBetweenKept(kept, match, oldN);
   if (!positions) return null;
   const writes: TablePlan = { deletes: [], puts: [] };
-  const keptOld = new Set<number>();
+  const keptOld = new Uint8Array(oldRows.length);
   for (let i = 0; i < newRows.length; i++) {
     const j = match[i];
-    if (kept[i]) keptOld.add(j);
+    if (kept[i]) keptOld[j] = 1;
     if (!kept[i] || !sameValue(oldRows[j], newRows[i])) writes.puts.push(storedRow(table, gen, newRows[i], positions[i]));
   }
   // Old rows that are gone, and for tables keyed by position, rows that moved.
   const byPosition = table === 'mentions' || table === 'links';
   for (let j = 0; j < oldRows.length; j++) {
-    if (keptOld.has(j)) continue;
-    if (byPosition || !seen.has(oldKeys[j])) writes.deletes.push(primaryKey(table, gen, oldRows[j], oldN[j]));
+    if (keptOld[j]) continue;
+    if (byPosition || !next.at.has(oldKeys[j])) writes.deletes.push(primaryKey(table, gen, oldRows[j], oldN[j]));
   }
   return { writes, positions };
 }

@@ -15,6 +15,15 @@ export interface LibraryChange {
 
 const isCommitted = (row: LibraryRow) => row.pending === undefined;
 
+/** IndexedDB's order of the library's `addedAt` index: by time added, then by id. */
+export const byStoreOrder = (a: LibraryRow, b: LibraryRow) => a.addedAt - b.addedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** The library after a change committed, in the order the store reads it back. */
+export function applyLibraryChange(rows: readonly LibraryRow[], change: LibraryChange): LibraryRow[] {
+  const removed = new Set(change.remove);
+  return [...rows.filter((r) => !removed.has(r.id)), ...change.add].sort(byStoreOrder);
+}
+
 /** Every article of the library as it stands (staged rows excluded). */
 export async function libraryRows(db: CompanyLensDB): Promise<LibraryRow[]> {
   return (await db.library.orderBy('addedAt').toArray()).filter(isCommitted);

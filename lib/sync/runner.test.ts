@@ -5,6 +5,7 @@ import { activeGeneration, getAllCompanies, getStatus } from '../store/read';
 import { getSearchIndex, makeDataset } from '../../test/support/datasets';
 import { getNote, listStars, setNote, starCompany } from '../store/user';
 import { rowsOf } from '../library/articles';
+import { libraryRows } from '../store/library';
 import { SyncRunner, type SyncDeps } from './runner';
 import { fakeDeps, fakeFetch } from '../../test/support/sync';
 import type { SyncStage } from './protocol';
@@ -93,6 +94,13 @@ describe('SyncRunner', () => {
     expect(await runner.removeFromLibrary(['lib-not-there', idOf(files[0])])).toMatchObject({ ok: true });
     expect(orders[0]).toEqual(files.map(idOf).reverse());
     expect(orders[1]).toEqual(orders[0].filter((id) => id !== idOf(files[0])));
+    // The runner keeps the library it committed instead of reading it back: what it builds with
+    // is still the library as the store reads it, change after change.
+    expect(await runner.run({ kind: 'files', files: [{ name: 'later.txt', text: 'Fourth story.' }] })).toMatchObject({ ok: true });
+    expect(await runner.removeFromLibrary([orders[1][0]])).toMatchObject({ ok: true });
+    expect(await runner.run({ kind: 'files', files: [{ name: 'last.txt', text: 'Fifth story.' }] })).toMatchObject({ ok: true });
+    expect(orders[4]).toEqual((await libraryRows(db)).map((r) => r.id));
+    expect(orders[3]).toEqual(orders[4].filter((id) => id !== rowsOf({ name: 'last.txt', text: 'Fifth story.' }, 0)[0].id));
   });
 
   it('adds text files to the library, import after import, built with the bundled corpus; imports a dataset file as is', async () => {

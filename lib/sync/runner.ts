@@ -1,7 +1,7 @@
 import type { SyncSource } from '../messages';
 import type { LexiconPayload } from '../detect/lexicon';
 import type { Company, Dataset } from '../dataset/schema';
-import type { CompanyLensDB, SyncLogRow } from '../store/db';
+import type { CompanyLensDB, GenerationRow, LibraryRow, SyncLogRow } from '../store/db';
 import { activeGeneration, getStatus } from '../store/read';
 import { baseOf, discardUnfinished } from '../store/write';
 import { storeDataset } from '../store/update';
@@ -10,7 +10,7 @@ import { letMessagesIn } from '../util/yield';
 import { SyncError, toSyncError } from './errors';
 import type { ProgressEvent, SyncResult, SyncStage } from './protocol';
 import { describeSource, resolveSource, type KnowledgeBase, type SyncJob } from './sources';
-import { commitLibraryChange, discardStaged, libraryRows, stageLibraryChange, type LibraryChange } from '../store/library';
+import { applyLibraryChange, commitLibraryChange, discardStaged, libraryRows, stageLibraryChange, type LibraryChange } from '../store/library';
 import { reportImport, type ImportReport } from '../library/import';
 import Dexie from 'dexie';
 import { applyCorrections } from '../corrections/apply';
@@ -48,6 +48,9 @@ export interface RunOptions {
 
 const LOG_KEEP = 20;
 
+/** Progress within a stage is reported at most this often; a new stage and a stage's end always are. */
+const PROGRESS_EVERY_MS = 100;
+
 export const INTERRUPTED_MESSAGE = 'The sync was stopped before it finished (the browser stopped the extension in the middle). The previous dataset was kept.';
 
 export class SyncRunner {
@@ -58,6 +61,12 @@ export class SyncRunner {
   private readonly listeners = new Set<(event: ProgressEvent) => void>();
   /** The dataset this runner stored last: the next one may be stored as the rows that differ. */
   private written?: Written;
+  /**
+   * The library as this runner committed it with the dataset it stored last. The library changes
+   * only in the transaction that switches datasets, so while that dataset is the active one the
+   * library is still this, and a change need not read a thousand articles back from the store.
+   */
+  private library?: { gen: number; contentHash: string; rows: LibraryRow[] };
 
   constructor(private readonly deps: SyncDeps) {}
 
@@ -154,13 +163,20 @@ export class SyncRunner {
     const stageMs: Partial<Record<SyncStage, number>> = {};
     let stage: SyncStage | undefined;
     let stageStart = performance.now();
+    let emittedAt = -Infinity;
     const progress = (next: SyncStage, done: number, total: number) => {
       this.deps.onStage?.(next, done, total);
-      if (next !== stage) {
-        if (stage) stageMs[stage] = (stageMs[stage] ?? 0) + Math.round(performance.now() - stageStart);
+      const now = performance.now();
+      const changed = next !== stage;
+      if (changed) {
+        if (stage) stageMs[stage] = (stageMs[stage] ?? 0) + Math.round(now - stageStart);
         stage = next;
-        stageStart = performance.now();
+        stageStart = now;
       }
+      // Every report is a message to each open page, which draws it: a page sent one per step of
+      // a short sync falls behind drawing them, and answers its own request only after.
+      if (!changed && done < total && now - emittedAt < PROGRESS_EVERY_MS) return;
+      emittedAt = now;
       this.emit({ kind: 'progress', source: label, stage: next, done, total, startedAt });
     };
     let result: SyncResult;
@@ -168,7 +184,7 @@ export class SyncRunner {
     let staged: LibraryChange | undefined;
     try {
       const active = await activeGeneration(db);
-      const library = await libraryRows(db);
+      const library = this.libraryOf(active) ?? (await libraryRows(db));
       const correctionChange = source.kind === 'corrections' ? source : undefined;
       const corrections = correctionsAfter(await storedCorrections(db), correctionChange);
       const readBase = async () => (active ? (await baseOf(db, active.gen))?.text() : undefined);
@@ -179,7 +195,7 @@ export class SyncRunner {
         result = { ok: true, outcome: 'unchanged', status: await getStatus(), ...(report ? { report } : {}) };
       } else {
         let report: ImportReport | undefined;
-        if (resolved.prepared) report = reportImport(resolved.prepared, resolved.dataset, await companyIds(db, active?.gen));
+        if (resolved.prepared) report = reportImport(resolved.prepared, resolved.dataset, await this.companyIds(db, active));
         const change = resolved.prepared?.change ?? (resolved.remove ? { importId: startedAt, add: [], remove: resolved.remove } : undefined);
         if (change) {
           staged = change;
@@ -200,6 +216,7 @@ export class SyncRunner {
         };
         const previous = this.written;
         this.written = undefined;
+        this.library = undefined;
         const stored = await storeDataset(
           db,
           previous,
@@ -220,6 +237,7 @@ export class SyncRunner {
         );
         staged = undefined;
         this.written = stored.written;
+        this.library = { gen: stored.row.gen, contentHash: stored.row.meta.contentHash, rows: change ? applyLibraryChange(library, change) : library };
         progress('switch', 1, 1);
         result = { ok: true, outcome: 'ok', status: await getStatus(), ...(report ? { report } : {}) };
         if (this.deps.buildQuickSearchIndex) completeIndex = () => this.deps.completeSearchIndex?.(stored.row.gen, dataset);
@@ -245,6 +263,21 @@ export class SyncRunner {
     return result;
   }
 
+  private libraryOf(active: GenerationRow | undefined): LibraryRow[] | undefined {
+    const kept = this.library;
+    return active && kept?.gen === active.gen && kept.contentHash === active.meta.contentHash ? kept.rows : undefined;
+  }
+
+  /** Ids of the companies of the active generation: what the extension knew before an import. */
+  private async companyIds(db: CompanyLensDB, active: GenerationRow | undefined): Promise<Set<string>> {
+    if (!active) return new Set();
+    // The dataset this runner wrote last, when it is still the active one, saves reading the store.
+    const written = this.written;
+    if (written?.gen === active.gen && written.dataset.meta.contentHash === active.meta.contentHash) return new Set(written.dataset.companies.map((c) => c.id));
+    const keys = await db.companies.where('[gen+id]').between([active.gen, Dexie.minKey], [active.gen, Dexie.maxKey]).primaryKeys();
+    return new Set(keys.map((key) => key[1]));
+  }
+
   private async finishLog(log: SyncLogRow, result: SyncResult): Promise<void> {
     const db = this.deps.db();
     const outcome = result.ok ? result.outcome : result.error.code === 'cancelled' ? 'cancelled' : 'error';
@@ -253,11 +286,4 @@ export class SyncRunner {
     const excess = (await db.syncLog.count()) - LOG_KEEP;
     if (excess > 0) await db.syncLog.bulkDelete(await db.syncLog.orderBy('id').limit(excess).primaryKeys());
   }
-}
-
-/** Ids of the companies of one generation: what the extension knew before an import. */
-async function companyIds(db: CompanyLensDB, gen: number | undefined): Promise<Set<string>> {
-  if (gen === undefined) return new Set();
-  const keys = await db.companies.where('[gen+id]').between([gen, Dexie.minKey], [gen, Dexie.maxKey]).primaryKeys();
-  return new Set(keys.map((key) => key[1]));
 }

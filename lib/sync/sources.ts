@@ -12,6 +12,7 @@ import { correctedHash } from '../corrections/apply';
 import type { Correction } from '../corrections/schema';
 import type { CorrectionChange } from '../store/corrections';
 import { checkSyncUrl, download } from './fetch';
+import { byStoreOrder } from '../store/library';
 import { checkFiles, type UserFile } from './files';
 import type { SyncStage } from './protocol';
 
@@ -122,8 +123,6 @@ async function overSynced(ctx: SourceContext, text: string, origin: string, sour
   return { dataset, sourceKind, base };
 }
 
-/** IndexedDB's order of the library's `addedAt` index: by time added, then by id. */
-const byStoreOrder = (a: LibraryRow, b: LibraryRow) => a.addedAt - b.addedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** The dataset for a changed library, over the source the user synced last. */
 async function rebuild(ctx: SourceContext, changed: readonly LibraryRow[]): Promise<Built> {

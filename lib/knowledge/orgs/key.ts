@@ -1,5 +1,6 @@
 import { slugify } from '../../registry/load';
 import { KEY_SUFFIXES } from './words';
+import { memoized } from '../../util/memo';
 
 /**
  * The key under which spellings of one organisation meet: case, spacing, punctuation, a
@@ -19,17 +20,15 @@ export function nameWords(text: string): string[] {
   return words.slice(start, end);
 }
 
-export function nameKey(text: string): string {
-  return nameWords(text)
+export const nameKey: (text: string) => string = memoized((text) =>
+  nameWords(text)
     .join(' ')
     .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '');
-}
+    .replace(/[^\p{L}\p{N}]+/gu, ''),
+);
 
 /** The id of a discovered organisation: the slug of its key words, stable as articles are added. */
-export function discoveredId(text: string): string {
-  return slugify(nameWords(text).join(' ')) || 'organisation';
-}
+export const discoveredId: (text: string) => string = memoized((text) => slugify(nameWords(text).join(' ')) || 'organisation');
 
 /** Capital initials of a name, for acronyms: "Monetary Policy Committee" → "MPC". */
 export function initialsOf(text: string): string {

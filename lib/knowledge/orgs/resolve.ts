@@ -37,6 +37,8 @@ interface Tally {
   reasons: Set<string>;
   profile: ProfileLine[];
   extra: Set<string>;
+  /** The words and initials of its spellings, once asked for (see `spellings`). */
+  spellings?: Spellings;
   /** Set when this name was found to be an acronym or short form of another. */
   mergedInto?: string;
   absorbed?: boolean;
@@ -53,12 +55,13 @@ function tallyAll(analyses: readonly ArticleOrgs[]): Map<string, Tally> {
         t = { key: n.key, forms: new Map(), orgVotes: 0, personVotes: 0, excluded: false, initialOnly: true, kinds: new Map(), articles: new Set(), reasons: new Set(), profile: [], extra: new Set() };
         tallies.set(n.key, t);
       }
-      for (const [form, count] of Object.entries(n.forms)) t.forms.set(form, (t.forms.get(form) ?? 0) + count);
+      // for…in, not Object.entries: this runs for every name of every article at every build.
+      for (const form in n.forms) t.forms.set(form, (t.forms.get(form) ?? 0) + n.forms[form]);
       t.orgVotes += n.orgVotes;
       t.personVotes += n.personVotes;
       t.excluded ||= n.excluded;
       t.initialOnly &&= n.initialOnly;
-      for (const [k, c] of Object.entries(n.kinds)) t.kinds.set(k as KindHint, (t.kinds.get(k as KindHint) ?? 0) + c!);
+      for (const k in n.kinds) t.kinds.set(k as KindHint, (t.kinds.get(k as KindHint) ?? 0) + n.kinds[k as KindHint]!);
       t.articles.add(a.articleId);
       for (const r of n.reasons) if (t.reasons.size < 4) t.reasons.add(r);
       for (const p of n.profile) if (t.profile.length < MAX_PROFILE_LINES) t.profile.push(p);
@@ -114,6 +117,20 @@ function absorb(into: Tally, from: Tally | undefined, form: string): void {
   into.extra.add(form);
 }
 
+/**
+ * The words of each spelling of a name, and its initials. Spellings are all known once the
+ * corpus is tallied, and every article naming a short form asks again about the same full names.
+ */
+type Spellings = { forms: string[]; words: string[][]; initials?: string[] };
+function spellings(t: Tally): Spellings {
+  if (!t.spellings) {
+    const forms = [...t.forms.keys()];
+    t.spellings = { forms, words: forms.map((x) => x.split(/\s+/)) };
+  }
+  return t.spellings;
+}
+const initialsOfSpellings = (s: Spellings) => (s.initials ??= s.forms.map(initialsOf));
+
 /** Short forms and acronyms an article uses for a name it also gives in full. */
 function attachShortForms(a: ArticleOrgs, tallies: Map<string, Tally>): void {
   const full = a.names.map((n) => tallies.get(n.key)!).filter(confirmed);
@@ -122,7 +139,10 @@ function attachShortForms(a: ArticleOrgs, tallies: Map<string, Tally>): void {
     for (const acronym of n.acronyms) if (nameKey(acronym) !== t.key) absorb(t, tallies.get(nameKey(acronym)), acronym);
     const form = Object.keys(n.forms)[0];
     if (confirmed(t) && !/\s/.test(form)) {
-      const owners = full.filter((f) => [...f.forms.keys()].some((x) => x.startsWith(`${form} `) && x.split(/\s+/).slice(1).every((w) => SHORT_FORM_TAILS.has(w) || LEGAL_SUFFIXES.has(w))));
+      const owners = full.filter((f) => {
+        const { forms, words } = spellings(f);
+        return forms.some((x, k) => x.startsWith(`${form} `) && words[k].slice(1).every((w) => SHORT_FORM_TAILS.has(w) || LEGAL_SUFFIXES.has(w)));
+      });
       if (owners.length === 1) absorb(owners[0], t, form);
     }
     if (confirmed(t) || t.personVotes > 0 || t.excluded) continue;
@@ -137,9 +157,10 @@ function attachShortForms(a: ArticleOrgs, tallies: Map<string, Tally>): void {
       continue;
     }
     // "Korvex" after "Korvex Dynamics", "MPC" after "Monetary Policy Committee": one owner only.
+    const acronym = /^\p{Lu}{2,6}$/u.test(form);
     const owners = full.filter((f) => {
-      const words = [...f.forms.keys()].map((x) => x.split(/\s+/));
-      return words.some((w) => w.length > 1 && w[0] === form) || (/^\p{Lu}{2,6}$/u.test(form) && [...f.forms.keys()].some((x) => initialsOf(x) === form));
+      const found = spellings(f);
+      return found.words.some((w) => w.length > 1 && w[0] === form) || (acronym && initialsOfSpellings(found).includes(form));
     });
     if (owners.length === 1) owners[0].extra.add(form);
   }
@@ -170,7 +191,7 @@ export function resolveOrgs(analyses: readonly ArticleOrgs[], known: ReadonlySet
   for (const t of tallies.values()) {
     if (!confirmed(t) || t.mergedInto) continue;
     // "Sony and Microsoft" is two organisations when either side is one on its own.
-    if ([...t.forms.keys()].some((f) => f.split(/\s+and\s+/).length === 2 && f.split(/\s+and\s+/).some(isOrg))) continue;
+    if ([...t.forms.keys()].some((f) => /\sand\s/.test(f) && f.split(/\s+and\s+/).length === 2 && f.split(/\s+and\s+/).some(isOrg))) continue;
     const name = canonical(t);
     let id = discoveredId(name);
     while (ids.has(id)) id = `${id}-${t.key.length}`;
