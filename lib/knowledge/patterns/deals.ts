@@ -66,7 +66,7 @@ function funding(x: Ctx): void {
     if (!x.acting(tpl, m.index!) || x.id(m[1]) === x.id(m[3])) continue;
     x.add({ companyId: x.id(m[3]), type: 'funding', values: { amount: x.money(m[2]), leadInvestors: [], investors: [x.party(m[1])] } });
   }
-  // "IDG Capital has led a $100-million round in Weimai"; "Tencent has returned to co-lead a $297 million series D round for MiningLamp";
+  // "Korvex Capital has led a $60-million round in Lumo"; "Korvex has returned to co-lead a $180 million series D round for Lumo";
   // "The corporate had already co-led Lumo's $120 million series C round"; "Korvex led the funding in Brightwater, with the $1 billion round ..."
   const LEADS = String.raw`(?:(?:has|have|had|also|already|returned to|has returned to|again) )*(?:co-)?(?:led|leads|lead|headed|heads|spearheaded)`;
   const anyRound = re(String.raw`⟦M(\d+)⟧(?:-million)? (?:[\p{L}-]+ ){0,3}?(?:round|funding|financing)\b`, 'u');
@@ -90,7 +90,7 @@ function funding(x: Ctx): void {
   for (const m of leading.matchAll(re(String.raw`(?:${C} )?${LEADS} ${C}'s ((?:(?!⟦C)[^.;]|⟦M\d+⟧){0,60}?)\b(?:round|funding|financing)`))) {
     if (m[1] === undefined || x.acting(tpl, m.index!)) leadRound(m[1], m[2], m[3]);
   }
-  // "Nextrans, Cocoon and Surge pledged $9m for BuyMed in a series A round"
+  // "Korvex, Dorn and Hale pledged $7m for Lumo in a series A round"
   for (const m of tpl.matchAll(re(String.raw`${C} (?:(?:has|have|had|also|jointly) )*(?:pledged|invested|put|poured|injected|committed) ${M} (?:for|in|into) ${DESC}${C}(?!')[^⟦;]{0,30}?\b(?:round|funding|financing)`)))
     if (x.id(m[1]) !== x.id(m[3]) && !x.facts.some((f) => f.type === 'funding' && f.companyId === x.id(m[3]))) {
       const list = [...tpl.slice(0, m.index! + m[0].length).matchAll(/⟦C(\d+)⟧(?=(?:,| and|, and) |\s(?:(?:has|have|had|also|jointly) )*(?:pledged|invested|put|poured|injected|committed))/g)].map((t) => x.party(t[1]));
@@ -118,7 +118,7 @@ function funding(x: Ctx): void {
     const backers = x.partiesAfter(/\bbacked by\s/u).filter((p) => !investors.some((i) => i.name === p.name));
     x.add({ companyId: id, type: 'funding', values: { amount: x.money(m[2]), ...(round ? { round } : {}), leadInvestors: lead.filter((p) => p.companyId !== id), investors: [...investors, ...backers].filter((p) => p.companyId !== id) } });
   }
-  // "Lumo sold 13 percent of its shares, worth $2.2 billion, to several new investors": selling new shares to investors is raising money.
+  // "Lumo sold 9 percent of its shares, worth $1.3 billion, to several new investors": selling new shares to investors is raising money.
   for (const m of tpl.matchAll(re(String.raw`${C} (?:(?:has|had|also|will) )*(?:sold|sells|issued|issues|placed) (?:[^⟦;]{0,30}? )?(?:(?:${PERCENT} of )?(?:⟦C\d+⟧'s |its |new |fresh )?(?:own )?shares|(?:new |fresh )?equity),? (?:worth|for|valued at|totalling|totaling|amounting to) ${M},? to (?:[\p{L}-]+ ){0,3}?(?:investors|backers|shareholders)\b`))) {
     if (!x.acting(tpl, m.index!) || x.facts.some((f) => f.type === 'funding' && f.companyId === x.id(m[1]))) continue;
     x.add({ companyId: x.id(m[1]), type: 'funding', values: { amount: x.money(m[3]), leadInvestors: [], investors: [] } });
@@ -199,7 +199,7 @@ function stake(x: Ctx): void {
   const which = String.raw`${C},[^⟦;]{0,80}?\b(?:which|that) (?:(?:now|still|currently|also) )?(?:holds|owns|controls|held|owned|controlled) ${PERCENT} (?:of|in) (?:the )?${C}`;
   for (const m of tpl.matchAll(re(which))) add(m[1], m[3], m[2]);
   for (const m of tpl.matchAll(re(String.raw`${C}'s ${PERCENT} (?:stake|share|holding|interest|shareholding) in ${DESC}${C}(?!')`))) add(m[1], m[3], m[2]);
-  // "Korvex will also assume 0.92 percent ownership of Lumo"; "Korvex had acquired 3.65 percent shares in Lumo"; "will take 8.32 percent of total shares in Lumo"
+  // "Korvex will also assume 1.46 percent ownership of Lumo"; "Korvex had acquired 2.75 percent shares in Lumo"; "will take 6.1 percent of total shares in Lumo"
   const take = String.raw`${C} (?:(?:will|would|has|had|also|now|is to|agreed to|plans to) )*(?:takes?|took|taking|acquired|acquires|acquire|bought|buys|buy|assumes?|assumed|gets|got|obtained|obtains|picked up|picks up) (?:a |an )?(?:(?:about|around|roughly|nearly|over|more than|almost) )?${PERCENT} (?:of (?:the |total |all )?(?:[\p{Ll}-]+ )?)?(?:stake|shares?|ownership|interest|holding|shareholding|equity|of) (?:in|of) (?:the )?${DESC}${C}(?!')`;
   for (const m of tpl.matchAll(re(take))) if (x.acting(tpl, m.index!)) add(m[1], m[3], m[2]);
   const change = String.raw`${C} (?:ups|raises|raised|increases|increased|boosts|boosted|lifts|lifted|cuts|cut|reduces|reduced|trims|trimmed) ⟦C\d+⟧'s (?:stake|holding|shareholding) in ${DESC}${C}(?!') to ${PERCENT}`;

@@ -95,7 +95,7 @@ function headquarters(x: Ctx): void {
   for (const m of tpl.matchAll(re(String.raw`${PLACE} is the home (?:base|town) of ${C}`))) add(x.id(m[2]), m[1]);
   // "Korvex will keep its head office in Norway"
   for (const m of tpl.matchAll(re(String.raw`${C}'s (?:new )?(?:global )?(?:headquarters|head office|main office) (?:is |are |remains |will be )?in ${PLACE}`))) add(x.id(m[1]), m[2]);
-  // "Unilever, which has had dual headquarters in Rotterdam and London since 1930"
+  // "Korvex, which has had twin head offices in Oslo and Bergen since 1951"
   for (const m of tpl.matchAll(re(String.raw`${C}[^⟦;]{0,40}? (?:has|had|have|has had|keeps|kept) (?:its |their |dual |twin |joint )*(?:headquarters|head office|head offices|main office) in ${PLACE}(?: and ${PLACE})?`)))
     add(x.id(m[1]), m[3] ? `${m[2]} and ${m[3]}` : m[2]);
   for (const m of tpl.matchAll(re(String.raw`^(?:Registered|Headquartered|Based) in ${PLACE}[^⟦;]{0,80}?, (?:[\p{L}-]+ ){0,3}?${C}`)))
@@ -133,7 +133,7 @@ function leadership(x: Ctx): void {
   // "Lee Moss, CEO & co-founder, Korvex"; "Lumo Chairman and CEO, Ann Varga"
   for (const m of listed.matchAll(re(String.raw`${NAME}, ${ROLES}, ${C}(?!')`))) add(m[1], m[2], m[3]);
   for (const m of listed.matchAll(re(String.raw`${C}(?:'s|')? ${ROLES}, ${NAME}`))) add(m[3], m[2], m[1]);
-  // "Pinduoduo has appointed Chen Lei as its new chairman"; "JD.com promoted its president, Lei Xu, as chief executive officer"
+  // "Lumo has appointed Ann Varga as its new chairman"; "Korvex promoted its president, Lee Moss, as chief executive officer"
   for (const m of tpl.matchAll(re(String.raw`${C} (?:(?:has|have|had|also|officially) )*(?:appointed|named|promoted|hired|picked|elevated)(?: ⟦C\d+⟧'s [\p{Ll} ]{0,30}?,)? ${NAME},? (?:as|to) (?:⟦C\d+⟧'s |its |the )?(?:new )?${ROLES}`))) {
     if (x.acting(tpl, m.index!)) add(m[2], m[3], m[1]);
   }
