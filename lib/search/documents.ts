@@ -88,18 +88,10 @@ function companyHead(c: Company): QuickFields & { a?: string } {
 function companyDocument(c: Company, articles: Article[], people: Person[], facts: Fact[] | undefined): SearchDocument {
   const tags = new Set<string>();
   for (const a of articles) for (const t of a.tags) if (tags.size < MAX_TAGS) tags.add(t);
-  const head = companyHead(c);
   return {
-    id: head.id,
-    t: head.t,
-    n: head.n,
-    k: head.k,
+    ...companyHead(c),
     x: oneLine(c.description),
-    r: head.r,
-    m: head.m,
-    ...(head.a ? { a: head.a } : {}),
     name: c.name,
-    aliases: head.aliases,
     description: c.description,
     people: people.map((p) => p.name).join(' · '),
     tags: [...tags].join(' · '),
@@ -116,15 +108,9 @@ function personDocument(p: Person, companies: Map<string, Company>): SearchDocum
   const names = p.companyIds.map((id) => companies.get(id)?.name).filter((n): n is string => !!n);
   const first = p.roles[0];
   const firstCompany = first?.companyId ? companies.get(first.companyId)?.name : names[0];
-  const head = personHead(p);
   return {
-    id: head.id,
-    t: head.t,
-    n: head.n,
-    k: head.k,
+    ...personHead(p),
     x: oneLine([first?.title, firstCompany].filter(Boolean).join(', ') || names.join(', ')),
-    r: head.r,
-    m: head.m,
     name: p.name,
     roles: [...new Set(p.roles.map((r) => r.title))].join(' · '),
     companies: names.join(' · '),
@@ -136,16 +122,10 @@ function articleHead(a: Article, mainCompany: string | undefined): QuickFields {
 }
 
 function articleDocument(a: Article, mainCompany: string | undefined, facts: Fact[] | undefined): SearchDocument {
-  const head = articleHead(a, mainCompany);
   return {
-    id: head.id,
-    t: head.t,
-    n: head.n,
-    k: head.k,
+    ...articleHead(a, mainCompany),
     // The article's opening words say what it is about; its tags are for matching, not reading.
     x: oneLine(a.body || a.source),
-    r: head.r,
-    m: head.m,
     name: a.title,
     tags: a.tags.join(' · '),
     ...factsOf(facts),
